@@ -1,0 +1,75 @@
+// The one Prisma client of the process, created lazily (`next build` imports route modules) and kept on
+// globalThis: server.ts and Next's route bundles load separate module graphs but must share one pool.
+// Two clients are generated (SQLite and PostgreSQL); the URL picks one at run time, so one build serves both.
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { getEnv } from '@/lib/env'
+import { PrismaClient as PostgresClient } from './generated/postgres/client'
+import { PrismaClient as SqliteClient } from './generated/sqlite/client'
+
+/** Both generated clients expose the same models; code is typed against the SQLite one. */
+export type Db = SqliteClient
+export type DbProvider = 'sqlite' | 'postgresql'
+
+export function providerOf(databaseUrl: string): DbProvider {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgresql' : 'sqlite'
+}
+
+export function sqlitePathOf(databaseUrl: string): string {
+  return path.resolve(databaseUrl.replace(/^file:/, '').replace(/\?.*$/, ''))
+}
+
+export type CreateDbOptions = { databaseUrl: string; sqliteSynchronous?: 'FULL' | 'NORMAL'; poolSize?: number }
+
+/** A new client for a database URL. Tests and tools use it directly; the app uses getDb(). */
+export function createDb({ databaseUrl, poolSize }: CreateDbOptions): Db {
+  if (providerOf(databaseUrl) === 'postgresql') {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize ?? 10 })
+    return new PostgresClient({ adapter }) as unknown as Db
+  }
+  const file = sqlitePathOf(databaseUrl)
+  mkdirSync(path.dirname(file), { recursive: true })
+  // busy timeout: the migration runner and tools may hold the file briefly.
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }) })
+}
+
+/**
+ * Per-connection SQLite settings. WAL lets readers run beside the single writer. synchronous=FULL fsyncs every
+ * commit (an acknowledged event survives a power cut); NORMAL survives a process crash only (README "Durability").
+ */
+export async function configureSqlite(db: Db, synchronous: 'FULL' | 'NORMAL'): Promise<void> {
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+  await db.$executeRawUnsafe(`PRAGMA synchronous = ${synchronous}`)
+  await db.$executeRawUnsafe('PRAGMA foreign_keys = ON')
+}
+
+const store = globalThis as unknown as { __db?: Db; __dbReady?: Promise<Db> }
+
+/** The process-wide client, configured from the environment on first use. */
+export function getDb(): Db {
+  if (!store.__db) {
+    const env = getEnv()
+    store.__db = createDb({ databaseUrl: env.databaseUrl })
+    if (env.databaseProvider === 'sqlite') {
+      const db = store.__db
+      store.__dbReady = configureSqlite(db, env.sqliteSynchronous).then(() => db)
+    }
+  }
+  return store.__db
+}
+
+/** Resolves once per-connection settings are applied; server.ts awaits it before accepting traffic. */
+export async function readyDb(): Promise<Db> {
+  const db = getDb()
+  if (store.__dbReady) await store.__dbReady
+  return db
+}
+
+export async function disconnectDb(): Promise<void> {
+  const db = store.__db
+  store.__db = undefined
+  store.__dbReady = undefined
+  await db?.$disconnect()
+}

@@ -1,0 +1,104 @@
+// The environment, validated once with zod (INTERFACES.md "Environment"). A missing or malformed variable
+// stops start-up with one clear line naming it. Read lazily: `next build` imports route modules.
+import { z } from 'zod'
+import { DEFAULT_SIM_PORT, DEMO_TUYA_ACCESS_ID, DEMO_TUYA_ACCESS_SECRET } from '@/lib/tuya/demo-credentials'
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0–65535')
+    .max(65535, 'must be 0–65535')
+    .default(fallback)
+
+const url = (protocols: RegExp, hint: string) =>
+  z.string().refine((value) => protocols.test(value) && URL.canParse(value), `must be a ${hint} URL`)
+
+const rawSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^file:.+/.test(v) || (/^postgres(ql)?:\/\//.test(v) && URL.canParse(v)), {
+      message: 'must be file:<path> (SQLite) or postgresql://… (PostgreSQL)',
+    })
+    .default('file:./data/console.db'),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  REDIS_URL: url(/^rediss?:\/\//, 'redis://').optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  NEXTAUTH_URL: url(/^https?:\/\//, 'http(s)://').optional(),
+  TUYA_ACCESS_ID: z.string().regex(/^[A-Za-z0-9]{6,64}$/, 'must be the cloud project Access ID (letters and digits)').optional(),
+  TUYA_ACCESS_SECRET: z.string().regex(/^[A-Za-z0-9]{16,64}$/, 'must be the cloud project Access Secret (letters and digits)').optional(),
+  TUYA_OPENAPI_URL: url(/^https?:\/\//, 'http(s)://').optional(),
+  TUYA_MQ_URL: url(/^wss?:\/\//, 'ws(s)://').optional(),
+  TUYA_MQ_ENV: z.enum(['event', 'event-test']).default('event'),
+  SIM_PORT: port(DEFAULT_SIM_PORT),
+  SIM_DEMO_RATE: z.coerce.number({ error: 'must be a number of events per minute' }).min(0).max(60_000).optional(),
+  /** Set to 0 to disable the message-service consumer (webhook-only deployments). */
+  TUYA_MQ_ENABLED: z.enum(['0', '1']).default('1'),
+})
+
+export type AppEnv = ReturnType<typeof parseEnv>
+
+export class EnvError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'))
+    this.name = 'EnvError'
+  }
+}
+
+/** Parses an environment; throws EnvError with one line per bad variable. Pure: tests pass their own record. */
+export function parseEnv(source: Record<string, string | undefined>) {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const result = rawSchema.safeParse(cleaned)
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`),
+    )
+  }
+  const raw = result.data
+  const lines: string[] = []
+  // Demo mode: no cloud configured → the built-in simulator is the Tuya Cloud.
+  const demo = !raw.TUYA_OPENAPI_URL
+  if (!demo && (!raw.TUYA_ACCESS_ID || !raw.TUYA_ACCESS_SECRET)) {
+    lines.push('TUYA_ACCESS_ID/TUYA_ACCESS_SECRET: required when TUYA_OPENAPI_URL points at a Tuya cloud')
+  }
+  if (!demo && !raw.AUTH_SECRET) lines.push('AUTH_SECRET: required outside demo mode (at least 32 random characters)')
+  if (raw.TUYA_MQ_URL && !raw.TUYA_OPENAPI_URL) lines.push('TUYA_OPENAPI_URL: required when TUYA_MQ_URL is set')
+  if (lines.length) throw new EnvError(lines)
+
+  const simUrl = `http://127.0.0.1:${raw.SIM_PORT}`
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    host: raw.HOST,
+    databaseUrl: raw.DATABASE_URL,
+    databaseProvider: raw.DATABASE_URL.startsWith('file:') ? ('sqlite' as const) : ('postgresql' as const),
+    sqliteSynchronous: raw.SQLITE_SYNCHRONOUS,
+    redisUrl: raw.REDIS_URL,
+    authSecret: raw.AUTH_SECRET,
+    publicUrl: raw.NEXTAUTH_URL,
+    demo,
+    tuya: {
+      accessId: raw.TUYA_ACCESS_ID ?? DEMO_TUYA_ACCESS_ID,
+      accessSecret: raw.TUYA_ACCESS_SECRET ?? DEMO_TUYA_ACCESS_SECRET,
+      openApiUrl: raw.TUYA_OPENAPI_URL ?? simUrl,
+      mqUrl: raw.TUYA_MQ_URL ?? (demo ? `ws://127.0.0.1:${raw.SIM_PORT}/` : undefined),
+      mqEnv: raw.TUYA_MQ_ENV,
+      mqEnabled: raw.TUYA_MQ_ENABLED === '1',
+    },
+    simulator: {
+      port: raw.SIM_PORT,
+      demoPerMinute: raw.SIM_DEMO_RATE ?? (demo ? 4 : 0),
+    },
+  }
+}
+
+const store = globalThis as unknown as { __appEnv?: AppEnv }
+
+/** The process environment, parsed once. */
+export function getEnv(): AppEnv {
+  store.__appEnv ??= parseEnv(process.env)
+  return store.__appEnv
+}
