@@ -109,7 +109,7 @@ async function migratePostgres(databaseUrl: string, migrations: Migration[]): Pr
         await client.query('COMMIT')
       } catch (error) {
         await client.query('ROLLBACK')
-        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`)
+        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error })
       }
       applied.push(migration.name)
     }

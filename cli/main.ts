@@ -1,0 +1,104 @@
+// Operator CLI: `npm run cli -- <command>`. Results go to stdout (token:create prints the token alone);
+// messages go to stderr so `TOKEN=$(npm run -s cli -- token:create --email E)` works.
+import { parseArgs } from 'node:util'
+import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens'
+import { createDb, type Db } from '@/lib/db/client'
+import { migrateDatabase } from '@/lib/db/migrate'
+import { EnvError, getEnv } from '@/lib/env'
+import { recordAudit } from '@/lib/audit/record-audit'
+import { AppError } from '@/lib/errors'
+import { listUsers } from '@/lib/users/data'
+import { createUser } from '@/lib/users/mutations'
+
+const HELP = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  user:create --email E --password P --role guard|admin|manager [--name N]
+  user:list
+  token:create --email E [--name N] [--days D]   prints the new API token alone on stdout (shown once)
+  token:revoke --id TOKEN_ID
+  --help
+
+Uses DATABASE_URL (default: the SQLite file under ./data) and applies pending migrations first.`
+
+const CLI_ACTOR = { userId: null, label: 'cli' }
+
+async function run(db: Db, command: string, values: Record<string, string | undefined>): Promise<void> {
+  switch (command) {
+    case 'user:create': {
+      const user = await createUser(db, {
+        email: values.email ?? '',
+        password: values.password ?? '',
+        role: values.role as 'guard',
+        name: values.name,
+      })
+      await recordAudit(db, { actor: CLI_ACTOR, action: 'user.created', targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role } })
+      console.error(`created ${user.role} ${user.email}`)
+      console.log(user.id)
+      return
+    }
+    case 'user:list':
+      for (const u of await listUsers(db)) console.log(`${u.id}\t${u.email}\t${u.role}${u.disabled ? '\tdisabled' : ''}`)
+      return
+    case 'token:create': {
+      const email = values.email?.trim().toLowerCase()
+      const user = email ? await db.user.findUnique({ where: { email } }) : null
+      if (!user) throw new AppError('not_found', `--email: no user ${values.email ?? '(missing)'}`)
+      const days = values.days ? Number(values.days) : undefined
+      if (days !== undefined && (!Number.isInteger(days) || days < 1)) throw new AppError('bad_request', '--days: a whole number ≥ 1')
+      const created = await createApiToken(db, user.id, values.name ?? 'cli', days)
+      await recordAudit(db, { actor: CLI_ACTOR, action: 'token.created', targetType: 'api_token', targetId: created.id, details: { owner: user.email, prefix: created.prefix } })
+      console.error(`created token ${created.id} for ${user.email} (shown once)`)
+      console.log(created.token)
+      return
+    }
+    case 'token:revoke': {
+      if (!values.id) throw new AppError('bad_request', '--id: the token id (see the Users & tokens page)')
+      await revokeApiToken(db, values.id)
+      await recordAudit(db, { actor: CLI_ACTOR, action: 'token.revoked', targetType: 'api_token', targetId: values.id })
+      console.error(`revoked ${values.id}`)
+      return
+    }
+    default:
+      throw new AppError('bad_request', `unknown command "${command}"\n\n${HELP}`)
+  }
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      days: { type: 'string' },
+      id: { type: 'string' },
+    },
+  })
+  const command = positionals[0]
+  if (values.help || !command) {
+    console.log(HELP)
+    return
+  }
+  const env = getEnv()
+  await migrateDatabase(env.databaseUrl)
+  const db = createDb({ databaseUrl: env.databaseUrl })
+  try {
+    await run(db, command, values as Record<string, string | undefined>)
+  } finally {
+    await db.$disconnect()
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) error.lines.forEach((line) => console.error(`Configuration error: ${line}`))
+  else if (error instanceof AppError) console.error(`error: ${error.message}`)
+  else if (error && typeof error === 'object' && 'issues' in error) {
+    for (const issue of (error as { issues: { path: PropertyKey[]; message: string }[] }).issues) {
+      console.error(`error: --${String(issue.path[0])}: ${issue.message}`)
+    }
+  } else console.error(`error: ${(error as Error)?.message ?? String(error)}`)
+  process.exit(1)
+})

@@ -1,0 +1,31 @@
+// The audit trail of operator actions (logins, unlocks, alarm handling, resident changes, exports, tokens).
+import type { Db } from '@/lib/db/client'
+
+export type AuditActor = { userId: string | null; label: string }
+export type AuditContext = { ip?: string | null; userAgent?: string | null }
+
+export type AuditEntry = {
+  actor: AuditActor
+  action: string
+  targetType?: string
+  targetId?: string
+  details?: Record<string, unknown>
+  context?: AuditContext
+}
+
+type AuditWriter = Pick<Db, 'auditLog'>
+
+export async function recordAudit(db: AuditWriter, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: entry.actor.userId,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      ip: entry.context?.ip ?? null,
+      userAgent: entry.context?.userAgent?.slice(0, 300) ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+    },
+  })
+}

@@ -1,0 +1,62 @@
+// next-auth (v4) configuration: credentials sign-in, JWT sessions carrying the user's id and role.
+import type { NextAuthOptions } from 'next-auth'
+import Credentials from 'next-auth/providers/credentials'
+import { recordAudit } from '@/lib/audit/record-audit'
+import { getAuthSecret } from '@/lib/auth/auth-secret'
+import { clientAddressOf, userAgentOf } from '@/lib/auth/client-address'
+import { SIGN_IN_INVALID, SIGN_IN_THROTTLED, signInWithPassword } from '@/lib/auth/sign-in'
+import { getDb } from '@/lib/db/client'
+import type { Role } from '@/lib/domain/enums'
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60 // one guard shift
+
+export function buildAuthOptions(): NextAuthOptions {
+  return {
+    secret: getAuthSecret(),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      Credentials({
+        name: 'Password',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials, req) {
+          if (!credentials?.email || !credentials.password) throw new Error(SIGN_IN_INVALID)
+          const result = await signInWithPassword(getDb(), {
+            email: credentials.email,
+            password: credentials.password,
+            ip: clientAddressOf(req?.headers),
+            userAgent: userAgentOf(req?.headers),
+          })
+          if (!result.ok) throw new Error(result.reason === 'throttled' ? SIGN_IN_THROTTLED : SIGN_IN_INVALID)
+          return result.user
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const u = user as { id: string; role: Role }
+          token.sub = u.id
+          token.role = u.role
+        }
+        return token
+      },
+      session({ session, token }) {
+        if (session.user) {
+          session.user.id = token.sub ?? ''
+          session.user.role = token.role as Role
+        }
+        return session
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (!token?.sub) return
+        await recordAudit(getDb(), {
+          actor: { userId: token.sub, label: token.email ?? token.sub },
+          action: 'auth.sign_out',
+        }).catch(() => undefined)
+      },
+    },
+  }
+}

@@ -1,0 +1,25 @@
+// Page-side authorisation for server components: signed out → sign-in page; wrong role → 403 page.
+import { getServerSession } from 'next-auth'
+import { forbidden, redirect } from 'next/navigation'
+import { actorFromUserId, type Actor } from '@/lib/auth/actor'
+import { buildAuthOptions } from '@/lib/auth/auth-options'
+import { PAGES, type PageKey } from '@/lib/auth/page-access'
+import { getDb } from '@/lib/db/client'
+
+export async function currentActor(): Promise<Actor | null> {
+  const session = await getServerSession(buildAuthOptions())
+  if (!session?.user?.id) return null
+  return actorFromUserId(getDb(), session.user.id, 'session')
+}
+
+export async function requireSignedIn(callbackPath = '/'): Promise<Actor> {
+  const actor = await currentActor()
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`)
+  return actor
+}
+
+export async function requirePage(page: PageKey): Promise<Actor> {
+  const actor = await requireSignedIn(PAGES[page].href)
+  if (!PAGES[page].roles.includes(actor.role)) forbidden()
+  return actor
+}

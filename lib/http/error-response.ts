@@ -1,0 +1,23 @@
+// Maps any thrown error to INTERFACES.md's error body `{"error":{"code","message"}}` with the right status.
+import { ZodError } from 'zod'
+import { AppError } from '@/lib/errors'
+import { isDatabaseUnavailable } from '@/lib/db/errors'
+
+export function errorBody(code: string, message: string, details?: Record<string, unknown>) {
+  return { error: { code, message, ...(details ? { details } : {}) } }
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    return Response.json(errorBody(error.code, error.message, error.details), { status: error.status })
+  }
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+    return Response.json(errorBody('bad_request', issues.join('; '), { issues }), { status: 400 })
+  }
+  if (isDatabaseUnavailable(error)) {
+    return Response.json(errorBody('unavailable', 'Storage is unavailable; retry later'), { status: 503 })
+  }
+  console.error('[api] unhandled error', error)
+  return Response.json(errorBody('internal', 'Unexpected server error'), { status: 500 })
+}

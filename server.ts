@@ -1,0 +1,61 @@
+// One process, one port: Next (App Router) + socket.io + the Tuya event sources (+ the simulator in demo mode).
+import { createServer } from 'node:http'
+import next from 'next'
+import { ensureAuthSecret } from '@/lib/auth/auth-secret'
+import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address'
+import { disconnectDb, readyDb } from '@/lib/db/client'
+import { migrateDatabase } from '@/lib/db/migrate'
+import { EnvError, getEnv } from '@/lib/env'
+import { attachLiveServer } from '@/lib/realtime/attach-live-server'
+import { updateAppStatus } from '@/lib/server/app-status'
+import { startDemoCloud } from '@/lib/server/start-demo-cloud'
+import { startTuyaSources } from '@/lib/server/start-tuya-sources'
+
+async function main() {
+  const env = getEnv()
+  process.env.NEXTAUTH_SECRET = ensureAuthSecret(env.authSecret)
+  process.env.NEXTAUTH_URL ??= env.publicUrl ?? `http://localhost:${env.port}`
+  await migrateDatabase(env.databaseUrl)
+  const db = await readyDb()
+  updateAppStatus({ migrated: true, demo: env.demo })
+  const cloud = env.demo ? await startDemoCloud(env, db, process.env.NEXTAUTH_SECRET) : undefined
+
+  const dev = env.nodeEnv !== 'production'
+  const app = next({ dev, hostname: env.host, port: env.port })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+  const server = createServer((req, res) => {
+    // Rate limits and the audit trail use the socket's address, never a client-supplied header.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown'
+    void handle(req, res)
+  })
+  const io = await attachLiveServer(server, db, { redisUrl: env.redisUrl })
+  updateAppStatus({ realtime: true })
+  const sources = await startTuyaSources(env, db)
+  server.listen(env.port, env.host, () => console.log(`> Console ready on http://localhost:${env.port} (${dev ? 'dev' : 'production'})`))
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`> ${signal}: shutting down`)
+    const force = setTimeout(() => process.exit(1), 10_000).unref()
+    await sources.stop()
+    await new Promise<void>((resolve) => io.close(() => resolve()))
+    await cloud?.close()
+    await disconnectDb()
+    clearTimeout(force)
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+main().catch((error) => {
+  if (error instanceof EnvError) {
+    for (const line of error.lines) console.error(`Configuration error: ${line}`)
+  } else {
+    console.error('Start-up failed:', error instanceof Error ? error.message : error)
+  }
+  process.exit(1)
+})
