@@ -7,7 +7,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { getEnv } from '@/lib/env'
 import { PrismaClient as PostgresClient } from './generated/postgres/client'
-import { PrismaClient as SqliteClient } from './generated/sqlite/client'
+import { PrismaClient as SqliteClient, type Prisma } from './generated/sqlite/client'
 
 /** Both generated clients expose the same models; code is typed against the SQLite one. */
 export type Db = SqliteClient
@@ -73,3 +73,6 @@ export async function disconnectDb(): Promise<void> {
   store.__dbReady = undefined
   await db?.$disconnect()
 }
+
+/** The client handed to `db.$transaction(async (tx) => …)` callbacks. */
+export type Tx = Prisma.TransactionClient

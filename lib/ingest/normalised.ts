@@ -4,7 +4,10 @@ import type { AccessMethod, AccessResult, AlarmType } from '@/lib/domain/enums'
 
 /** Where a face/call snapshot can be fetched from. Either a (possibly signed, expiring) URL or a Tuya file reference. */
 export type SnapshotRef =
-  /** `fileKey`: set when the object behind the URL is encrypted (lock records' `file_url` + `file_key`, app SDK `{url}@{key}`, access-domain §1.5, §2.3). */
+  /**
+   * `fileKey`: set when the object behind the URL is encrypted (lock records' `file_url` + `file_key`, app SDK
+   * `{url}@{key}`; access-domain §1.5, §2.3).
+   */
   | { type: 'url'; url: string; fileKey?: string }
   /** Tuya stores some images encrypted in object storage; `bucket` + `path` are resolved through the OpenAPI. */
   | { type: 'tuya_file'; bucket?: string; path: string; fileKey?: string }

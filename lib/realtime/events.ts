@@ -59,6 +59,8 @@ export type DeviceItem = {
 
 export type LiveEventMap = {
   'access.created': AccessEventItem
+  /** The same access event again, e.g. once its snapshot has been stored (an addition to INTERFACES' list). */
+  'access.updated': AccessEventItem
   'call.updated': CallItem
   'alarm.created': AlarmItem
   'alarm.updated': AlarmItem
@@ -75,6 +77,7 @@ export type ClientToServerEvents = Record<string, never>
 /** Which roles receive each event; mirrors the REST role matrix. */
 export const EVENT_AUDIENCE: Record<LiveEventName, readonly Role[]> = {
   'access.created': ['guard', 'admin', 'manager'],
+  'access.updated': ['guard', 'admin', 'manager'],
   'call.updated': ['guard', 'admin'],
   'alarm.created': ['guard', 'admin', 'manager'],
   'alarm.updated': ['guard', 'admin', 'manager'],

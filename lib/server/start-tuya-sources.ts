@@ -1,10 +1,86 @@
-// The live event sources of the running app. Filled in by the ingest pipeline (message-service consumer,
-// device registry sync, snapshot fetcher, backfill); each returns a stop function for graceful shutdown.
-import type { AppEnv } from '@/lib/env'
+// The live event sources of the running app: device registry sync, the message-service consumer (acks only after
+// ingest has committed), backfill after start-up and after every reconnect, the snapshot fetcher and the call
+// timeout sweeper. Each is stopped on shutdown.
+import { expireRingingCalls } from '@/lib/calls/expire-calls'
 import type { Db } from '@/lib/db/client'
+import { syncDevices } from '@/lib/devices/sync-devices'
+import type { AppEnv } from '@/lib/env'
+import { backfillAll } from '@/lib/ingest/backfill'
+import { ingestMessage } from '@/lib/ingest/ingest-message'
+import { updateAppStatus } from '@/lib/server/app-status'
+import { createImageFetcher, startSnapshotFetcher } from '@/lib/snapshots/snapshot-fetcher'
+import { deriveMqWsUrl } from '@/lib/tuya/data-centres'
+import { createMessageConsumer } from '@/lib/tuya/mq-consumer'
+import { createTuyaClient, type TuyaClient } from '@/lib/tuya/openapi-client'
 
-export type RunningSources = { stop(): Promise<void> }
+export type RunningSources = { client: TuyaClient; stop(): Promise<void> }
 
-export async function startTuyaSources(_env: AppEnv, _db: Db): Promise<RunningSources> {
-  return { async stop() {} }
+const DEVICE_SYNC_INTERVAL_MS = 10 * 60_000
+const CALL_SWEEP_INTERVAL_MS = 2_000
+
+const log = (scope: string, message: string) => console.log(`[${scope}] ${message}`)
+
+export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSources> {
+  const client = createTuyaClient({ baseUrl: env.tuya.openApiUrl, accessId: env.tuya.accessId, accessSecret: env.tuya.accessSecret })
+  const timers: NodeJS.Timeout[] = []
+
+  const syncRegistry = () =>
+    syncDevices(db, client).catch((error: Error) => log('devices', `sync failed: ${error.message}`))
+  let backfilling: Promise<void> | null = null
+  const backfill = () => {
+    // One run at a time; a reconnect during a run needs no second one (the watermark moves forward).
+    backfilling ??= backfillAll(db, client)
+      .then((r) => {
+        if (r.stored) log('backfill', `stored ${r.stored} missed events from ${r.devices} devices`)
+        for (const failure of r.failures) log('backfill', `failed: ${failure}`)
+      })
+      .catch((error: Error) => log('backfill', `failed: ${error.message}`))
+      .finally(() => (backfilling = null))
+    return backfilling
+  }
+
+  await syncRegistry()
+  timers.push(setInterval(syncRegistry, DEVICE_SYNC_INTERVAL_MS).unref())
+  timers.push(
+    setInterval(() => void expireRingingCalls(db).catch((e: Error) => log('calls', `sweep failed: ${e.message}`)), CALL_SWEEP_INTERVAL_MS).unref(),
+  )
+  const snapshots = startSnapshotFetcher(db, createImageFetcher(client))
+
+  const mqUrl = env.tuya.mqUrl ?? deriveMqWsUrl(env.tuya.openApiUrl)
+  const consumer =
+    env.tuya.mqEnabled && mqUrl
+      ? createMessageConsumer({
+          wsBaseUrl: mqUrl,
+          accessId: env.tuya.accessId,
+          accessSecret: env.tuya.accessSecret,
+          env: env.tuya.mqEnv,
+          onMessage: async (message) => {
+            await ingestMessage(db, { source: 'mq', payload: message.payload, raw: message.payloadRaw })
+          },
+          onUndecodable: async (frame) => {
+            await ingestMessage(db, { source: 'mq', payload: undefined, raw: frame.raw, unparsable: frame.reason })
+          },
+        })
+      : null
+  if (consumer) {
+    updateAppStatus({ messageService: 'connecting' })
+    consumer.on('connected', () => {
+      updateAppStatus({ messageService: 'connected' })
+      void backfill()
+    })
+    consumer.on('disconnected', () => updateAppStatus({ messageService: 'disconnected' }))
+    consumer.start()
+  } else {
+    void backfill()
+  }
+
+  return {
+    client,
+    async stop() {
+      for (const timer of timers) clearInterval(timer)
+      await consumer?.stop()
+      await snapshots.stop()
+      await backfilling
+    },
+  }
 }

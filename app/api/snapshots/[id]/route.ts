@@ -1,0 +1,12 @@
+import { ALL_ROLES, withRole } from '@/lib/http/with-role'
+import { readSnapshotImage } from '@/lib/snapshots/data'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = withRole<{ id: string }>(ALL_ROLES, async ({ db, request, params }) => {
+  const size = new URL(request.url).searchParams.get('size') === 'thumb' ? 'thumb' : 'full'
+  const image = await readSnapshotImage(db, params.id, size)
+  return new Response(new Uint8Array(image.bytes), {
+    headers: { 'content-type': image.contentType, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' },
+  })
+})

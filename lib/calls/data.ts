@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { toCallItem } from '@/lib/calls/call-item'
+import type { Db } from '@/lib/db/client'
+import { callStateSchema } from '@/lib/domain/enums'
+import { beforeCursor, decodeCursor, limitSchema, pageOf } from '@/lib/http/cursor'
+
+export const callQuerySchema = z.object({
+  limit: limitSchema,
+  cursor: z.string().optional(),
+  state: callStateSchema.optional(),
+  deviceId: z.string().min(1).optional(),
+})
+
+export async function listCalls(db: Db, query: z.infer<typeof callQuerySchema>) {
+  const rows = await db.call.findMany({
+    where: {
+      AND: [
+        { ...(query.state ? { state: query.state } : {}), ...(query.deviceId ? { deviceId: query.deviceId } : {}) },
+        beforeCursor('startedAt', decodeCursor(query.cursor)),
+      ],
+    },
+    orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    include: { device: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },
+  })
+  const page = pageOf(rows, query.limit, (r) => r.startedAt)
+  return { items: page.items.map(toCallItem), nextCursor: page.nextCursor }
+}

@@ -1,0 +1,31 @@
+// Calls nobody answered become `missed` after the ring timeout (PRODUCT §4). Runs periodically; the
+// conditional update makes it safe with several instances.
+import { toCallItem } from '@/lib/calls/call-item'
+import { CALL_RING_TIMEOUT_MS } from '@/lib/calls/call-state-machine'
+import type { Db } from '@/lib/db/client'
+import { publishLiveEvents } from '@/lib/realtime/publish'
+
+export async function expireRingingCalls(db: Db, now = new Date()): Promise<number> {
+  const overdue = await db.call.findMany({
+    where: { state: 'ringing', startedAt: { lte: new Date(now.getTime() - CALL_RING_TIMEOUT_MS) } },
+    select: { id: true, startedAt: true },
+    take: 100,
+  })
+  let expired = 0
+  for (const call of overdue) {
+    const endedAt = new Date(call.startedAt.getTime() + CALL_RING_TIMEOUT_MS)
+    const updated = await db.call.updateMany({
+      where: { id: call.id, state: 'ringing' },
+      data: { state: 'missed', endedAt, lastSignalAt: endedAt },
+    })
+    if (updated.count === 0) continue
+    expired++
+    await db.callEvent.create({ data: { callId: call.id, signal: 'missed', fromState: 'ringing', toState: 'missed', at: endedAt } })
+    const row = await db.call.findUniqueOrThrow({
+      where: { id: call.id },
+      include: { device: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },
+    })
+    await publishLiveEvents(db, [{ event: 'call.updated', payload: toCallItem(row) }])
+  }
+  return expired
+}

@@ -1,0 +1,54 @@
+// The device registry follows the cloud project's device list (at start and periodically): names, categories,
+// products and online state; new devices appear, changes are broadcast as device.updated.
+import type { Db } from '@/lib/db/client'
+import type { DeviceCategory } from '@/lib/domain/enums'
+import { toDeviceItem } from '@/lib/devices/device-item'
+import { publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
+import type { TuyaClient } from '@/lib/tuya/openapi-client'
+
+/** Tuya category codes → our device kinds (tuya-access-domain §0.1). */
+export function deviceCategoryOf(tuyaCategory: string | undefined): DeviceCategory {
+  switch (tuyaCategory) {
+    case 'mk':
+    case 'mal':
+      return 'face_terminal'
+    case 'sp':
+    case 'dghsxj':
+      return 'door_station'
+    case 'ms':
+    case 'jtmspro':
+    case 'videolock':
+    case 'jtmsbh':
+      return 'smart_lock'
+    default:
+      return 'other'
+  }
+}
+
+export async function syncDevices(db: Db, client: Pick<TuyaClient, 'listDevices'>) {
+  const devices = await client.listDevices()
+  const changed: PendingLiveEvent[] = []
+  for (const remote of devices) {
+    const existing = await db.device.findUnique({ where: { tuyaId: remote.id } })
+    const fields = {
+      name: remote.name ?? existing?.name ?? `Device ${remote.id}`,
+      tuyaCategory: remote.category ?? null,
+      category: deviceCategoryOf(remote.category),
+      productId: remote.product_id ?? null,
+      online: remote.online ?? existing?.online ?? false,
+    }
+    const differs =
+      !existing ||
+      existing.name !== fields.name ||
+      existing.online !== fields.online ||
+      existing.category !== fields.category ||
+      existing.tuyaCategory !== fields.tuyaCategory
+    if (!differs) continue
+    const row = existing
+      ? await db.device.update({ where: { id: existing.id }, data: fields })
+      : await db.device.create({ data: { tuyaId: remote.id, ...fields } })
+    changed.push({ event: 'device.updated', payload: toDeviceItem(row) })
+  }
+  if (changed.length) await publishLiveEvents(db, changed)
+  return { seen: devices.length, changed: changed.length }
+}

@@ -1,0 +1,132 @@
+// Background fetch of pending snapshots: bounded concurrency, retries with exponential backoff, decryption of
+// Tuya-encrypted files, a 320 px JPEG thumbnail; then the owning event is re-broadcast with its snapshotUrl.
+// Claims are atomic (state pending → fetching) so several app instances never fetch the same image twice.
+import sharp from 'sharp'
+import { toAccessEventItem } from '@/lib/access/access-item'
+import { toAlarmItem } from '@/lib/alarms/alarm-item'
+import { toCallItem } from '@/lib/calls/call-item'
+import type { Db } from '@/lib/db/client'
+import { publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
+import { onSnapshotsPending } from '@/lib/snapshots/snapshot-signal'
+import { looksLikeImage } from '@/lib/tuya/image-crypto'
+import type { TuyaClient } from '@/lib/tuya/openapi-client'
+
+export const MAX_SNAPSHOT_BYTES = 5 * 1024 * 1024
+const MAX_ATTEMPTS = 6
+const CONCURRENCY = 4
+
+export type FetchImage = (source: string) => Promise<{ bytes: Buffer; contentType?: string }>
+
+export function createImageFetcher(client: Pick<TuyaClient, 'resolveStoredImage'>, timeoutMs = 10_000): FetchImage {
+  return async (source) => {
+    if (source.startsWith('url:')) {
+      const response = await fetch(source.slice(4), { signal: AbortSignal.timeout(timeoutMs) })
+      if (!response.ok) throw new Error(`image URL answered HTTP ${response.status}`)
+      const bytes = Buffer.from(await response.arrayBuffer())
+      return { bytes, contentType: response.headers.get('content-type') ?? undefined }
+    }
+    const match = source.match(/^tuya:([^:]*):(.*)$/s)
+    if (!match) throw new Error('unknown snapshot source')
+    const ref = JSON.parse(match[2]) as { bucket?: string; path: string; fileKey?: string }
+    const image = await client.resolveStoredImage(match[1], { bucket: ref.bucket ?? '', filePath: ref.path, key: ref.fileKey ?? '' })
+    return { bytes: image.bytes, contentType: image.contentType }
+  }
+}
+
+async function broadcastOwners(db: Db, snapshotId: string) {
+  const include = { device: { select: { name: true } }, snapshot: { select: { id: true, state: true } } } as const
+  const [access, calls, alarms] = await Promise.all([
+    db.accessEvent.findMany({ where: { snapshotId }, include }),
+    db.call.findMany({ where: { snapshotId }, include }),
+    db.alarm.findMany({ where: { snapshotId }, include: { ...include, assignee: { select: { name: true } } } }),
+  ])
+  const events: PendingLiveEvent[] = [
+    ...access.map((row) => ({ event: 'access.updated' as const, payload: toAccessEventItem(row) })),
+    ...calls.map((row) => ({ event: 'call.updated' as const, payload: toCallItem(row) })),
+    ...alarms.map((row) => ({ event: 'alarm.updated' as const, payload: toAlarmItem(row) })),
+  ]
+  if (events.length) await publishLiveEvents(db, events)
+}
+
+export async function fetchOneSnapshot(db: Db, fetchImage: FetchImage, snapshot: { id: string; source: string; attempts: number }) {
+  try {
+    const { bytes, contentType } = await fetchImage(snapshot.source)
+    if (bytes.length > MAX_SNAPSHOT_BYTES) throw new Error('image larger than 5 MiB')
+    if (!looksLikeImage(bytes)) throw new Error('not an image')
+    const thumbnail = await sharp(bytes).rotate().resize({ width: 320, height: 320, fit: 'inside' }).jpeg({ quality: 75 }).toBuffer()
+    await db.snapshot.update({
+      where: { id: snapshot.id },
+      data: { state: 'stored', data: new Uint8Array(bytes), thumbnail: new Uint8Array(thumbnail), size: bytes.length, contentType: contentType ?? 'image/jpeg', storedAt: new Date(), error: null },
+    })
+    await broadcastOwners(db, snapshot.id)
+  } catch (error) {
+    const attempts = snapshot.attempts + 1
+    const failed = attempts >= MAX_ATTEMPTS
+    await db.snapshot.update({
+      where: { id: snapshot.id },
+      data: {
+        state: failed ? 'failed' : 'pending',
+        attempts,
+        error: (error as Error).message.slice(0, 500),
+        nextAttemptAt: failed ? null : new Date(Date.now() + Math.min(60_000, 1_000 * 2 ** attempts)),
+      },
+    })
+  }
+}
+
+/** Runs until stopped; wakes immediately when ingest records a new snapshot, and every few seconds for retries. */
+export function startSnapshotFetcher(db: Db, fetchImage: FetchImage, options: { idleMs?: number } = {}) {
+  let stopped = false
+  let wake: (() => void) | null = null
+  let running: Promise<void> = Promise.resolve()
+  onSnapshotsPending(() => wake?.())
+
+  async function runOnce(): Promise<number> {
+    const due = await db.snapshot.findMany({
+      where: { state: 'pending', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date() } }] },
+      orderBy: { createdAt: 'asc' },
+      take: CONCURRENCY * 4,
+      select: { id: true, source: true, attempts: true },
+    })
+    let index = 0
+    let done = 0
+    const worker = async () => {
+      while (index < due.length && !stopped) {
+        const snapshot = due[index++]
+        const claimed = await db.snapshot.updateMany({ where: { id: snapshot.id, state: 'pending' }, data: { state: 'fetching' } })
+        if (claimed.count === 0) continue
+        await fetchOneSnapshot(db, fetchImage, snapshot)
+        done++
+      }
+    }
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+    return done
+  }
+
+  async function loop() {
+    // Snapshots left mid-fetch by a crash go back to the queue.
+    await db.snapshot.updateMany({ where: { state: 'fetching' }, data: { state: 'pending' } }).catch(() => undefined)
+    while (!stopped) {
+      const done = await runOnce().catch((error: Error) => {
+        console.error('[snapshots] fetch round failed:', error.message)
+        return 0
+      })
+      if (done > 0) continue
+      await new Promise<void>((resolve) => {
+        wake = resolve
+        setTimeout(resolve, options.idleMs ?? 3_000).unref()
+      })
+      wake = null
+    }
+  }
+
+  running = loop()
+  return {
+    async stop() {
+      stopped = true
+      wake?.()
+      onSnapshotsPending(undefined)
+      await running
+    },
+  }
+}
