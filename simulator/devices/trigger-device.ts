@@ -1,0 +1,40 @@
+// Dispatches a control-API trigger to the device's behaviour, and handles connectivity for every model:
+// protocol 20 online/offline (+ IoT Core 1001 deviceOnline/deviceOffline when the project has it enabled).
+import { LOCK_TRIGGERS, emitLockRemoteUnlock, triggerLock } from '@/simulator/devices/lock-device'
+import { buildBizEvent, buildIotCoreDeviceEvent } from '@/simulator/devices/message-builders'
+import { type SimContext, emitMessage } from '@/simulator/devices/sim-context'
+import { TriggerError, type TriggerKind } from '@/simulator/devices/trigger-kinds'
+import { VENDOR_TRIGGERS, emitVendorRemoteUnlock, triggerVendorDevice } from '@/simulator/devices/vendor-device'
+import type { EmittedMessage } from '@/simulator/mq/emitted-message'
+import type { SimDevice } from '@/simulator/state/sim-state'
+
+function setConnectivity(ctx: SimContext, device: SimDevice, online: boolean): EmittedMessage[] {
+  const t = ctx.clock.now()
+  device.online = online
+  const bizCode = online ? 'online' : 'offline'
+  const legacy = buildBizEvent(device, bizCode, { time: t, uid: ctx.state.building.ownerUid }, t, `${bizCode}:${device.def.id}:${t}`)
+  const messages = [emitMessage(ctx, { ...legacy, devId: device.def.id })]
+  if (ctx.iotCore) {
+    const core = buildIotCoreDeviceEvent(device, online ? 'deviceOnline' : 'deviceOffline', ctx.state.building.ownerUid, t)
+    messages.push(emitMessage(ctx, { ...core, devId: device.def.id }))
+  }
+  return messages
+}
+
+export function supportedTriggers(device: SimDevice): TriggerKind[] {
+  return device.def.model === 'lock' ? LOCK_TRIGGERS : VENDOR_TRIGGERS
+}
+
+export function triggerDevice(ctx: SimContext, deviceId: string, kind: TriggerKind, residentId?: string): EmittedMessage[] {
+  const device = ctx.state.devices.get(deviceId)
+  if (!device) throw new TriggerError(404, `unknown device ${deviceId}`)
+  if (kind === 'online' || kind === 'offline') return setConnectivity(ctx, device, kind === 'online')
+  if (!device.online) throw new TriggerError(409, `${deviceId} is offline; trigger "online" first`)
+  if (!supportedTriggers(device).includes(kind)) throw new TriggerError(422, `${kind} is not supported by a ${device.def.kind}`)
+  return device.def.model === 'lock' ? triggerLock(ctx, device, kind, residentId) : triggerVendorDevice(ctx, device, kind, residentId)
+}
+
+/** What the device reports after a remote open: `unlock_app` on locks, a way-9 access record elsewhere. */
+export function emitRemoteUnlock(ctx: SimContext, device: SimDevice): EmittedMessage {
+  return device.def.model === 'lock' ? emitLockRemoteUnlock(ctx, device) : emitVendorRemoteUnlock(ctx, device)
+}

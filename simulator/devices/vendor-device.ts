@@ -1,0 +1,159 @@
+// Face terminals and the door station report the vendor's records (INTERFACES.md "Vendor records") as protocol-20
+// style events: accessRecord (way 1 card, 2 password, 4 face, 9 remote), callStatus and accessAlarm. The door
+// station also reports its doorbell and picture DPs (136 / 154 / 115) with encrypted Tuya file pointers.
+import { buildBizEvent, buildStatusReport, encodeFilePointer } from '@/simulator/devices/message-builders'
+import { type SimContext, emitMessage } from '@/simulator/devices/sim-context'
+import { TriggerError, type TriggerKind } from '@/simulator/devices/trigger-kinds'
+import type { EmittedMessage } from '@/simulator/mq/emitted-message'
+import { createShortId } from '@/simulator/state/ids'
+import { type SimAccessLog, type SimDevice, appendBounded, findResidentByPersonId, setDeviceStatus } from '@/simulator/state/sim-state'
+
+type Credential = 'face' | 'card' | 'pin'
+type PickedPerson = { personId: string; name: string; residentId?: string }
+
+const WAY: Record<SimAccessLog['accessType'], number> = { card: 1, password: 2, face: 4, remote: 9, other: 0 }
+
+function personIdsWith(device: SimDevice, credential: Credential): string[] {
+  if (credential === 'face') return [...new Set([...device.faces.values()].map((f) => f.personId))]
+  if (credential === 'card') return [...new Set([...device.cards.values()].map((c) => c.personId))]
+  return [...new Set([...device.pins.values()].map((p) => p.personId))]
+}
+
+/** The enrolled person a trigger acts as: the resident asked for, or a random one holding that credential. */
+export function pickVendorPerson(ctx: SimContext, device: SimDevice, credential: Credential, residentId?: string): PickedPerson {
+  const candidates = personIdsWith(device, credential)
+  let personId: string | undefined
+  if (residentId) {
+    const resident = ctx.state.residents.get(residentId)
+    personId = candidates.find((id) => id === residentId || id === resident?.tuyaPersonId)
+    if (!personId) throw new TriggerError(409, `resident ${residentId} has no ${credential} enrolled on ${device.def.id}`)
+  } else {
+    personId = candidates[Math.floor(Math.random() * candidates.length)]
+    if (!personId) throw new TriggerError(409, `nobody has a ${credential} enrolled on ${device.def.id}`)
+  }
+  const resident = findResidentByPersonId(ctx.state, personId)
+  const name = device.persons.get(personId)?.name ?? resident?.name ?? personId
+  return { personId, name, residentId: resident?.id }
+}
+
+function captureFor(ctx: SimContext, person?: PickedPerson): string {
+  const bytes = person?.residentId ? ctx.snapshots.residentFace(person.residentId) : ctx.snapshots.strangerFace()
+  return ctx.media.putImage(bytes)
+}
+
+function emitBuilt(ctx: SimContext, built: { protocol: number; payload: unknown; sourceId: string }, devId: string): EmittedMessage {
+  return emitMessage(ctx, { protocol: built.protocol, payload: built.payload, sourceId: built.sourceId, devId })
+}
+
+export function emitAccessRecord(
+  ctx: SimContext,
+  device: SimDevice,
+  input: { accessType: SimAccessLog['accessType']; success: boolean; person?: PickedPerson; withImage: boolean },
+): EmittedMessage {
+  const t = ctx.clock.now()
+  const recordId = createShortId('rec')
+  const imageId = input.withImage ? captureFor(ctx, input.success ? input.person : undefined) : undefined
+  appendBounded(device.accessLogs, {
+    recordId,
+    deviceId: device.def.id,
+    time: t,
+    accessType: input.accessType,
+    success: input.success,
+    userId: input.person?.personId,
+    userName: input.person?.name,
+    imageId,
+  })
+  const bizData: Record<string, unknown> = { recordId, way: WAY[input.accessType], success: input.success, time: t }
+  if (input.person) Object.assign(bizData, { userId: input.person.personId, userName: input.person.name })
+  if (imageId) Object.assign(bizData, { imageUrl: ctx.media.signedImageUrl(imageId), imageId })
+  return emitBuilt(ctx, buildBizEvent(device, 'accessRecord', bizData, t, recordId), device.def.id)
+}
+
+function emitCallStatus(ctx: SimContext, device: SimDevice, callId: string, status: string, withImage: boolean): EmittedMessage {
+  const t = ctx.clock.now()
+  const bizData: Record<string, unknown> = { callId, status, time: t }
+  if (withImage) bizData.imageUrl = ctx.media.signedImageUrl(captureFor(ctx))
+  return emitBuilt(ctx, buildBizEvent(device, 'callStatus', bizData, t, `${callId}:${status}`), device.def.id)
+}
+
+function emitAlarm(ctx: SimContext, device: SimDevice, type: string, withFace: boolean): EmittedMessage {
+  const t = ctx.clock.now()
+  const alarmId = createShortId('alm')
+  const imageId = ctx.media.putImage(withFace ? ctx.snapshots.strangerFace() : ctx.snapshots.scene())
+  const bizData = { alarmId, type, time: t, imageUrl: ctx.media.signedImageUrl(imageId) }
+  return emitBuilt(ctx, buildBizEvent(device, 'accessAlarm', bizData, t, alarmId), device.def.id)
+}
+
+/** Door station picture DP: the capture is uploaded encrypted and only a bucket/path/key pointer is reported. */
+function emitPictureDp(ctx: SimContext, device: SimDevice, code: 'doorbell_pic' | 'movement_detect_pic', extra: { code: string; value: unknown }[]): EmittedMessage {
+  const t = ctx.clock.now()
+  const ref = ctx.media.putEncryptedFile(device.def.id, ctx.snapshots.strangerFace())
+  const items = [...extra, { code, value: encodeFilePointer(ref) }]
+  for (const item of items) setDeviceStatus(device, item.code, item.value, t)
+  return emitBuilt(ctx, buildStatusReport(device, items, t), device.def.id)
+}
+
+function startCall(ctx: SimContext, device: SimDevice): EmittedMessage[] {
+  const t = ctx.clock.now()
+  const callId = createShortId('call')
+  device.openCall = { callId, startedAt: t, status: 'calling' }
+  const ring =
+    device.def.model === 'door_station'
+      ? emitPictureDp(ctx, device, 'doorbell_pic', [{ code: 'doorbell', value: String(Math.floor(t / 1000)) }])
+      : emitBuilt(ctx, buildStatusReport(device, [{ code: 'doorbell', value: true }], t), device.def.id)
+  return [ring, emitCallStatus(ctx, device, callId, 'calling', true)]
+}
+
+/** Remote unlock as the device reports it (after password-free door-operate or a control trigger). */
+export function emitVendorRemoteUnlock(ctx: SimContext, device: SimDevice): EmittedMessage {
+  return emitAccessRecord(ctx, device, { accessType: 'remote', success: true, withImage: true })
+}
+
+export function triggerVendorDevice(ctx: SimContext, device: SimDevice, kind: TriggerKind, residentId?: string): EmittedMessage[] {
+  switch (kind) {
+    case 'face_unlock':
+      return [emitAccessRecord(ctx, device, { accessType: 'face', success: true, person: pickVendorPerson(ctx, device, 'face', residentId), withImage: true })]
+    case 'card_unlock':
+      return [emitAccessRecord(ctx, device, { accessType: 'card', success: true, person: pickVendorPerson(ctx, device, 'card', residentId), withImage: true })]
+    case 'pin_unlock':
+      return [emitAccessRecord(ctx, device, { accessType: 'password', success: true, person: pickVendorPerson(ctx, device, 'pin', residentId), withImage: true })]
+    case 'remote_unlock':
+      return [emitVendorRemoteUnlock(ctx, device)]
+    case 'unlock_failed':
+      return [emitAccessRecord(ctx, device, { accessType: 'face', success: false, withImage: true })]
+    case 'doorbell':
+      return startCall(ctx, device)
+    case 'call_answered': {
+      const ring = device.openCall?.status === 'calling' ? [] : startCall(ctx, device)
+      const call = device.openCall!
+      call.status = 'answered'
+      return [...ring, emitCallStatus(ctx, device, call.callId, 'answered', false)]
+    }
+    case 'call_missed': {
+      const ring = device.openCall?.status === 'calling' ? [] : startCall(ctx, device)
+      const callId = device.openCall!.callId
+      device.openCall = undefined
+      return [...ring, emitCallStatus(ctx, device, callId, 'missed', false)]
+    }
+    case 'tamper':
+      return [emitAlarm(ctx, device, 'tamper', false)]
+    case 'loitering': {
+      const alarm = emitAlarm(ctx, device, 'loitering', true)
+      return device.def.model === 'door_station' ? [emitPictureDp(ctx, device, 'movement_detect_pic', []), alarm] : [alarm]
+    }
+    case 'repeated_failures':
+      return [emitAlarm(ctx, device, 'multiple_failures', true)]
+    case 'duress': {
+      // A duress PIN opens the door as usual and raises a silent alarm.
+      const person = pickVendorPerson(ctx, device, 'pin', residentId)
+      return [emitAccessRecord(ctx, device, { accessType: 'password', success: true, person, withImage: true }), emitAlarm(ctx, device, 'duress', true)]
+    }
+    default:
+      throw new TriggerError(422, `${kind} is not something a ${device.def.kind} reports`)
+  }
+}
+
+export const VENDOR_TRIGGERS: TriggerKind[] = [
+  'face_unlock', 'card_unlock', 'pin_unlock', 'remote_unlock', 'unlock_failed', 'doorbell', 'call_answered',
+  'call_missed', 'tamper', 'loitering', 'repeated_failures', 'duress', 'offline', 'online',
+]
