@@ -2,7 +2,7 @@
 // Devices that do not name their calls have one "current" call (lib/calls/call-matching.ts).
 import { toCallItem } from '@/lib/calls/call-item'
 import { startsNewCall } from '@/lib/calls/call-matching'
-import { applyCallSignal, expireRingingCall, type CallSnapshot } from '@/lib/calls/call-state-machine'
+import { applyCallSignal, CALL_RING_TIMEOUT_MS, expireRingingCall, type CallSnapshot } from '@/lib/calls/call-state-machine'
 import type { CallState } from '@/lib/domain/enums'
 import { addRef, type IngestContext } from '@/lib/ingest/ingest-context'
 import type { CallSignal, SnapshotRef } from '@/lib/ingest/normalised'
@@ -30,9 +30,17 @@ export function callSnapshotOf(row: CallRow | null): CallSnapshot | null {
   }
 }
 
-async function findCurrentCall(ctx: IngestContext, deviceId: string, callRef?: string) {
-  if (callRef) return ctx.tx.call.findUnique({ where: { deviceId_callRef: { deviceId, callRef } } })
-  return ctx.tx.call.findFirst({ where: { deviceId, callRef: null }, orderBy: { startedAt: 'desc' } })
+async function findCurrentCall(ctx: IngestContext, deviceId: string, at: Date, callRef?: string) {
+  if (!callRef) return ctx.tx.call.findFirst({ where: { deviceId }, orderBy: { startedAt: 'desc' } })
+  const named = await ctx.tx.call.findUnique({ where: { deviceId_callRef: { deviceId, callRef } } })
+  if (named) return named
+  // A door station may report one ring twice: as a data point (no call id) and as a vendor call record.
+  // A live unnamed call from the same moment is that call; it takes the vendor's id.
+  const unnamed = await ctx.tx.call.findFirst({
+    where: { deviceId, callRef: null, endedAt: null, state: { in: ['ringing', 'answered'] } },
+    orderBy: { startedAt: 'desc' },
+  })
+  return unnamed && Math.abs(unnamed.startedAt.getTime() - at.getTime()) < CALL_RING_TIMEOUT_MS ? unnamed : null
 }
 
 /**
@@ -46,7 +54,7 @@ export async function persistCallSignal(
 ): Promise<string | null> {
   const device = ctx.device
   if (!device) return null
-  let current = await findCurrentCall(ctx, device.id, record.callRef)
+  let current = await findCurrentCall(ctx, device.id, record.at, record.callRef)
   // A ringing call past its timeout is missed before anything else happens to it.
   const expired = current ? expireRingingCall(callSnapshotOf(current), record.at) : null
   if (current && expired?.changed && expired.next) {
@@ -84,6 +92,7 @@ async function writeCall(
     answeredAt: next.state === 'answered' && !current?.answeredAt ? next.lastSignalAt : current?.answeredAt ?? null,
     answeredById: next.answeredBy ?? null,
     ...(extra.answeredByName ? { answeredByName: extra.answeredByName } : {}),
+    ...(current && !current.callRef && extra.callRef ? { callRef: extra.callRef } : {}),
     ...(extra.snapshotId ? { snapshotId: extra.snapshotId } : {}),
   }
   const row = current

@@ -1,19 +1,16 @@
-import { DoorOpen } from 'lucide-react'
 import type { Metadata } from 'next'
-import { EmptyState } from '@/components/ui/empty-state'
+import { DeviceList } from '@/components/devices/device-list'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePage } from '@/lib/auth/page-guard'
 
 export const metadata: Metadata = { title: 'Devices' }
 
-export default async function Page() {
+export default async function DevicesPage() {
   await requirePage('devices')
   return (
     <>
       <PageHeader title="Devices" description="Door stations, face terminals and locks, with their status." />
-      <EmptyState title="No devices yet" icon={<DoorOpen />}>
-        Devices in your Tuya cloud project appear here once they have been synchronised.
-      </EmptyState>
+      <DeviceList />
     </>
   )
 }

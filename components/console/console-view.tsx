@@ -1,0 +1,22 @@
+'use client'
+
+import { CallPanel } from '@/components/calls/call-panel'
+import { LiveFeed } from '@/components/console/live-feed'
+import { OpenAlarms } from '@/components/console/open-alarms'
+import { DeviceList } from '@/components/devices/device-list'
+
+export function ConsoleView() {
+  return (
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="space-y-4">
+        <CallPanel />
+        <OpenAlarms />
+      </div>
+      <LiveFeed />
+      <section aria-label="Devices" className="space-y-2">
+        <h2 className="text-sm font-semibold">Devices</h2>
+        <DeviceList compact />
+      </section>
+    </div>
+  )
+}
