@@ -2,7 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query'
 import { ShieldCheck } from 'lucide-react'
+import { AlarmActions } from '@/components/alarms/alarm-actions'
 import { alarmLabel, priorityTone } from '@/components/alarms/alarm-labels'
+import { useAlarmSound } from '@/components/alarms/use-alarm-sound'
 import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-event'
 import { apiFetch } from '@/components/ui/api-fetch'
 import { Badge } from '@/components/ui/badge'
@@ -22,6 +24,7 @@ export function OpenAlarms() {
     },
   })
   const items = alarms.data?.items ?? []
+  useAlarmSound(items)
   return (
     <section aria-label="Open alarms" className="rounded-xl border border-border bg-panel">
       <h2 className="border-b border-border px-4 py-3 text-sm font-semibold">Open alarms</h2>
@@ -40,7 +43,10 @@ export function OpenAlarms() {
               </div>
               <div className="mt-0.5 text-xs text-muted">
                 {alarm.deviceName ?? 'Site'} · last {formatTime(alarm.lastAt)}
+                {alarm.state === 'acknowledged' && ' · acknowledged'}
+                {alarm.assignee && ` · ${alarm.assignee}`}
               </div>
+              <AlarmActions alarm={alarm} />
             </li>
           ))}
         </ul>

@@ -1,0 +1,80 @@
+'use client'
+
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { Bell } from 'lucide-react'
+import { useState } from 'react'
+import { AlarmActions } from '@/components/alarms/alarm-actions'
+import { alarmLabel, priorityTone } from '@/components/alarms/alarm-labels'
+import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-event'
+import { apiFetch } from '@/components/ui/api-fetch'
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { formatTime } from '@/components/ui/format-time'
+import type { AlarmItem } from '@/lib/realtime/events'
+
+const STATES = [
+  ['open', 'Open'],
+  ['acknowledged', 'Acknowledged'],
+  ['resolved', 'Resolved'],
+  ['', 'All'],
+] as const
+
+export function AlarmList({ canAct }: { canAct: boolean }) {
+  const [state, setState] = useState<string>('open')
+  const alarms = useInfiniteQuery({
+    queryKey: [...QUERY_KEYS.alarms, state],
+    queryFn: ({ pageParam }) =>
+      apiFetch<ListPage<AlarmItem>>(`/api/alarms?limit=50${state ? `&state=${state}` : ''}${pageParam ? `&cursor=${pageParam}` : ''}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  })
+  const rows = alarms.data?.pages.flatMap((p) => p.items) ?? []
+  return (
+    <div className="space-y-4">
+      <div role="tablist" aria-label="Alarm state" className="flex gap-1">
+        {STATES.map(([value, label]) => (
+          <button
+            key={label}
+            role="tab"
+            aria-selected={state === value}
+            onClick={() => setState(value)}
+            className={`rounded-md px-3 py-1.5 text-sm ${state === value ? 'bg-panel-2 font-medium' : 'text-muted hover:text-text'}`}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {alarms.isSuccess && rows.length === 0 ? (
+        <EmptyState title="No alarms here" icon={<Bell />}>
+          Tamper, loitering, repeated failed unlocks, duress and device faults appear with their priority; repeats of
+          the same alarm fold into one line with a count.
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-border rounded-xl border border-border bg-panel" data-testid="alarm-list">
+          {rows.map((alarm) => (
+            <li key={alarm.id} className="px-4 py-3">
+              <div className="flex flex-wrap items-center gap-2">
+                <Badge tone={priorityTone(alarm.priority)}>{alarm.priority}</Badge>
+                <span className="font-medium">{alarmLabel(alarm.type)}</span>
+                {alarm.count > 1 && <span className="text-xs text-muted">×{alarm.count}</span>}
+                <Badge>{alarm.state}</Badge>
+              </div>
+              <p className="mt-0.5 text-xs text-muted">
+                {alarm.deviceName ?? 'Site'} · first {formatTime(alarm.firstAt)} · last {formatTime(alarm.lastAt)}
+                {alarm.assignee && ` · assigned to ${alarm.assignee}`}
+                {alarm.detail && ` · ${alarm.detail}`}
+              </p>
+              {canAct && <AlarmActions alarm={alarm} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {alarms.hasNextPage && (
+        <Button variant="secondary" onClick={() => alarms.fetchNextPage()} disabled={alarms.isFetchingNextPage}>
+          Load older
+        </Button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,43 @@
+'use client'
+
+import { useEffect } from 'react'
+import { alarmSoundPolicy } from '@/lib/alarms/alarm-policy'
+import type { AlarmPriority } from '@/lib/domain/enums'
+import type { AlarmItem } from '@/lib/realtime/events'
+
+const TONES = { siren: [960, 640], alert: [740, 740], chime: [660, 880] } as const
+
+/** Sound for unacknowledged live alarms, per the priority's policy (critical: siren until acknowledged). */
+export function useAlarmSound(alarms: AlarmItem[]) {
+  const loudest = alarms
+    .filter((a) => a.state === 'open' && !a.backfilled)
+    .map((a) => alarmSoundPolicy(a.priority as AlarmPriority))
+    .find((p) => p.tone !== null)
+  const key = loudest ? `${loudest.tone}:${String(loudest.plays)}:${loudest.intervalMs}:${alarms.length}` : ''
+  useEffect(() => {
+    if (!loudest?.tone || typeof window === 'undefined' || !('AudioContext' in window)) return
+    const ctx = new AudioContext()
+    const [a, b] = TONES[loudest.tone]
+    let played = 0
+    const play = () => {
+      played++
+      for (const [offset, frequency] of [[0, a], [0.3, b]] as const) {
+        const osc = ctx.createOscillator()
+        const gain = ctx.createGain()
+        osc.frequency.value = frequency
+        gain.gain.value = 0.06
+        osc.connect(gain).connect(ctx.destination)
+        osc.start(ctx.currentTime + offset)
+        osc.stop(ctx.currentTime + offset + 0.25)
+      }
+    }
+    play()
+    const limit = loudest.plays === 'until_acknowledged' ? Infinity : loudest.plays
+    const timer = loudest.intervalMs > 0 ? setInterval(() => (played < limit ? play() : undefined), loudest.intervalMs) : undefined
+    return () => {
+      if (timer) clearInterval(timer)
+      void ctx.close()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- restart only when the loudest policy changes
+  }, [key])
+}

@@ -1,0 +1,61 @@
+// Operator handling of an alarm: acknowledge (stops the sound), assign, comment, resolve. Each writes an
+// AlarmNote, the audit trail, and broadcasts alarm.updated. Resolving frees the fold key, so the next
+// occurrence opens a new alarm.
+import { z } from 'zod'
+import type { Actor } from '@/lib/auth/actor'
+import { recordAudit, type AuditContext } from '@/lib/audit/record-audit'
+import { toAlarmItem } from '@/lib/alarms/alarm-item'
+import type { Db } from '@/lib/db/client'
+import { badRequest, conflict, notFound } from '@/lib/errors'
+import { appendLiveEvents, emitLiveEvents } from '@/lib/realtime/publish'
+
+export const ALARM_ACTIONS = ['acknowledge', 'assign', 'comment', 'resolve'] as const
+export type AlarmAction = (typeof ALARM_ACTIONS)[number]
+
+export const alarmActionSchema = z.object({
+  note: z.string().trim().max(2000).optional(),
+  /** assign: the user to assign (default: the caller). */
+  userId: z.string().min(1).optional(),
+})
+
+const include = {
+  device: { select: { name: true } },
+  assignee: { select: { name: true } },
+  snapshot: { select: { id: true, state: true } },
+} as const
+
+export async function handleAlarm(db: Db, actor: Actor, alarmId: string, action: AlarmAction, input: unknown, context: AuditContext) {
+  const body = alarmActionSchema.parse(input ?? {})
+  const now = new Date()
+  const { item, live } = await db.$transaction(async (tx) => {
+    const alarm = await tx.alarm.findUnique({ where: { id: alarmId } })
+    if (!alarm) throw notFound('Alarm')
+    if (alarm.state === 'resolved' && action !== 'comment') throw conflict('The alarm is already resolved')
+    let data = {}
+    if (action === 'acknowledge') {
+      if (alarm.state === 'acknowledged') throw conflict('The alarm is already acknowledged')
+      data = { state: 'acknowledged', acknowledgedAt: now, acknowledgedById: actor.userId }
+    }
+    if (action === 'assign') {
+      const assignee = await tx.user.findUnique({ where: { id: body.userId ?? actor.userId } })
+      if (!assignee || assignee.disabledAt) throw badRequest('userId: no such active user')
+      data = { assigneeId: assignee.id }
+    }
+    if (action === 'comment' && !body.note) throw badRequest('note: write the comment')
+    if (action === 'resolve') data = { state: 'resolved', resolvedAt: now, resolvedById: actor.userId, openKey: null }
+    const row = await tx.alarm.update({ where: { id: alarmId }, data, include })
+    await tx.alarmNote.create({ data: { alarmId, userId: actor.userId, kind: action, body: body.note ?? null } })
+    await recordAudit(tx, {
+      actor: { userId: actor.userId, label: actor.email },
+      action: `alarm.${action}`,
+      targetType: 'alarm',
+      targetId: alarmId,
+      details: { type: row.type, ...(body.note ? { note: body.note } : {}), ...(action === 'assign' ? { assignee: row.assignee?.name } : {}) },
+      context,
+    })
+    const item = toAlarmItem(row)
+    return { item, live: await appendLiveEvents(tx, [{ event: 'alarm.updated', payload: item }]) }
+  })
+  emitLiveEvents(live)
+  return item
+}
