@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { BellRing, PhoneCall, PhoneOff } from 'lucide-react'
 import { useState } from 'react'
 import { useRing } from '@/components/calls/use-ring'
+import { OpenDoorButton } from '@/components/devices/open-door-button'
 import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-event'
 import { apiFetch } from '@/components/ui/api-fetch'
 import { Badge } from '@/components/ui/badge'
@@ -57,6 +58,9 @@ export function CallPanel() {
               <PhoneOff size={16} aria-hidden /> Decline
             </Button>
           </div>
+          <div className="mt-2">
+            <OpenDoorButton deviceId={call.deviceId} deviceName={call.deviceName ?? 'the door'} callId={call.id} />
+          </div>
         </div>
       ))}
       {error && (
@@ -77,6 +81,7 @@ export function CallPanel() {
                 </Badge>
                 {call.answeredBy && <span>{call.answeredBy}</span>}
                 {formatTime(call.startedAt)}
+                {call.state === 'answered' && !call.endedAt && <OpenDoorButton deviceId={call.deviceId} deviceName={call.deviceName ?? 'the door'} callId={call.id} />}
               </span>
             </li>
           ))}

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query'
 import { BatteryLow, Wifi, WifiOff } from 'lucide-react'
+import { OpenDoorButton } from '@/components/devices/open-door-button'
 import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-event'
 import { apiFetch } from '@/components/ui/api-fetch'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -24,7 +25,7 @@ export function DeviceList({ compact = false }: { compact?: boolean }) {
   return (
     <ul className={compact ? 'grid gap-2 sm:grid-cols-2 xl:grid-cols-1' : 'grid gap-3 sm:grid-cols-2 xl:grid-cols-3'} data-testid="device-list">
       {items.map((device) => (
-        <li key={device.id} className="flex items-center gap-3 rounded-lg border border-border bg-panel px-3 py-2" data-testid="device-item">
+        <li key={device.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-panel px-3 py-2" data-testid="device-item">
           {device.online ? <Wifi size={16} className="text-ok" aria-label="Online" /> : <WifiOff size={16} className="text-danger" aria-label="Offline" />}
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium">{device.name}</p>
@@ -40,6 +41,7 @@ export function DeviceList({ compact = false }: { compact?: boolean }) {
               {device.battery}%
             </span>
           )}
+          {!compact && <OpenDoorButton deviceId={device.id} deviceName={device.name} />}
         </li>
       ))}
     </ul>

@@ -6,12 +6,12 @@ import type { Db } from '@/lib/db/client'
 import { syncDevices } from '@/lib/devices/sync-devices'
 import type { AppEnv } from '@/lib/env'
 import { backfillAll } from '@/lib/ingest/backfill'
-import { ingestMessage } from '@/lib/ingest/ingest-message'
+import { createIngestingConsumer } from '@/lib/ingest/mq-ingest-consumer'
 import { updateAppStatus } from '@/lib/server/app-status'
 import { createImageFetcher, startSnapshotFetcher } from '@/lib/snapshots/snapshot-fetcher'
 import { deriveMqWsUrl } from '@/lib/tuya/data-centres'
-import { createMessageConsumer } from '@/lib/tuya/mq-consumer'
-import { createTuyaClient, type TuyaClient } from '@/lib/tuya/openapi-client'
+import { getTuyaClient } from '@/lib/tuya/app-client'
+import type { TuyaClient } from '@/lib/tuya/openapi-client'
 
 export type RunningSources = { client: TuyaClient; stop(): Promise<void> }
 
@@ -21,7 +21,7 @@ const CALL_SWEEP_INTERVAL_MS = 2_000
 const log = (scope: string, message: string) => console.log(`[${scope}] ${message}`)
 
 export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSources> {
-  const client = createTuyaClient({ baseUrl: env.tuya.openApiUrl, accessId: env.tuya.accessId, accessSecret: env.tuya.accessSecret })
+  const client = getTuyaClient()
   const timers: NodeJS.Timeout[] = []
 
   const syncRegistry = () =>
@@ -49,17 +49,11 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
   const mqUrl = env.tuya.mqUrl ?? deriveMqWsUrl(env.tuya.openApiUrl)
   const consumer =
     env.tuya.mqEnabled && mqUrl
-      ? createMessageConsumer({
+      ? createIngestingConsumer(db, {
           wsBaseUrl: mqUrl,
           accessId: env.tuya.accessId,
           accessSecret: env.tuya.accessSecret,
           env: env.tuya.mqEnv,
-          onMessage: async (message) => {
-            await ingestMessage(db, { source: 'mq', payload: message.payload, raw: message.payloadRaw })
-          },
-          onUndecodable: async (frame) => {
-            await ingestMessage(db, { source: 'mq', payload: undefined, raw: frame.raw, unparsable: frame.reason })
-          },
         })
       : null
   if (consumer) {

@@ -1,0 +1,60 @@
+'use client'
+
+// Remote unlock with an explicit confirmation. The Idempotency-Key is made when the guard confirms and reused if
+// the request is retried, so the server never sends the unlock to the door twice.
+import { useMutation } from '@tanstack/react-query'
+import { DoorOpen } from 'lucide-react'
+import { useRef, useState } from 'react'
+import { apiFetch } from '@/components/ui/api-fetch'
+import { Button } from '@/components/ui/button'
+
+export function OpenDoorButton({ deviceId, deviceName, callId }: { deviceId: string; deviceName: string; callId?: string }) {
+  const [confirming, setConfirming] = useState(false)
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const key = useRef<string | null>(null)
+  const unlock = useMutation({
+    mutationFn: () =>
+      apiFetch<{ ok: boolean }>(`/api/devices/${deviceId}/unlock`, {
+        method: 'POST',
+        headers: { 'idempotency-key': (key.current ??= crypto.randomUUID()) },
+        json: { callId, reason: callId ? 'Opened from a door call' : 'Opened from the console' },
+      }),
+    onSuccess: (result) => {
+      key.current = null
+      setConfirming(false)
+      setMessage(result.ok ? { ok: true, text: 'Door opened' } : { ok: false, text: 'The door did not accept the command' })
+    },
+    onError: (error) => setMessage({ ok: false, text: error.message }),
+  })
+
+  if (!confirming) {
+    return (
+      <span className="inline-flex items-center gap-2">
+        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => (setMessage(null), setConfirming(true))}>
+          <DoorOpen size={14} aria-hidden /> Open door
+        </Button>
+        {message && (
+          <span role="status" className={`text-xs ${message.ok ? 'text-ok' : 'text-danger'}`}>
+            {message.text}
+          </span>
+        )}
+      </span>
+    )
+  }
+  return (
+    <span role="group" aria-label={`Confirm opening ${deviceName}`} className="inline-flex flex-wrap items-center gap-2">
+      <span className="text-xs">Open {deviceName}?</span>
+      <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => unlock.mutate()} disabled={unlock.isPending}>
+        {unlock.isPending ? 'Opening…' : 'Confirm'}
+      </Button>
+      <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => ((key.current = null), setConfirming(false))} disabled={unlock.isPending}>
+        Cancel
+      </Button>
+      {message && !message.ok && (
+        <span role="alert" className="text-xs text-danger">
+          {message.text}
+        </span>
+      )}
+    </span>
+  )
+}

@@ -1,0 +1,72 @@
+// Remote unlock through Tuya's OpenAPI (password ticket → password-free door operate). A door must never open
+// twice because something retried: the browser sends an Idempotency-Key per confirmed click, the first request
+// claims it in the database before calling Tuya, and any repeat gets the recorded outcome instead of a new
+// command. The Tuya client itself never retries the operate call.
+import { z } from 'zod'
+import type { Actor } from '@/lib/auth/actor'
+import { recordAudit, type AuditContext } from '@/lib/audit/record-audit'
+import type { Db } from '@/lib/db/client'
+import { isUniqueViolation } from '@/lib/db/errors'
+import { AppError, badRequest, conflict, notFound } from '@/lib/errors'
+import { TuyaApiError, TuyaTransportError } from '@/lib/tuya/errors'
+import type { TuyaClient } from '@/lib/tuya/openapi-client'
+
+export const unlockBodySchema = z.object({ reason: z.string().trim().max(300).optional(), callId: z.string().optional() })
+
+export type UnlockOutcome = { ok: boolean; deviceId: string; accepted: boolean; tuya?: { code: number | string; msg: string; tid?: string } }
+
+const keyOf = (idempotencyKey: string) => `unlock:${idempotencyKey}`
+
+export async function unlockDevice(
+  db: Db,
+  client: Pick<TuyaClient, 'remoteUnlock'>,
+  actor: Actor,
+  input: { deviceId: string; idempotencyKey: string | null; body: unknown },
+  context: AuditContext,
+): Promise<UnlockOutcome> {
+  const body = unlockBodySchema.parse(input.body ?? {})
+  if (!input.idempotencyKey || !/^[\w-]{8,100}$/.test(input.idempotencyKey)) {
+    throw badRequest('Idempotency-Key header: a unique id per unlock request (8–100 letters, digits, - or _)')
+  }
+  const device = await db.device.findUnique({ where: { id: input.deviceId } })
+  if (!device) throw notFound('Device')
+
+  try {
+    await db.keyValue.create({ data: { key: keyOf(input.idempotencyKey), value: JSON.stringify({ state: 'sending', by: actor.userId }) } })
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    const previous = await db.keyValue.findUnique({ where: { key: keyOf(input.idempotencyKey) } })
+    const recorded = previous ? (JSON.parse(previous.value) as { state: string; outcome?: UnlockOutcome }) : null
+    if (recorded?.outcome) return recorded.outcome
+    throw conflict('This unlock request is already being sent; not sending it again')
+  }
+
+  let outcome: UnlockOutcome
+  let failure: AppError | null = null
+  try {
+    const result = await client.remoteUnlock(device.tuyaId)
+    outcome = { ok: result.accepted, deviceId: device.id, accepted: result.accepted }
+  } catch (error) {
+    if (error instanceof TuyaApiError) {
+      outcome = { ok: false, deviceId: device.id, accepted: false, tuya: { code: error.code, msg: error.msg, tid: error.tid } }
+      failure = new AppError('tuya_error', `Tuya refused the unlock: ${error.msg} (code ${error.code})`, 502, outcome.tuya)
+    } else if (error instanceof TuyaTransportError && error.outcomeUnknown) {
+      outcome = { ok: false, deviceId: device.id, accepted: false }
+      failure = new AppError('unlock_outcome_unknown', error.message, 504)
+    } else {
+      outcome = { ok: false, deviceId: device.id, accepted: false }
+      failure = new AppError('tuya_unreachable', `Could not reach Tuya: ${(error as Error).message}`, 502)
+    }
+  }
+  await db.keyValue.update({ where: { key: keyOf(input.idempotencyKey) }, data: { value: JSON.stringify({ state: 'done', outcome }) } })
+  await recordAudit(db, {
+    actor: { userId: actor.userId, label: actor.email },
+    action: outcome.ok ? 'device.unlock' : 'device.unlock_failed',
+    targetType: 'device',
+    targetId: device.id,
+    details: { device: device.name, reason: body.reason, callId: body.callId, ...(outcome.tuya ? { tuya: outcome.tuya } : {}), ...(failure ? { error: failure.message } : {}) },
+    context,
+  })
+  if (failure) throw failure
+  return outcome
+}
