@@ -1,6 +1,5 @@
-import { Users } from 'lucide-react'
 import type { Metadata } from 'next'
-import { EmptyState } from '@/components/ui/empty-state'
+import { ResidentList } from '@/components/residents/resident-list'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePage } from '@/lib/auth/page-guard'
 
@@ -11,10 +10,7 @@ export default async function ResidentsPage() {
   return (
     <>
       <PageHeader title="Residents" description="Units, residents and their faces, cards and PINs." />
-      <EmptyState title="Resident register" icon={<Users />}>
-        Residents of each unit, with their enrolled faces, cards and PINs and whether every door has received them,
-        appear here.
-      </EmptyState>
+      <ResidentList />
     </>
   )
 }

@@ -1,0 +1,9 @@
+import { queryOf } from '@/lib/http/request-input'
+import { withRole } from '@/lib/http/with-role'
+import { listResidents, residentQuerySchema } from '@/lib/residents/data'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = withRole(['guard', 'manager', 'admin'], async ({ db, request }) =>
+  Response.json(await listResidents(db, residentQuerySchema.parse(queryOf(request)))),
+)
