@@ -22,10 +22,14 @@ export function decodeCursor(value: string | null | undefined): Cursor | null {
 
 export const limitSchema = z.coerce.number().int().min(1, 'limit: at least 1').max(200, 'limit: at most 200').default(50)
 
-/** Prisma `where` fragment for "strictly after the cursor" in (field desc, id desc) order. */
+/**
+ * Prisma `where` fragment for "strictly after the cursor" in (field desc, id desc) order. The redundant
+ * `field <= at` gives the planner a range on the (field, id) index: with the OR alone, SQLite and PostgreSQL scan
+ * the index from the newest row down to the cursor (bench/access-log.ts: 0.4 s at 45 days back in 1M rows).
+ */
 export function beforeCursor<F extends string>(field: F, cursor: Cursor | null) {
   if (!cursor) return {}
-  return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] }
+  return { [field]: { lte: cursor.at }, OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] }
 }
 
 export function pageOf<T extends { id: string }>(rows: T[], limit: number, timeOf: (row: T) => Date) {
