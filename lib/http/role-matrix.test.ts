@@ -102,6 +102,9 @@ const ROUTES: Record<string, Partial<Record<Method, RouteCase>>> = {
   'app/api/access-events/route.ts': {
     GET: { roles: ['guard', 'manager', 'admin'], ok: 200, build: () => ({ path: '/api/access-events?limit=5' }) },
   },
+  'app/api/access-events/export/route.ts': {
+    GET: { roles: ['manager', 'admin'], ok: 200, build: () => ({ path: '/api/access-events/export?format=csv' }) },
+  },
   'app/api/alarms/route.ts': {
     GET: { roles: ['guard', 'manager', 'admin'], ok: 200, build: () => ({ path: '/api/alarms?state=open' }) },
   },

@@ -1,0 +1,116 @@
+// CSV export of the access history: RFC 4180 quoting, formula neutralising, and keyset paging over a real SQLite
+// database that returns every matching row exactly once, newest first, whatever the batch size.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accessCsvStream, csvCell, csvLine, streamAccessCsv } from '@/lib/access/export-csv'
+import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database'
+
+async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  let text = ''
+  for await (const chunk of chunks) text += chunk
+  return text
+}
+
+const rowsOf = (csv: string) => csv.split('\r\n').filter(Boolean)
+
+describe('csvCell', () => {
+  it('leaves plain text and empty values as they are', () => {
+    expect(csvCell('Alice Martin')).toBe('Alice Martin')
+    expect(csvCell(null)).toBe('')
+    expect(csvCell(undefined)).toBe('')
+    expect(csvCell(true)).toBe('true')
+  })
+
+  it('quotes commas, quotes and line breaks per RFC 4180', () => {
+    expect(csvCell('Costa, Bruno')).toBe('"Costa, Bruno"')
+    expect(csvCell('the "lobby" door')).toBe('"the ""lobby"" door"')
+    expect(csvCell('two\nlines')).toBe('"two\nlines"')
+  })
+
+  it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTab', '\rCR'])('neutralises a cell a spreadsheet would evaluate: %j', (value) => {
+    const cell = csvCell(value)
+    const unquoted = cell.startsWith('"') ? cell.slice(1, -1) : cell
+    expect(unquoted.startsWith("'")).toBe(true)
+    expect(unquoted.slice(1).replaceAll('""', '"')).toBe(value)
+  })
+
+  it('neutralises and quotes a formula that also contains a comma', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`)
+  })
+
+  it('ends every line with CRLF', () => {
+    expect(csvLine(['a', 'b,c', null])).toBe('a,"b,c",\r\n')
+  })
+})
+
+describe('streamAccessCsv on SQLite', () => {
+  let testDb: TestDatabase
+  const base = Date.parse('2026-11-20T12:00:00.000Z')
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase('sqlite')
+    const db = testDb.db
+    const device = await db.device.create({ data: { id: 'dev-lobby', tuyaId: 'tuya-lobby', name: 'Lobby, north', category: 'face_terminal' } })
+    await db.resident.create({ data: { id: 'res-alice', name: 'Alice', externalId: 'p-alice' } })
+    await db.snapshot.create({ data: { id: 'snap-stored', source: 'x', state: 'stored' } })
+    await db.snapshot.create({ data: { id: 'snap-pending', source: 'x', state: 'pending' } })
+    const rows = Array.from({ length: 9 }, (_, i) => ({
+      id: `ae-${String(i).padStart(2, '0')}`,
+      deviceId: device.id,
+      deviceTuyaId: device.tuyaId,
+      // Three rows share each timestamp, so batches must break ties by id.
+      occurredAt: new Date(base - Math.floor(i / 3) * 60_000),
+      receivedAt: new Date(base - Math.floor(i / 3) * 60_000 + 500),
+      method: i % 2 === 0 ? 'face' : 'card',
+      result: i === 4 ? 'denied' : 'granted',
+      residentId: i === 4 ? null : 'res-alice',
+      residentName: i === 4 ? '=cmd|" /C calc"!A0' : 'Alice',
+      sourceCode: 'accessRecord',
+      snapshotId: i === 0 ? 'snap-stored' : i === 1 ? 'snap-pending' : null,
+    }))
+    await db.accessEvent.createMany({ data: rows })
+  })
+
+  afterAll(async () => {
+    await testDb?.drop()
+  })
+
+  it('writes the header, then every row once, newest first with ties broken by id, whatever the batch size', async () => {
+    const expectedOrder = ['ae-02', 'ae-01', 'ae-00', 'ae-05', 'ae-04', 'ae-03', 'ae-08', 'ae-07', 'ae-06']
+    for (const batchSize of [1, 2, 3, 4, 100]) {
+      const lines = rowsOf(await collect(streamAccessCsv(testDb.db, {}, { batchSize })))
+      expect(lines[0]).toBe('occurredAt,receivedAt,device,deviceId,method,result,resident,residentId,snapshotUrl,backfilled,id')
+      expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(expectedOrder)
+    }
+  })
+
+  it('formats times as ISO-8601 UTC and links only stored snapshots', async () => {
+    const lines = rowsOf(await collect(streamAccessCsv(testDb.db, {}, { origin: 'https://console.example' })))
+    const byId = new Map(lines.slice(1).map((l) => [l.split(',').at(-1), l]))
+    expect(byId.get('ae-00')).toBe(
+      '2026-11-20T12:00:00.000Z,2026-11-20T12:00:00.500Z,"Lobby, north",dev-lobby,face,granted,Alice,res-alice,https://console.example/api/snapshots/snap-stored,false,ae-00',
+    )
+    expect(byId.get('ae-01')).toContain(',res-alice,,false,ae-01')
+  })
+
+  it('neutralises a hostile resident name', async () => {
+    const csv = await collect(streamAccessCsv(testDb.db, { result: 'denied' }))
+    expect(rowsOf(csv)).toHaveLength(2)
+    expect(csv).toContain(`,face,denied,"'=cmd|"" /C calc""!A0",,,false,ae-04\r\n`)
+  })
+
+  it('applies the list filters and the row cap', async () => {
+    const cards = rowsOf(await collect(streamAccessCsv(testDb.db, { method: 'card' }, { batchSize: 2 })))
+    expect(cards.slice(1).map((l) => l.split(',').at(-1))).toEqual(['ae-01', 'ae-05', 'ae-03', 'ae-07'])
+    const window = rowsOf(
+      await collect(streamAccessCsv(testDb.db, { from: new Date(base - 60_000), to: new Date(base - 60_000) }, { batchSize: 2 })),
+    )
+    expect(window.slice(1).map((l) => l.split(',').at(-1))).toEqual(['ae-05', 'ae-04', 'ae-03'])
+    const capped = rowsOf(await collect(streamAccessCsv(testDb.db, {}, { batchSize: 2, maxRows: 5 })))
+    expect(capped).toHaveLength(6)
+  })
+
+  it('produces the same bytes as a ReadableStream', async () => {
+    const text = await new Response(accessCsvStream(testDb.db, {}, { batchSize: 4 })).text()
+    expect(text).toBe(await collect(streamAccessCsv(testDb.db, {})))
+  })
+})
