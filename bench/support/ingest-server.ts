@@ -14,9 +14,9 @@ import { createApiToken } from '@/lib/auth/api-tokens'
 import { configureSqlite } from '@/lib/db/client'
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database'
 import { handleTuyaWebhook } from '@/lib/ingest/handle-webhook'
-import { ingestMessage } from '@/lib/ingest/ingest-message'
 import { attachLiveServer } from '@/lib/realtime/attach-live-server'
-import { createMessageConsumer, type MessageConsumer } from '@/lib/tuya/mq-consumer'
+import { createIngestingConsumer } from '@/lib/ingest/mq-ingest-consumer'
+import type { MessageConsumer } from '@/lib/tuya/mq-consumer'
 import { signWebhook } from '@/lib/tuya/webhook-signature'
 import { seedDemoBuilding } from '@/prisma/seed-demo'
 import { childOptions, sendToParent } from '@/bench/support/child-process'
@@ -108,17 +108,11 @@ async function startOurs(options: IngestServerOptions): Promise<Running & { cons
   let consumer: MessageConsumer | null = null
   if (options.mq) {
     // As lib/server/start-tuya-sources.ts wires it: ack only after ingest has committed.
-    consumer = createMessageConsumer({
+    consumer = createIngestingConsumer(db, {
       wsBaseUrl: options.mq.wsBaseUrl,
       accessId: options.accessId,
       accessSecret: options.accessSecret,
       env: 'event',
-      onMessage: async (message) => {
-        await ingestMessage(db, { source: 'mq', payload: message.payload, raw: message.payloadRaw })
-      },
-      onUndecodable: async (frame) => {
-        await ingestMessage(db, { source: 'mq', payload: undefined, raw: frame.raw, unparsable: frame.reason })
-      },
     })
     const connected = new Promise<void>((resolve) => consumer?.on('connected', resolve))
     consumer.start()

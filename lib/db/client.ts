@@ -7,7 +7,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { getEnv } from '@/lib/env'
 import { PrismaClient as PostgresClient } from './generated/postgres/client'
-import { PrismaClient as SqliteClient, type Prisma } from './generated/sqlite/client'
+import { Prisma, PrismaClient as SqliteClient } from './generated/sqlite/client'
 
 /** Both generated clients expose the same models; code is typed against the SQLite one. */
 export type Db = SqliteClient
@@ -76,3 +76,9 @@ export async function disconnectDb(): Promise<void> {
 
 /** The client handed to `db.$transaction(async (tx) => …)` callbacks. */
 export type Tx = Prisma.TransactionClient
+
+/** Parameterised raw SQL (placeholders adapt to the provider): `db.$queryRaw(sql\`… ${value}\`)`. */
+export const sql = Prisma.sql
+export const joinSql = Prisma.join
+export const emptySql = Prisma.empty
+export type Sql = Prisma.Sql

@@ -1,10 +1,12 @@
-// POST /api/webhooks/tuya (INTERFACES.md "Webhook"): media type → size → signature → JSON → ingest.
+// POST /api/webhooks/tuya (INTERFACES.md "Webhook"): media type → size → signature → JSON → decrypt an
+// encrypted message-service envelope → ingest.
 // 200 only after the message is durably stored; bad signature or stale timestamp → 401 and nothing stored;
 // malformed JSON or unknown shape → 400, but kept as unrecognised so nothing that was signed is lost.
 import type { Db } from '@/lib/db/client'
 import { AppError } from '@/lib/errors'
 import { errorBody, errorResponse } from '@/lib/http/error-response'
 import { ingestMessage } from '@/lib/ingest/ingest-message'
+import { openEncryptedEnvelope } from '@/lib/tuya/open-envelope'
 import { verifyWebhookRequest } from '@/lib/tuya/webhook-signature'
 
 export const WEBHOOK_MAX_BYTES = 256 * 1024
@@ -56,11 +58,14 @@ export async function handleTuyaWebhook(db: Db, request: Request, config: Webhoo
     if (!verified.ok) return Response.json(errorBody(verified.code, verified.message), { status: 401 })
 
     const parsed = parseJson(verified.payloadRaw)
+    // An encrypted message-service envelope is stored as its decrypted payload, exactly as the message-service
+    // consumer stores it, so the same message arriving both ways is one row.
+    const opened = parsed.ok ? openEncryptedEnvelope(parsed.value, config.accessSecret) : ({ kind: 'plain' } as const)
     const result = await ingestMessage(db, {
       source: 'webhook',
-      payload: parsed.ok ? parsed.value : undefined,
-      raw: verified.payloadRaw,
-      unparsable: parsed.ok ? undefined : 'payload is not valid JSON',
+      payload: opened.kind === 'opened' ? opened.payload : parsed.ok ? parsed.value : undefined,
+      raw: opened.kind === 'opened' ? opened.payloadRaw : verified.payloadRaw,
+      unparsable: !parsed.ok ? 'payload is not valid JSON' : opened.kind === 'failed' ? opened.reason : undefined,
     })
     if (!parsed.ok) {
       return Response.json(errorBody('malformed_json', 'payload is not valid JSON (stored as unrecognised)'), { status: 400 })

@@ -1,20 +1,22 @@
-// THE way in for every event (webhook, message service, backfill): record the inbound message once → normalise
-// → persist domain rows in the same transaction → broadcast after commit. A redelivered or re-posted message is
+// THE way in for every event (webhook, message service, backfill): normalise → record the inbound message once →
+// persist domain rows in the same transaction → broadcast after commit. A redelivered or re-posted message is
 // found by its source id and neither stored nor broadcast again.
+//
+// Group commit: messages arriving together are persisted by one writer in one transaction (up to MAX_BATCH), so
+// the commit (an fsync on SQLite) and the per-query cost are shared. Each caller still resolves only after the
+// commit that holds its message. A batch that fails for any reason other than the database being unavailable is
+// retried one message at a time, so one bad message cannot hold others back.
 import type { Db } from '@/lib/db/client'
-import { isUniqueViolation } from '@/lib/db/errors'
-import type { IngestContext, IngestedRef } from '@/lib/ingest/ingest-context'
+import { isDatabaseUnavailable, isUniqueViolation } from '@/lib/db/errors'
+import { persistBatch, type BatchItemResult, type IngestOutcome, type IngestSource, type PreparedMessage } from '@/lib/ingest/ingest-batch'
+import type { IngestedRef } from '@/lib/ingest/ingest-context'
 import { normaliseMessage } from '@/lib/ingest/normalise-message'
 import type { NormalisedMessage } from '@/lib/ingest/normalised'
-import { persistAccess } from '@/lib/ingest/persist-access'
-import { persistAlarm } from '@/lib/ingest/persist-alarm'
-import { persistCallSignal } from '@/lib/ingest/persist-call'
-import { ensureDevice, persistDeviceChange } from '@/lib/ingest/persist-device'
 import { sourceMessageIdOf } from '@/lib/ingest/source-id'
-import { appendLiveEvents, emitLiveEvents } from '@/lib/realtime/publish'
+import { emitLiveEvents } from '@/lib/realtime/publish'
 import { notifySnapshotsPending } from '@/lib/snapshots/snapshot-signal'
 
-export type IngestSource = 'webhook' | 'mq' | 'backfill'
+export type { IngestSource } from '@/lib/ingest/ingest-batch'
 
 export type IngestInput = {
   source: IngestSource
@@ -32,95 +34,85 @@ export type IngestInput = {
 export type IngestResult = {
   duplicate: boolean
   id: string
-  outcome: 'processed' | 'partial' | 'unrecognised'
+  outcome: IngestOutcome
   reason?: string
   events: IngestedRef[]
 }
 
-const MAX_PAYLOAD_CHARS = 512 * 1024
+export const MAX_BATCH = 200
 
-export async function ingestMessage(db: Db, input: IngestInput): Promise<IngestResult> {
-  const receivedAt = input.receivedAt ?? new Date()
-  const normalised: NormalisedMessage = input.unparsable
-    ? { shape: 'unknown', sourceMessageId: null, deviceId: null, occurredAt: receivedAt, items: [], unrecognisedReason: input.unparsable }
-    : (input.normalised ?? normaliseMessage(input.payload, { receivedAt }))
-  const sourceMessageId = sourceMessageIdOf(normalised.sourceMessageId, input.payload, input.raw)
+type Job = { message: PreparedMessage; resolve(result: IngestResult): void; reject(error: unknown): void }
 
-  for (let attempt = 1; ; attempt++) {
+class IngestWriter {
+  private readonly pending: Job[] = []
+  private running = false
+
+  constructor(private readonly db: Db) {}
+
+  submit(message: PreparedMessage): Promise<IngestResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ message, resolve, reject })
+      if (!this.running) void this.drain()
+    })
+  }
+
+  private async drain() {
+    this.running = true
     try {
-      const outcome = await db.$transaction(async (tx) => {
-        const existing = await tx.inboundMessage.findUnique({ where: { sourceMessageId }, select: { id: true, outcome: true } })
-        if (existing) return { duplicate: true as const, id: existing.id, outcome: existing.outcome }
-        return { duplicate: false as const, ...(await persistMessage(tx, input, normalised, sourceMessageId, receivedAt)) }
-      })
-      if (outcome.duplicate) {
-        return { duplicate: true, id: outcome.id, outcome: outcome.outcome as IngestResult['outcome'], events: [] }
-      }
-      emitLiveEvents(outcome.live)
-      if (outcome.snapshotIds.length) notifySnapshotsPending()
-      return { duplicate: false, id: outcome.id, outcome: outcome.outcome, reason: outcome.reason, events: outcome.refs }
-    } catch (error) {
-      // A concurrent delivery of the same message (or a concurrent first alarm of a kind) won the race:
-      // retry, and the retry finds the stored message.
-      if (isUniqueViolation(error) && attempt < 3) continue
-      throw error
+      while (this.pending.length) await this.process(this.pending.splice(0, MAX_BATCH))
+    } finally {
+      this.running = false
     }
+  }
+
+  private async process(jobs: Job[]): Promise<void> {
+    let results: BatchItemResult[]
+    try {
+      results = await persistBatch(this.db, jobs.map((j) => j.message))
+    } catch (error) {
+      if (jobs.length > 1 && !isDatabaseUnavailable(error)) {
+        for (const job of jobs) await this.process([job])
+        return
+      }
+      // A concurrent writer (another instance) stored the same message first: retrying finds it.
+      if (jobs.length === 1 && isUniqueViolation(error) && (jobs[0].message.attempt ?? 0) < 2) {
+        jobs[0].message.attempt = (jobs[0].message.attempt ?? 0) + 1
+        return this.process(jobs)
+      }
+      for (const job of jobs) job.reject(error)
+      return
+    }
+    emitLiveEvents(results.flatMap((r) => (r.duplicate ? [] : r.live)))
+    if (results.some((r) => !r.duplicate && r.snapshotIds.length)) notifySnapshotsPending()
+    results.forEach((r, i) =>
+      jobs[i].resolve(
+        r.duplicate
+          ? { duplicate: true, id: r.id, outcome: r.outcome, events: [] }
+          : { duplicate: false, id: r.id, outcome: r.outcome, reason: r.reason, events: r.refs },
+      ),
+    )
   }
 }
 
-async function persistMessage(
-  tx: IngestContext['tx'],
-  input: IngestInput,
-  normalised: NormalisedMessage,
-  sourceMessageId: string,
-  receivedAt: Date,
-) {
-  const unknownReasons = normalised.items.flatMap((i) => (i.kind === 'unknown' ? [`${i.code}: ${i.reason}`] : []))
-  // unrecognised: the shape itself was not understood; partial: understood, but some codes are kept raw only.
-  const outcome: IngestResult['outcome'] = normalised.unrecognisedReason ? 'unrecognised' : unknownReasons.length ? 'partial' : 'processed'
-  const reason = normalised.unrecognisedReason ?? (unknownReasons.length ? unknownReasons.join('; ').slice(0, 1000) : undefined)
-  const message = await tx.inboundMessage.create({
-    data: {
-      source: input.source,
-      sourceMessageId,
-      shape: normalised.shape,
-      deviceTuyaId: normalised.deviceId,
-      payload: input.raw.slice(0, MAX_PAYLOAD_CHARS),
-      receivedAt,
-      outcome,
-      reason: reason ?? null,
-    },
-    select: { id: true },
-  })
-  const ctx: IngestContext = {
-    tx,
-    messageId: message.id,
-    receivedAt,
-    backfilled: input.source === 'backfill',
-    device: normalised.deviceId ? await ensureDevice(tx, normalised.deviceId, receivedAt) : null,
-    live: [],
-    refs: [],
-    snapshotIds: [],
-    notes: [],
+const writers = new WeakMap<Db, IngestWriter>()
+
+function writerFor(db: Db): IngestWriter {
+  let writer = writers.get(db)
+  if (!writer) writers.set(db, (writer = new IngestWriter(db)))
+  return writer
+}
+
+/** Normalises synchronously and queues the message before the first await, so callers keep their order. */
+export function ingestMessage(db: Db, input: IngestInput): Promise<IngestResult> {
+  const receivedAt = input.receivedAt ?? new Date()
+  let normalised: NormalisedMessage
+  try {
+    normalised = input.unparsable
+      ? { shape: 'unknown', sourceMessageId: null, deviceId: null, occurredAt: receivedAt, items: [], unrecognisedReason: input.unparsable }
+      : (input.normalised ?? normaliseMessage(input.payload, { receivedAt }))
+  } catch (error) {
+    return Promise.reject(error)
   }
-  for (const item of normalised.items) {
-    switch (item.kind) {
-      case 'access':
-        await persistAccess(ctx, item, normalised.deviceId ?? 'unknown')
-        break
-      case 'call':
-        await persistCallSignal(ctx, { signal: item.signal, at: item.occurredAt, callRef: item.callRef, snapshot: item.snapshot, sourceCode: item.sourceCode })
-        break
-      case 'alarm':
-        await persistAlarm(ctx, { type: item.type, at: item.occurredAt, detail: item.detail, snapshot: item.snapshot })
-        break
-      case 'device':
-        await persistDeviceChange(ctx, item)
-        break
-      case 'unknown':
-        break
-    }
-  }
-  const live = await appendLiveEvents(tx, ctx.live)
-  return { id: message.id, outcome, reason, live, refs: ctx.refs, snapshotIds: ctx.snapshotIds }
+  const sourceMessageId = sourceMessageIdOf(normalised.sourceMessageId, input.payload, input.raw)
+  return writerFor(db).submit({ source: input.source, raw: input.raw, receivedAt, normalised, sourceMessageId })
 }

@@ -19,6 +19,9 @@ export type IngestingConsumerOptions = Omit<MessageConsumerOptions, 'onMessage' 
 
 export function createIngestingConsumer(db: Db, options: IngestingConsumerOptions): MessageConsumer {
   return createMessageConsumer({
+    // Frames start in arrival order and queue for the group-commit writer, which keeps that order; acking each
+    // after its commit. Pulsar's receiver queue (1000) bounds what is in flight anyway.
+    maxInFlight: 500,
     ...options,
     onMessage: async (message) => void (await ingestMqMessage(db, message)),
     onUndecodable: async (frame) => void (await ingestUndecodableFrame(db, frame)),

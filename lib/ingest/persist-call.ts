@@ -106,5 +106,6 @@ async function writeCall(
   })
   ctx.live.push({ event: 'call.updated', payload: toCallItem({ ...row, device }) })
   addRef(ctx, { kind: 'call', id: row.id })
+  if (!row.endedAt && (row.state === 'ringing' || row.state === 'answered')) ctx.batch.liveCallDevices.add(device.id)
   return row
 }

@@ -1,26 +1,30 @@
 // Device registry side of ingest: the device a message names (created on first sight so nothing is dropped),
 // online/offline (the normaliser raises device_offline alarms; coming back online resolves them), renames and last known data points.
-import type { Tx } from '@/lib/db/client'
 import { parseDeviceState, toDeviceItem } from '@/lib/devices/device-item'
-import { addRef, type IngestContext } from '@/lib/ingest/ingest-context'
+import { addRef, type BatchContext, type CachedDevice, type IngestContext } from '@/lib/ingest/ingest-context'
 import type { NormalisedItem } from '@/lib/ingest/normalised'
 import { resolveOfflineAlarm } from '@/lib/ingest/persist-alarm'
 
 /** Last-seen is informational; refreshing it at most once a minute saves a write per event. */
 const LAST_SEEN_RESOLUTION_MS = 60_000
 
-export async function ensureDevice(tx: Tx, tuyaId: string, seenAt: Date) {
-  const existing = await tx.device.findUnique({ where: { tuyaId }, select: { id: true, tuyaId: true, name: true, lastSeenAt: true } })
-  if (existing) {
-    if (!existing.lastSeenAt || seenAt.getTime() - existing.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-      await tx.device.update({ where: { id: existing.id }, data: { lastSeenAt: seenAt } })
-    }
-    return existing
+/** The device a message names, from the batch cache or the database; created on first sight. */
+export async function ensureDevice(batch: BatchContext, tuyaId: string, seenAt: Date): Promise<CachedDevice> {
+  let device = batch.devices.get(tuyaId)
+  if (!device) {
+    device =
+      (await batch.tx.device.findUnique({ where: { tuyaId }, select: { id: true, tuyaId: true, name: true, lastSeenAt: true } })) ??
+      (await batch.tx.device.create({
+        data: { tuyaId, name: `Device ${tuyaId}`, category: 'other', lastSeenAt: seenAt },
+        select: { id: true, tuyaId: true, name: true, lastSeenAt: true },
+      }))
+    batch.devices.set(tuyaId, device)
   }
-  return tx.device.create({
-    data: { tuyaId, name: `Device ${tuyaId}`, category: 'other', lastSeenAt: seenAt },
-    select: { id: true, tuyaId: true, name: true },
-  })
+  if (!device.lastSeenAt || seenAt.getTime() - device.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await batch.tx.device.update({ where: { id: device.id }, data: { lastSeenAt: seenAt } })
+    device.lastSeenAt = seenAt
+  }
+  return device
 }
 
 type DeviceChangeItem = Extract<NormalisedItem, { kind: 'device' }>
@@ -37,6 +41,8 @@ export async function persistDeviceChange(ctx: IngestContext, item: DeviceChange
   if (item.change === 'property' && item.code) data.state = JSON.stringify({ ...state, [item.code]: item.value })
   const row = await ctx.tx.device.update({ where: { id: current.id }, data })
   ctx.device = { ...ctx.device, name: row.name }
+  const cached = ctx.batch.devices.get(row.tuyaId)
+  if (cached) cached.name = row.name
   ctx.live.push({ event: 'device.updated', payload: toDeviceItem(row) })
   addRef(ctx, { kind: 'device', id: row.id })
 

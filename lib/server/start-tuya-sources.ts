@@ -11,6 +11,7 @@ import { updateAppStatus } from '@/lib/server/app-status'
 import { createImageFetcher, startSnapshotFetcher } from '@/lib/snapshots/snapshot-fetcher'
 import { deriveMqWsUrl } from '@/lib/tuya/data-centres'
 import { getTuyaClient } from '@/lib/tuya/app-client'
+import type { TuyaLogger } from '@/lib/tuya/logger'
 import type { TuyaClient } from '@/lib/tuya/openapi-client'
 
 export type RunningSources = { client: TuyaClient; stop(): Promise<void> }
@@ -19,6 +20,17 @@ const DEVICE_SYNC_INTERVAL_MS = 10 * 60_000
 const CALL_SWEEP_INTERVAL_MS = 2_000
 
 const log = (scope: string, message: string) => console.log(`[${scope}] ${message}`)
+
+/** Message-service problems (handler failed → not acked, reconnects) belong in the app's log. */
+function consoleLogger(scope: string): TuyaLogger {
+  const line = (message: string, meta?: Record<string, unknown>) => `[${scope}] ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}`
+  return {
+    debug: () => undefined,
+    info: (m, meta) => console.log(line(m, meta)),
+    warn: (m, meta) => console.warn(line(m, meta)),
+    error: (m, meta) => console.error(line(m, meta)),
+  }
+}
 
 export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSources> {
   const client = getTuyaClient()
@@ -54,6 +66,7 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
           accessId: env.tuya.accessId,
           accessSecret: env.tuya.accessSecret,
           env: env.tuya.mqEnv,
+          logger: consoleLogger('mq'),
         })
       : null
   if (consumer) {

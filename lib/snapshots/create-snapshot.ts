@@ -4,7 +4,7 @@ import type { Tx } from '@/lib/db/client'
 import type { SnapshotRef } from '@/lib/ingest/normalised'
 
 export function snapshotSourceOf(ref: SnapshotRef, deviceTuyaId: string | null): string {
-  if (ref.type === 'url') return `url:${ref.url}`
+  if (ref.type === 'url') return ref.fileKey ? `url:${ref.url}#key=${ref.fileKey}` : `url:${ref.url}`
   return `tuya:${deviceTuyaId ?? ''}:${JSON.stringify({ bucket: ref.bucket, path: ref.path, fileKey: ref.fileKey })}`
 }
 

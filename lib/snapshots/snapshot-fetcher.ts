@@ -17,8 +17,14 @@ const CONCURRENCY = 4
 
 export type FetchImage = (source: string) => Promise<{ bytes: Buffer; contentType?: string }>
 
-export function createImageFetcher(client: Pick<TuyaClient, 'resolveStoredImage'>, timeoutMs = 10_000): FetchImage {
+export function createImageFetcher(client: Pick<TuyaClient, 'resolveStoredImage' | 'fetchStoredImage'>, timeoutMs = 10_000): FetchImage {
   return async (source) => {
+    const encrypted = source.match(/^url:(.*)#key=(.+)$/s)
+    if (encrypted) {
+      // An encrypted object behind a plain URL (lock records' file_url + file_key).
+      const image = await client.fetchStoredImage({ url: encrypted[1], key: encrypted[2] })
+      return { bytes: image.bytes, contentType: image.contentType }
+    }
     if (source.startsWith('url:')) {
       const response = await fetch(source.slice(4), { signal: AbortSignal.timeout(timeoutMs) })
       if (!response.ok) throw new Error(`image URL answered HTTP ${response.status}`)

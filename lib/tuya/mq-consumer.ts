@@ -18,6 +18,11 @@ export type MessageConsumerOptions = {
   onMessage: (message: DecodedMessage) => Promise<void>
   /** Stores the raw frame; the frame is acked once this resolves. Without it, undecodable frames are logged and acked. */
   onUndecodable?: (frame: UndecodableFrame) => Promise<void>
+  /**
+   * Frames handled at once (default 1: strictly one after another). Handlers still START in arrival order, so a
+   * handler that queues work synchronously (the app's group-commit ingest) keeps the order while many are in flight.
+   */
+  maxInFlight?: number
   /** Send Pulsar's negativeAcknowledge when the handler rejects (default true) for a prompt redelivery. */
   negativeAck?: boolean
   /** Tuya's official clients skip TLS verification (§2.5); we verify unless told otherwise. */
@@ -73,8 +78,10 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
   let idleTimer: NodeJS.Timeout | undefined
   let pongTimer: NodeJS.Timeout | undefined
   let reconnectTimer: NodeJS.Timeout | undefined
-  // Frames are processed strictly one after another on this chain.
+  // Frames are admitted one after another on this chain (in arrival order), at most maxInFlight at a time.
   let queue: Promise<void> = Promise.resolve()
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 1)
+  const active = new Set<Promise<void>>()
 
   const clearKeepalive = () => {
     clearTimeout(idleTimer)
@@ -165,7 +172,14 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
       // Once stopping, leave new frames unacked: Pulsar redelivers them to the next consumer.
       if (stopped) return
       const raw = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8')
-      queue = queue.then(() => handleFrame(ws, raw)).catch((error: unknown) => logger.error('tuya mq: frame handling crashed', { error: String(error) }))
+      queue = queue.then(async () => {
+        while (active.size >= maxInFlight) await Promise.race(active)
+        const handling: Promise<void> = handleFrame(ws, raw)
+          .catch((error: unknown) => logger.error('tuya mq: frame handling crashed', { error: String(error) }))
+          .finally(() => active.delete(handling))
+        active.add(handling)
+        if (maxInFlight === 1) await handling
+      })
     })
     ws.on('pong', () => markActivity(ws))
     ws.on('ping', () => markActivity(ws))
@@ -200,6 +214,7 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
       stopped = true
       clearTimeout(reconnectTimer)
       await queue
+      await Promise.all(active)
       const ws = socket
       if (!ws || ws.readyState === WebSocket.CLOSED) return
       await new Promise<void>((resolve) => {
