@@ -286,6 +286,11 @@ describe.each(TEST_PROVIDERS)('POST /api/webhooks/tuya on %s', (provider) => {
       const stored = await test.db.inboundMessage.findFirstOrThrow({ where: { payload: raw } })
       expect(stored).toMatchObject({ source: 'webhook', outcome: 'unrecognised', shape: 'unknown' })
       expect(stored.reason).toBeTruthy()
+
+      // Re-posting gets the same answer (not a misleading 200), and is still stored once.
+      const again = await post(signedWebhookRequest(raw))
+      expect(again.status).toBe(400)
+      expect(await test.db.inboundMessage.count({ where: { payload: raw } })).toBe(1)
     })
 
     it('an encrypted envelope that the Access Secret does not open → 400, stored as unrecognised', async () => {

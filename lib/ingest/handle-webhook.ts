@@ -70,7 +70,7 @@ export async function handleTuyaWebhook(db: Db, request: Request, config: Webhoo
     if (!parsed.ok) {
       return Response.json(errorBody('malformed_json', 'payload is not valid JSON (stored as unrecognised)'), { status: 400 })
     }
-    if (result.outcome === 'unrecognised' && !result.duplicate) {
+    if (result.outcome === 'unrecognised') {
       return Response.json(
         errorBody('unrecognised_message', `message shape not understood (stored as unrecognised): ${result.reason ?? ''}`.trim()),
         { status: 400 },
