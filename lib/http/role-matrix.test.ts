@@ -8,161 +8,26 @@ import { encode } from 'next-auth/jwt'
 import { NextRequest } from 'next/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '@/lib/auth/api-tokens'
-import { disconnectDb, getDb, type Db } from '@/lib/db/client'
+import { disconnectDb, getDb } from '@/lib/db/client'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import type { Role } from '@/lib/domain/enums'
 import { updateAppStatus } from '@/lib/server/app-status'
 import { createUser } from '@/lib/users/mutations'
+import {
+  METHODS,
+  PUBLIC_ROUTES,
+  ROLES,
+  ROUTES,
+  SECRET,
+  type BuiltRequest,
+  type Fixture,
+  type Method,
+  type RouteCase,
+  type RouteHandler,
+} from '@/lib/http/fixtures/route-matrix'
 
 const ROOT = path.resolve(__dirname, '../..')
 const API_DIR = path.join(ROOT, 'app/api')
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
-type Method = (typeof METHODS)[number]
-const ROLES: readonly Role[] = ['guard', 'manager', 'admin']
-const SECRET = 'role-matrix-test-secret-0123456789abcdef'
-
-type Fixture = {
-  db: Db
-  owner: { id: string }
-  device: { id: string }
-  snapshot: { id: string }
-  nextEmail(): string
-}
-type BuiltRequest = { path: string; params?: Record<string, string>; body?: unknown; headers?: Record<string, string> }
-type RouteCase = {
-  roles: readonly Role[]
-  /** Status an allowed caller gets for the request built below (2xx, or a 4xx about the input, never 401/403). */
-  ok: number
-  build(fx: Fixture): Promise<BuiltRequest> | BuiltRequest
-}
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
-
-/**
- * Public by design: next-auth's own endpoints, the health probe (tested below), and the Tuya webhook, which
- * is authenticated by its HMAC signature instead of a session (tested with the ingest pipeline).
- */
-const PUBLIC_ROUTES = [
-  'app/api/auth/[...nextauth]/route.ts',
-  'app/api/health/route.ts',
-  'app/api/webhooks/tuya/route.ts',
-]
-
-const ringingCall = async (fx: Fixture) =>
-  fx.db.call.create({
-    data: { deviceId: fx.device.id, state: 'ringing', startedAt: new Date(), lastSignalAt: new Date() },
-  })
-
-const openAlarm = async (fx: Fixture) =>
-  fx.db.alarm.create({
-    data: { deviceId: fx.device.id, type: 'tamper', priority: 'high', firstAt: new Date(), lastAt: new Date() },
-  })
-
-const alarmAction = (action: 'acknowledge' | 'assign' | 'comment' | 'resolve'): RouteCase => ({
-  roles: ['guard', 'admin'],
-  ok: 200,
-  build: async (fx) => {
-    const alarm = await openAlarm(fx)
-    return { path: `/api/alarms/${alarm.id}/${action}`, params: { id: alarm.id }, body: { note: 'role matrix' } }
-  },
-})
-
-/** The expected matrix. Every route file and exported method under app/api must appear here. */
-const ROUTES: Record<string, Partial<Record<Method, RouteCase>>> = {
-  'app/api/me/route.ts': {
-    GET: { roles: ['guard', 'manager', 'admin'], ok: 200, build: () => ({ path: '/api/me' }) },
-  },
-  'app/api/audit/route.ts': {
-    GET: { roles: ['admin', 'manager'], ok: 200, build: () => ({ path: '/api/audit?limit=5' }) },
-  },
-  'app/api/users/route.ts': {
-    GET: { roles: ['admin'], ok: 200, build: () => ({ path: '/api/users' }) },
-    POST: {
-      roles: ['admin'],
-      ok: 201,
-      build: (fx) => ({
-        path: '/api/users',
-        body: { email: fx.nextEmail(), password: 'long-enough-password', role: 'guard' },
-      }),
-    },
-  },
-  'app/api/tokens/route.ts': {
-    GET: { roles: ['admin'], ok: 200, build: () => ({ path: '/api/tokens' }) },
-    POST: { roles: ['admin'], ok: 201, build: () => ({ path: '/api/tokens', body: { name: 'matrix' } }) },
-  },
-  'app/api/tokens/[id]/route.ts': {
-    DELETE: {
-      roles: ['admin'],
-      ok: 200,
-      build: async (fx) => {
-        const token = await createApiToken(fx.db, fx.owner.id, 'to-revoke')
-        return { path: `/api/tokens/${token.id}`, params: { id: token.id } }
-      },
-    },
-  },
-  'app/api/access-events/route.ts': {
-    GET: { roles: ['guard', 'manager', 'admin'], ok: 200, build: () => ({ path: '/api/access-events?limit=5' }) },
-  },
-  'app/api/access-events/export/route.ts': {
-    GET: { roles: ['manager', 'admin'], ok: 200, build: () => ({ path: '/api/access-events/export?format=csv' }) },
-  },
-  'app/api/alarms/route.ts': {
-    GET: { roles: ['guard', 'manager', 'admin'], ok: 200, build: () => ({ path: '/api/alarms?state=open' }) },
-  },
-  'app/api/alarms/[id]/acknowledge/route.ts': { POST: alarmAction('acknowledge') },
-  'app/api/alarms/[id]/assign/route.ts': { POST: alarmAction('assign') },
-  'app/api/alarms/[id]/comment/route.ts': { POST: alarmAction('comment') },
-  'app/api/alarms/[id]/resolve/route.ts': { POST: alarmAction('resolve') },
-  'app/api/calls/route.ts': {
-    GET: { roles: ['guard', 'admin'], ok: 200, build: () => ({ path: '/api/calls' }) },
-  },
-  'app/api/calls/[id]/answer/route.ts': {
-    POST: {
-      roles: ['guard', 'admin'],
-      ok: 200,
-      build: async (fx) => {
-        const call = await ringingCall(fx)
-        return { path: `/api/calls/${call.id}/answer`, params: { id: call.id } }
-      },
-    },
-  },
-  'app/api/calls/[id]/decline/route.ts': {
-    POST: {
-      roles: ['guard', 'admin'],
-      ok: 200,
-      build: async (fx) => {
-        const call = await ringingCall(fx)
-        return { path: `/api/calls/${call.id}/decline`, params: { id: call.id } }
-      },
-    },
-  },
-  'app/api/devices/route.ts': {
-    GET: { roles: ['guard', 'admin'], ok: 200, build: () => ({ path: '/api/devices' }) },
-  },
-  'app/api/devices/[id]/unlock/route.ts': {
-    POST: {
-      roles: ['guard', 'admin'],
-      // An unknown door: past authorisation, refused on the input, and no command reaches Tuya.
-      ok: 404,
-      build: (fx) => ({
-        path: '/api/devices/no-such-door/unlock',
-        params: { id: 'no-such-door' },
-        headers: { 'idempotency-key': `matrix-${fx.nextEmail().replace(/\W/g, '')}` },
-        body: { reason: 'role matrix' },
-      }),
-    },
-  },
-  'app/api/residents/route.ts': {
-    GET: { roles: ['guard', 'manager', 'admin'], ok: 200, build: () => ({ path: '/api/residents' }) },
-  },
-  'app/api/snapshots/[id]/route.ts': {
-    GET: {
-      roles: ['guard', 'manager', 'admin'],
-      ok: 200,
-      build: (fx) => ({ path: `/api/snapshots/${fx.snapshot.id}`, params: { id: fx.snapshot.id } }),
-    },
-  },
-}
-
 function listRouteFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)

@@ -4,6 +4,7 @@
 import type { Db } from '@/lib/db/client'
 import { ingestMessage } from '@/lib/ingest/ingest-message'
 import { normaliseOpenApiLog, type OpenApiLogKind } from '@/lib/ingest/normalise-openapi-log'
+import type { NormalisedMessage } from '@/lib/ingest/normalised'
 import type { TuyaClient } from '@/lib/tuya/openapi-client'
 
 /** How far back the very first backfill of a device looks. */
@@ -24,15 +25,20 @@ export async function backfillDevice(db: Db, client: BackfillClient, device: { t
     kind === 'lock_record'
       ? client.iterateLockRecords({ deviceId: device.tuyaId, ...range })
       : client.iterateAccessControlLogs({ deviceIds: [device.tuyaId], ...range })
-  let stored = 0
-  let seen = 0
+  const replay: { entry: unknown; receivedAt: Date; normalised: NormalisedMessage }[] = []
   for await (const entry of entries as AsyncIterable<unknown>) {
-    seen++
     const receivedAt = new Date()
-    const normalised = normaliseOpenApiLog(kind, entry, { deviceId: device.tuyaId, receivedAt })
+    replay.push({ entry, receivedAt, normalised: normaliseOpenApiLog(kind, entry, { deviceId: device.tuyaId, receivedAt }) })
+  }
+  // The logs list newest first; replay them in the order they happened, as the live path saw them (otherwise an
+  // opening from before a ring would "open the door during" that call).
+  replay.reverse().sort((a, b) => a.normalised.occurredAt.getTime() - b.normalised.occurredAt.getTime())
+  let stored = 0
+  for (const { entry, receivedAt, normalised } of replay) {
     const result = await ingestMessage(db, { source: 'backfill', payload: entry, raw: JSON.stringify(entry), receivedAt, normalised })
     if (!result.duplicate) stored++
   }
+  const seen = replay.length
   await db.keyValue.upsert({
     where: { key: watermarkKey(device.tuyaId) },
     create: { key: watermarkKey(device.tuyaId), value: now.toISOString() },
