@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect } from 'react'
+import { playTones } from '@/components/ui/play-tones'
 import { alarmSoundPolicy } from '@/lib/alarms/alarm-policy'
 import type { AlarmPriority } from '@/lib/domain/enums'
 import type { AlarmItem } from '@/lib/realtime/events'
@@ -21,15 +22,7 @@ export function useAlarmSound(alarms: AlarmItem[]) {
     let played = 0
     const play = () => {
       played++
-      for (const [offset, frequency] of [[0, a], [0.3, b]] as const) {
-        const osc = ctx.createOscillator()
-        const gain = ctx.createGain()
-        osc.frequency.value = frequency
-        gain.gain.value = 0.06
-        osc.connect(gain).connect(ctx.destination)
-        osc.start(ctx.currentTime + offset)
-        osc.stop(ctx.currentTime + offset + 0.25)
-      }
+      playTones(ctx, [[0, a], [0.3, b]], 0.25, 0.06)
     }
     play()
     const limit = loudest.plays === 'until_acknowledged' ? Infinity : loudest.plays
