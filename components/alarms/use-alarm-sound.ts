@@ -3,16 +3,17 @@
 import { useEffect } from 'react'
 import { playTones } from '@/components/ui/play-tones'
 import { alarmSoundPolicy } from '@/lib/alarms/alarm-policy'
-import type { AlarmPriority } from '@/lib/domain/enums'
+import { ALARM_PRIORITIES } from '@/lib/domain/enums'
 import type { AlarmItem } from '@/lib/realtime/events'
 
 const TONES = { siren: [960, 640], alert: [740, 740], chime: [660, 880] } as const
 
 /** Sound for unacknowledged live alarms, per the priority's policy (critical: siren until acknowledged). */
 export function useAlarmSound(alarms: AlarmItem[]) {
-  const loudest = alarms
-    .filter((a) => a.state === 'open' && !a.backfilled)
-    .map((a) => alarmSoundPolicy(a.priority as AlarmPriority))
+  // ALARM_PRIORITIES runs from critical to low: the first audible policy in that order is the loudest.
+  const priorities = new Set(alarms.filter((a) => a.state === 'open' && !a.backfilled).map((a) => a.priority))
+  const loudest = ALARM_PRIORITIES.filter((p) => priorities.has(p))
+    .map((p) => alarmSoundPolicy(p))
     .find((p) => p.tone !== null)
   const key = loudest ? `${loudest.tone}:${String(loudest.plays)}:${loudest.intervalMs}:${alarms.length}` : ''
   useEffect(() => {
