@@ -14,6 +14,12 @@ import type { TuyaClient } from '@/lib/tuya/openapi-client'
 export const MAX_SNAPSHOT_BYTES = 5 * 1024 * 1024
 const MAX_ATTEMPTS = 6
 const CONCURRENCY = 4
+/**
+ * A claim (state `fetching`) holds this long, recorded in nextAttemptAt; far longer than one fetch (10 s timeout)
+ * plus the thumbnail. Only an older claim is taken back: its fetcher died. Resetting every `fetching` row when a
+ * fetcher starts would hand another instance's in-flight download to this one, fetching it twice.
+ */
+const CLAIM_LEASE_MS = 2 * 60_000
 
 export type FetchImage = (source: string) => Promise<{ bytes: Buffer; contentType?: string }>
 
@@ -62,7 +68,7 @@ export async function fetchOneSnapshot(db: Db, fetchImage: FetchImage, snapshot:
     const thumbnail = await sharp(bytes).rotate().resize({ width: 320, height: 320, fit: 'inside' }).jpeg({ quality: 75 }).toBuffer()
     await db.snapshot.update({
       where: { id: snapshot.id },
-      data: { state: 'stored', data: new Uint8Array(bytes), thumbnail: new Uint8Array(thumbnail), size: bytes.length, contentType: contentType ?? 'image/jpeg', storedAt: new Date(), error: null },
+      data: { state: 'stored', data: new Uint8Array(bytes), thumbnail: new Uint8Array(thumbnail), size: bytes.length, contentType: contentType ?? 'image/jpeg', storedAt: new Date(), error: null, nextAttemptAt: null },
     })
     await broadcastOwners(db, snapshot.id)
   } catch (error) {
@@ -88,6 +94,11 @@ export function startSnapshotFetcher(db: Db, fetchImage: FetchImage, options: { 
   onSnapshotsPending(() => wake?.())
 
   async function runOnce(): Promise<number> {
+    // Snapshots left mid-fetch by a crashed fetcher (its claim's lease ran out) go back to the queue.
+    await db.snapshot.updateMany({
+      where: { state: 'fetching', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lt: new Date() } }] },
+      data: { state: 'pending', nextAttemptAt: null },
+    })
     const due = await db.snapshot.findMany({
       where: { state: 'pending', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: new Date() } }] },
       orderBy: { createdAt: 'asc' },
@@ -99,7 +110,10 @@ export function startSnapshotFetcher(db: Db, fetchImage: FetchImage, options: { 
     const worker = async () => {
       while (index < due.length && !stopped) {
         const snapshot = due[index++]
-        const claimed = await db.snapshot.updateMany({ where: { id: snapshot.id, state: 'pending' }, data: { state: 'fetching' } })
+        const claimed = await db.snapshot.updateMany({
+          where: { id: snapshot.id, state: 'pending' },
+          data: { state: 'fetching', nextAttemptAt: new Date(Date.now() + CLAIM_LEASE_MS) },
+        })
         if (claimed.count === 0) continue
         await fetchOneSnapshot(db, fetchImage, snapshot)
         done++
@@ -110,8 +124,6 @@ export function startSnapshotFetcher(db: Db, fetchImage: FetchImage, options: { 
   }
 
   async function loop() {
-    // Snapshots left mid-fetch by a crash go back to the queue.
-    await db.snapshot.updateMany({ where: { state: 'fetching' }, data: { state: 'pending' } }).catch(() => undefined)
     while (!stopped) {
       const done = await runOnce().catch((error: Error) => {
         console.error('[snapshots] fetch round failed:', error.message)
