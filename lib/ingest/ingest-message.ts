@@ -59,7 +59,14 @@ class IngestWriter {
   private async drain() {
     this.running = true
     try {
-      while (this.pending.length) await this.process(this.pending.splice(0, MAX_BATCH))
+      // Yield to the event loop first: better-sqlite3 is synchronous, so a transaction can run start to finish in
+      // microtasks; without this pause the requests that arrived meanwhile are never read before the next batch
+      // starts, and every batch holds one message.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      while (this.pending.length) {
+        await this.process(this.pending.splice(0, MAX_BATCH))
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      }
     } finally {
       this.running = false
     }
