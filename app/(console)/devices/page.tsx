@@ -1,16 +1,20 @@
 import type { Metadata } from 'next'
 import { DeviceList } from '@/components/devices/device-list'
+import { UnrecognisedMessages } from '@/components/devices/unrecognised-messages'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePage } from '@/lib/auth/page-guard'
 
 export const metadata: Metadata = { title: 'Devices' }
 
 export default async function DevicesPage() {
-  await requirePage('devices')
+  const actor = await requirePage('devices')
   return (
-    <>
-      <PageHeader title="Devices" description="Door stations, face terminals and locks, with their status." />
-      <DeviceList />
-    </>
+    <div className="space-y-8">
+      <div>
+        <PageHeader title="Devices" description="Door stations, face terminals and locks, with their status." />
+        <DeviceList />
+      </div>
+      {actor.role === 'admin' && <UnrecognisedMessages />}
+    </div>
   )
 }
