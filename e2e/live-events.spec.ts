@@ -1,7 +1,7 @@
 // The live path end to end: a device event in the simulator → message service → ingest → socket.io → the
 // guard's browser, plus calls that ring on every console until the first guard answers.
 import { expect, test } from './fixtures'
-import { DEMO, triggerDevice } from './support/simulator-control'
+import { DEMO, E2E_SIM_URL, triggerDevice } from './support/simulator-control'
 
 test.describe('live console', () => {
   test('a face unlock reaches the guard within 1 s with the resident name, then its snapshot', async ({ page, signInAs }) => {
@@ -75,4 +75,22 @@ test.describe('live console', () => {
     await alarm.getByRole('button', { name: 'Resolve' }).click()
     await expect(alarm).toHaveCount(0)
   })
+})
+
+test('an admin sees a message the console could not understand, kept raw with the reason', async ({ page, signInAs }) => {
+  await signInAs('admin')
+  const marker = `mystery-${Date.now()}`
+  const response = await fetch(`${E2E_SIM_URL}/_sim/emit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ payload: { vendorThing: marker, note: 'not a shape the console knows' } }),
+  })
+  expect(response.ok).toBe(true)
+  await page.goto('/devices')
+  const kept = page.getByTestId('raw-messages').getByRole('listitem').filter({ hasText: marker })
+  await expect(async () => {
+    await page.reload()
+    await kept.getByText('Raw payload').click()
+  }).toPass()
+  await expect(kept).toContainText(marker)
 })
