@@ -59,6 +59,7 @@ export function AlarmList({ canAct }: { canAct: boolean }) {
                 <span className="font-medium">{alarmLabel(alarm.type)}</span>
                 {alarm.count > 1 && <span className="text-xs text-muted">×{alarm.count}</span>}
                 <Badge>{alarm.state}</Badge>
+                {alarm.escalatedAt && alarm.state === 'open' && <Badge tone="danger">Escalated</Badge>}
               </div>
               <p className="mt-0.5 text-xs text-muted">
                 {alarm.deviceName ?? 'Site'} · first {formatTime(alarm.firstAt)} · last {formatTime(alarm.lastAt)}

@@ -15,7 +15,9 @@ export function useAlarmSound(alarms: AlarmItem[]) {
   const loudest = ALARM_PRIORITIES.filter((p) => priorities.has(p))
     .map((p) => alarmSoundPolicy(p))
     .find((p) => p.tone !== null)
-  const key = loudest ? `${loudest.tone}:${String(loudest.plays)}:${loudest.intervalMs}:${alarms.length}` : ''
+  // A new alarm or an escalation restarts the sound.
+  const escalated = alarms.filter((a) => a.escalatedAt && a.state === 'open').length
+  const key = loudest ? `${loudest.tone}:${String(loudest.plays)}:${loudest.intervalMs}:${alarms.length}:${escalated}` : ''
   useEffect(() => {
     if (!loudest?.tone || typeof window === 'undefined' || !('AudioContext' in window)) return
     const ctx = new AudioContext()

@@ -40,6 +40,7 @@ export function OpenAlarms() {
                 <Badge tone={priorityTone(alarm.priority)}>{alarm.priority}</Badge>
                 <span className="font-medium">{alarmLabel(alarm.type)}</span>
                 {alarm.count > 1 && <span className="text-xs text-muted">×{alarm.count}</span>}
+                {alarm.escalatedAt && alarm.state === 'open' && <Badge tone="danger">Escalated</Badge>}
               </div>
               <div className="mt-0.5 text-xs text-muted">
                 {alarm.deviceName ?? 'Site'} · last {formatTime(alarm.lastAt)}

@@ -13,6 +13,7 @@ export type AlarmRow = {
   lastAt: Date
   acknowledgedAt: Date | null
   resolvedAt: Date | null
+  escalatedAt?: Date | null
   backfilled: boolean
   device?: { name: string } | null
   assignee?: { name: string } | null
@@ -34,6 +35,7 @@ export function toAlarmItem(row: AlarmRow): AlarmItem {
     assignee: row.assignee?.name ?? null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
     snapshotUrl: snapshotUrlOf(row.snapshot),
     backfilled: row.backfilled,
   }

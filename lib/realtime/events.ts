@@ -42,6 +42,8 @@ export type AlarmItem = {
   assignee: string | null
   acknowledgedAt: string | null
   resolvedAt: string | null
+  /** Set when nobody acknowledged the alarm in time (lib/alarms/escalate-alarms.ts). */
+  escalatedAt: string | null
   snapshotUrl: string | null
   backfilled: boolean
 }

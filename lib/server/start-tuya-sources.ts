@@ -1,6 +1,7 @@
 // The live event sources of the running app: device registry sync, the message-service consumer (acks only after
 // ingest has committed), backfill after start-up and after every reconnect, the snapshot fetcher and the call
 // timeout sweeper. Each is stopped on shutdown.
+import { escalateOverdueAlarms } from '@/lib/alarms/escalate-alarms'
 import { expireRingingCalls } from '@/lib/calls/expire-calls'
 import type { Db } from '@/lib/db/client'
 import { syncDevices } from '@/lib/devices/sync-devices'
@@ -18,6 +19,7 @@ export type RunningSources = { client: TuyaClient; stop(): Promise<void> }
 
 const DEVICE_SYNC_INTERVAL_MS = 10 * 60_000
 const CALL_SWEEP_INTERVAL_MS = 2_000
+const ALARM_SWEEP_INTERVAL_MS = 15_000
 
 const log = (scope: string, message: string) => console.log(`[${scope}] ${message}`)
 
@@ -55,6 +57,7 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
   timers.push(setInterval(syncRegistry, DEVICE_SYNC_INTERVAL_MS).unref())
   timers.push(
     setInterval(() => void expireRingingCalls(db).catch((e: Error) => log('calls', `sweep failed: ${e.message}`)), CALL_SWEEP_INTERVAL_MS).unref(),
+    setInterval(() => void escalateOverdueAlarms(db).catch((e: Error) => log('alarms', `escalation failed: ${e.message}`)), ALARM_SWEEP_INTERVAL_MS).unref(),
   )
   const snapshots = startSnapshotFetcher(db, createImageFetcher(client))
 

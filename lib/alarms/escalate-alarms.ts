@@ -1,0 +1,32 @@
+// Alarms nobody acknowledged in time escalate (PRODUCT §6): marked once with escalatedAt and an 'escalate' note,
+// re-broadcast so every console shows it (and sounds it again). The conditional update makes concurrent
+// sweeps from several instances escalate each alarm once.
+import { toAlarmItem } from '@/lib/alarms/alarm-item'
+import { ALARM_ESCALATION_MS, shouldEscalate } from '@/lib/alarms/alarm-policy'
+import type { Db } from '@/lib/db/client'
+import type { AlarmState, AlarmType } from '@/lib/domain/enums'
+import { publishLiveEvents } from '@/lib/realtime/publish'
+
+const SHORTEST_ESCALATION_MS = Math.min(...Object.values(ALARM_ESCALATION_MS))
+
+export async function escalateOverdueAlarms(db: Db, now = new Date()): Promise<number> {
+  const candidates = await db.alarm.findMany({
+    where: { state: 'open', escalatedAt: null, backfilled: false, firstAt: { lte: new Date(now.getTime() - SHORTEST_ESCALATION_MS) } },
+    select: { id: true, type: true, state: true, firstAt: true },
+    take: 200,
+  })
+  let escalated = 0
+  for (const alarm of candidates) {
+    if (!shouldEscalate({ ...alarm, type: alarm.type as AlarmType, state: alarm.state as AlarmState }, now)) continue
+    const updated = await db.alarm.updateMany({ where: { id: alarm.id, state: 'open', escalatedAt: null }, data: { escalatedAt: now } })
+    if (updated.count === 0) continue
+    escalated++
+    await db.alarmNote.create({ data: { alarmId: alarm.id, kind: 'escalate', body: 'Not acknowledged in time' } })
+    const row = await db.alarm.findUniqueOrThrow({
+      where: { id: alarm.id },
+      include: { device: { select: { name: true } }, assignee: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },
+    })
+    await publishLiveEvents(db, [{ event: 'alarm.updated', payload: toAlarmItem(row) }])
+  }
+  return escalated
+}
