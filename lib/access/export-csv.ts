@@ -1,6 +1,7 @@
 // Access history as CSV: the same filters as the list (accessWhere), newest first, read in keyset-paged batches so
 // memory stays flat at any size. Cells are quoted per RFC 4180, and cells a spreadsheet would run as a formula
 // (= + - @ tab CR) get a leading apostrophe (OWASP "CSV injection").
+import type { AccessEventRow } from '@/lib/access/access-item'
 import { accessWhere } from '@/lib/access/data'
 import type { AccessQuery } from '@/lib/access/schema'
 import type { Db } from '@/lib/db/client'
@@ -60,19 +61,8 @@ const select = {
   snapshot: { select: { id: true, state: true } },
 } as const
 
-type CsvRow = {
-  id: string
-  occurredAt: Date
-  receivedAt: Date
-  deviceId: string | null
-  method: string
-  result: string
-  residentId: string | null
-  residentName: string | null
-  backfilled: boolean
-  device: { name: string } | null
-  snapshot: { id: string; state: string } | null
-}
+/** The selected columns are those of the list item (lib/access/access-item.ts). */
+type CsvRow = AccessEventRow
 
 /** Header, then one chunk of CSV text per batch of rows. */
 export async function* streamAccessCsv(db: Db, filter: AccessCsvFilter, options: AccessCsvOptions = {}): AsyncGenerator<string> {
