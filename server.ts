@@ -9,6 +9,7 @@ import { EnvError, getEnv } from '@/lib/env'
 import { attachLiveServer } from '@/lib/realtime/attach-live-server'
 import { updateAppStatus } from '@/lib/server/app-status'
 import { startDemoCloud } from '@/lib/server/start-demo-cloud'
+import { isWebhookRequest, serveWebhook } from '@/lib/server/serve-webhook'
 import { startTuyaSources } from '@/lib/server/start-tuya-sources'
 
 async function main() {
@@ -24,7 +25,9 @@ async function main() {
   const app = next({ dev, hostname: env.host, port: env.port })
   await app.prepare()
   const handle = app.getRequestHandler()
+  const webhookConfig = { accessId: env.tuya.accessId, accessSecret: env.tuya.accessSecret }
   const server = createServer((req, res) => {
+    if (isWebhookRequest(req)) return void serveWebhook(req, res, db, webhookConfig).catch(() => res.writeHead(500).end())
     // Rate limits and the audit trail use the socket's address, never a client-supplied header.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown'
     void handle(req, res)
