@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import { createDatabaseOutage, type DatabaseOutage } from '@/lib/db/test-outage'
 import {
+  countWebhookRows,
   encryptedEnvelope,
   streamedRequest,
   signedWebhookRequest,
@@ -28,12 +29,7 @@ describe.each(TEST_PROVIDERS)('POST /api/webhooks/tuya on %s', (provider) => {
   })
 
   const post = (request: Request) => handleTuyaWebhook(test.db, request, webhookConfig)
-  const rowCounts = async () => ({
-    messages: await test.db.inboundMessage.count(),
-    access: await test.db.accessEvent.count(),
-    devices: await test.db.device.count(),
-    live: await test.db.liveEvent.count(),
-  })
+  const rowCounts = () => countWebhookRows(test.db)
   describe('400: stored as unrecognised, so nothing is lost', () => {
     it('malformed JSON → 400 malformed_json, the exact bytes kept; a re-post is still one row', async () => {
       const raw = `{"bizCode":"accessRecord","devId":"${uniqueId('dev')}","bizData":{"recordId":`

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import {
   bodyFormWebhookRequest,
+  countWebhookRows,
   encryptedEnvelope,
   type EnvelopeMode,
   signedWebhookRequest,
@@ -34,12 +35,7 @@ describe.each(TEST_PROVIDERS)('POST /api/webhooks/tuya on %s', (provider) => {
   })
 
   const post = (request: Request) => handleTuyaWebhook(test.db, request, webhookConfig)
-  const rowCounts = async () => ({
-    messages: await test.db.inboundMessage.count(),
-    access: await test.db.accessEvent.count(),
-    devices: await test.db.device.count(),
-    live: await test.db.liveEvent.count(),
-  })
+  const rowCounts = () => countWebhookRows(test.db)
   describe('200: stored', () => {
     it('answers {ok, duplicate:false, id, events} with the stored message id and the domain rows it created', async () => {
       const payload = vendorAccessRecord(uniqueId('rec'), uniqueId('dev'))

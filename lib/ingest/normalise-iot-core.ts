@@ -1,13 +1,12 @@
 // IoT Core protocols (tuya-protocol §3.8): 1000 device reports (`devicePropertyMessage` with `properties[]`
 // speaking the same DP codes as protocol 4) and 1001 device management (`deviceOnline` …, same meaning as the
 // legacy protocol-20 events; Tuya warns both arrive when both are configured, so the ingest dedupes by content).
-import { parseDeviceTime, resolveDeviceTime } from './device-time'
-import type { DataPoint } from './map-data-point'
+import { resolveDeviceTime } from './device-time'
 import { mapDataPoint } from './map-data-point'
 import { mapDataPoints } from './map-data-points'
 import { normaliseLifecycleEvent } from './normalise-device-event'
 import { fallbackTime, type NormaliseContext } from './normalise-context'
-import { dataPointEntrySchema, malformedEntry } from './normalise-status-report'
+import { readDataPointEntries } from './normalise-status-report'
 import type { NormalisedItem, NormalisedMessage } from './normalised'
 import { readBizData, readId, toMatchToken, type JsonRecord } from './payload-fields'
 
@@ -80,18 +79,13 @@ function mapProperties(
   mode: 'events' | 'state',
 ): { occurredAt: Date; items: NormalisedItem[] } {
   const properties = Array.isArray(bizData.properties) ? bizData.properties : []
-  const times = properties.map((p) => parseDeviceTime(readTime(p), ctx.receivedAt))
-  const plausible = times.filter((t): t is Date => t !== null).map((t) => t.getTime())
-  const occurredAt = plausible.length > 0 ? new Date(Math.min(...plausible)) : messageTime
-
-  const points: DataPoint[] = []
-  const malformed: NormalisedItem[] = []
-  properties.forEach((property, i) => {
-    const at = times[i] ?? occurredAt
-    const parsed = dataPointEntrySchema.safeParse(property)
-    if (parsed.success) points.push({ code: parsed.data.code, value: parsed.data.value, occurredAt: at, raw: property })
-    else malformed.push(malformedEntry(property, at, 'property without a code'))
-  })
+  const { occurredAt, points, malformed } = readDataPointEntries(
+    properties,
+    readTime,
+    messageTime,
+    ctx,
+    'property without a code',
+  )
   const items =
     mode === 'events'
       ? mapDataPoints(points)
