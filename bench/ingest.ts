@@ -3,7 +3,7 @@
 //     + socket.io emit — the reference point of PRODUCT.md "Targets";
 //  2. ours: handleTuyaWebhook + attachLiveServer + a fresh migrated SQLite (FULL = the app default, and NORMAL),
 //     and PostgreSQL when one answers on 127.0.0.1:5432;
-//  3. message service: the simulator (this process) → lib/tuya/mq-consumer → ingestMessage → socket client.
+//  3. message service: the simulator (this process) → lib/tuya/message-service/mq-consumer → ingestMessage → socket client.
 // Each server runs in its own process (bench/support/ingest-server.ts); senders and the socket client run here.
 // `npx tsx bench/ingest.ts [--quick]`
 import { randomBytes } from 'node:crypto'

@@ -1,9 +1,9 @@
 // Benchmark: how fast the simulator's message service emits and gets acknowledged. Starts a simulator, connects
-// the project's consumer (lib/tuya/mq-consumer.ts) acking everything, emits N messages as fast as possible and
+// the project's consumer (lib/tuya/message-service/mq-consumer.ts) acking everything, emits N messages as fast as possible and
 // prints messages/s emitted and delivered+acked. Target ≥ 2,000/s. `npx tsx bench/simulator-throughput.ts [N]`.
 import WebSocket from 'ws'
-import { buildMqPassword } from '@/lib/tuya/message-crypto'
-import { buildConsumerUrl, createMessageConsumer } from '@/lib/tuya/mq-consumer'
+import { buildMqPassword } from '@/lib/tuya/message-service/message-crypto'
+import { buildConsumerUrl, createMessageConsumer } from '@/lib/tuya/message-service/mq-consumer'
 import { type RunningSimulator, startSimulator } from '@/simulator/start-simulator'
 
 /** Connects an acking consumer; resolves with its stop function once connected. */
@@ -30,7 +30,7 @@ async function connectConsumer(sim: RunningSimulator, kind: 'project' | 'raw'): 
 export type SimulatorThroughputOptions = {
   count?: number
   mqEncryption?: 'ecb' | 'gcm'
-  /** `project`: lib/tuya/mq-consumer (decrypts each frame, one at a time); `raw`: acks frames unread, to show the
+  /** `project`: lib/tuya/message-service/mq-consumer (decrypts each frame, one at a time); `raw`: acks frames unread, to show the
    *  simulator's own ceiling. Both run in this process, so they share its CPU with the simulator. */
   consumer?: 'project' | 'raw'
 }

@@ -1,7 +1,7 @@
 // The webhook sender side of the ingest bench: realistic vendor accessRecord payloads (face unlock by a known
-// resident, unique recordId, capture URL) signed the way Tuya signs callbacks (lib/tuya/webhook-signature.ts).
+// resident, unique recordId, capture URL) signed the way Tuya signs callbacks (lib/tuya/webhook/webhook-signature.ts).
 import { Agent, request } from 'node:http'
-import { signWebhook } from '@/lib/tuya/webhook-signature'
+import { signWebhook } from '@/lib/tuya/webhook/webhook-signature'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 
 type Enrolled = { devId: string; productKey: string; userId: string; userName: string }

@@ -1,7 +1,7 @@
 // Which call a signal belongs to, for devices that do not name their calls (Tuya DPs carry no call id, §5.4):
 // the persistence layer keeps one "current" call per device and asks these questions before applying a signal.
 import type { AccessResult } from '@/lib/domain/enums'
-import type { CallSignal } from '@/lib/ingest/normalised'
+import type { CallSignal } from '@/lib/ingest/normalise/normalised'
 import { CALL_RING_TIMEOUT_MS, isCallFinished, type CallSignalInput, type CallSnapshot } from './call-state-machine'
 
 /**

@@ -4,7 +4,7 @@
 // plain forward machine — which is "the earliest ending signal decides".
 import { describe, expect, it } from 'vitest'
 import type { CallState } from '@/lib/domain/enums'
-import type { CallSignal } from '@/lib/ingest/normalised'
+import type { CallSignal } from '@/lib/ingest/normalise/normalised'
 import { applyCallSignal, isCallFinished, type CallSignalInput, type CallSnapshot } from './call-state-machine'
 
 const T0 = Date.parse('2026-11-25T12:00:00.000Z')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CallState } from '@/lib/domain/enums'
-import type { CallSignal } from '@/lib/ingest/normalised'
+import type { CallSignal } from '@/lib/ingest/normalise/normalised'
 import {
   applyCallSignal,
   CALL_RING_TIMEOUT_MS,

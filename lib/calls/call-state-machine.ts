@@ -19,7 +19,7 @@
 // - Only `ring`, or a signal naming its call (`callRef`, vendor callId), opens a call: a `missed` countdown or an
 //   opening on a device with no call in progress must not invent one.
 import type { CallState } from '@/lib/domain/enums'
-import type { CallSignal } from '@/lib/ingest/normalised'
+import type { CallSignal } from '@/lib/ingest/normalise/normalised'
 
 /** Ring time before an unanswered call counts as missed; Tuya's two-way talk default `call_timeout_s` (§5.2). */
 export const CALL_RING_TIMEOUT_MS = 30_000

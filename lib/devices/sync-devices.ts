@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/client'
 import type { DeviceCategory } from '@/lib/domain/enums'
 import { toDeviceItem } from '@/lib/devices/device-item'
 import { publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
-import type { TuyaClient } from '@/lib/tuya/openapi-client'
+import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 
 /** Tuya category codes → our device kinds (tuya-access-domain §0.1). */
 export function deviceCategoryOf(tuyaCategory: string | undefined): DeviceCategory {

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/actor'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import { unlockDevice } from '@/lib/devices/unlock-device'
 import { AppError } from '@/lib/errors'
-import { createTuyaClient, type TuyaClient } from '@/lib/tuya/openapi-client'
+import { createTuyaClient, type TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { startSimulator, type RunningSimulator } from '@/simulator/start-simulator'
 

@@ -9,7 +9,7 @@ import type { Db } from '@/lib/db/client'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError, badRequest, conflict, notFound } from '@/lib/errors'
 import { TuyaApiError, TuyaTransportError } from '@/lib/tuya/errors'
-import type { TuyaClient } from '@/lib/tuya/openapi-client'
+import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 
 export const unlockBodySchema = z.object({ reason: z.string().trim().max(300).optional(), callId: z.string().optional() })
 

@@ -8,15 +8,15 @@
 // retried one message at a time, so one bad message cannot hold others back.
 import type { Db } from '@/lib/db/client'
 import { isDatabaseUnavailable, isUniqueViolation } from '@/lib/db/errors'
-import { persistBatch, type BatchItemResult, type IngestOutcome, type IngestSource, type PreparedMessage } from '@/lib/ingest/ingest-batch'
-import type { IngestedRef } from '@/lib/ingest/ingest-context'
-import { normaliseMessage } from '@/lib/ingest/normalise-message'
-import type { NormalisedMessage } from '@/lib/ingest/normalised'
-import { sourceMessageIdOf } from '@/lib/ingest/source-id'
+import { persistBatch, type BatchItemResult, type IngestOutcome, type IngestSource, type PreparedMessage } from '@/lib/ingest/persist/ingest-batch'
+import type { IngestedRef } from '@/lib/ingest/persist/ingest-context'
+import { normaliseMessage } from '@/lib/ingest/normalise/normalise-message'
+import type { NormalisedMessage } from '@/lib/ingest/normalise/normalised'
+import { sourceMessageIdOf } from '@/lib/ingest/normalise/source-id'
 import { emitLiveEvents } from '@/lib/realtime/publish'
 import { notifySnapshotsPending } from '@/lib/snapshots/snapshot-signal'
 
-export type { IngestSource } from '@/lib/ingest/ingest-batch'
+export type { IngestSource } from '@/lib/ingest/persist/ingest-batch'
 
 export type IngestInput = {
   source: IngestSource

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import { isWebhookRequest, serveWebhook } from '@/lib/server/serve-webhook'
-import { signWebhook } from '@/lib/tuya/webhook-signature'
+import { signWebhook } from '@/lib/tuya/webhook/webhook-signature'
 
 const config = { accessId: 'fastpathclient0000001', accessSecret: 'fastpathsecret00000000000000000x' }
 

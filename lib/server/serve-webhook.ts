@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import type { Db } from '@/lib/db/client'
-import { handleTuyaWebhook, type WebhookConfig } from '@/lib/ingest/handle-webhook'
+import { handleTuyaWebhook, type WebhookConfig } from '@/lib/ingest/sources/handle-webhook'
 
 export const WEBHOOK_PATH = '/api/webhooks/tuya'
 

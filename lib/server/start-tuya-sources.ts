@@ -6,14 +6,14 @@ import { expireRingingCalls } from '@/lib/calls/expire-calls'
 import type { Db } from '@/lib/db/client'
 import { syncDevices } from '@/lib/devices/sync-devices'
 import type { AppEnv } from '@/lib/env'
-import { backfillAll } from '@/lib/ingest/backfill'
-import { createIngestingConsumer } from '@/lib/ingest/mq-ingest-consumer'
+import { backfillAll } from '@/lib/ingest/sources/backfill'
+import { createIngestingConsumer } from '@/lib/ingest/sources/mq-ingest-consumer'
 import { updateAppStatus } from '@/lib/server/app-status'
 import { createImageFetcher, startSnapshotFetcher } from '@/lib/snapshots/snapshot-fetcher'
 import { deriveMqWsUrl } from '@/lib/tuya/data-centres'
-import { getTuyaClient } from '@/lib/tuya/app-client'
+import { getTuyaClient } from '@/lib/tuya/openapi/app-client'
 import type { TuyaLogger } from '@/lib/tuya/logger'
-import type { TuyaClient } from '@/lib/tuya/openapi-client'
+import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 
 export type RunningSources = { client: TuyaClient; stop(): Promise<void> }
 

@@ -1,7 +1,7 @@
 // A snapshot is recorded (pending) inside the ingest transaction and fetched afterwards in the background,
 // because device URLs are signed and expire: lib/snapshots/snapshot-fetcher.ts keeps a copy.
 import type { Tx } from '@/lib/db/client'
-import type { SnapshotRef } from '@/lib/ingest/normalised'
+import type { SnapshotRef } from '@/lib/ingest/normalise/normalised'
 
 export function snapshotSourceOf(ref: SnapshotRef, deviceTuyaId: string | null): string {
   if (ref.type === 'url') return ref.fileKey ? `url:${ref.url}#key=${ref.fileKey}` : `url:${ref.url}`

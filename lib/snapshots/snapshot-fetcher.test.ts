@@ -13,7 +13,7 @@ import { recordLiveEmissions } from '@/lib/ingest/fixtures/recording-live-server
 import { waitUntil } from '@/lib/ingest/fixtures/wait-until'
 import { ingestMessage } from '@/lib/ingest/ingest-message'
 import { createImageFetcher, fetchOneSnapshot, startSnapshotFetcher, type FetchImage } from '@/lib/snapshots/snapshot-fetcher'
-import { createTuyaClient, type TuyaClient } from '@/lib/tuya/openapi-client'
+import { createTuyaClient, type TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 import { createUser } from '@/lib/users/mutations'
 import { seedDemoBuilding } from '@/prisma/seed-demo'
 import { DEMO_BUILDING } from '@/simulator/demo-building'

@@ -8,8 +8,8 @@ import { toCallItem } from '@/lib/calls/call-item'
 import type { Db } from '@/lib/db/client'
 import { publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
 import { onSnapshotsPending } from '@/lib/snapshots/snapshot-signal'
-import { looksLikeImage } from '@/lib/tuya/image-crypto'
-import type { TuyaClient } from '@/lib/tuya/openapi-client'
+import { looksLikeImage } from '@/lib/tuya/media/image-crypto'
+import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 
 export const MAX_SNAPSHOT_BYTES = 5 * 1024 * 1024
 const MAX_ATTEMPTS = 6

@@ -2,7 +2,7 @@
 import { type IncomingMessage, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyWebhookRequest } from '@/lib/tuya/webhook-signature'
+import { verifyWebhookRequest } from '@/lib/tuya/webhook/webhook-signature'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { type RunningSimulator, startSimulator } from '@/simulator/start-simulator'
 import { waitFor } from '@/simulator/testing/raw-consumer'

@@ -1,6 +1,6 @@
 // Where every emitted message goes: encrypted into a Tuya envelope, queued on its topic's subscription, recorded
 // for `GET /_sim/deliveries`, and handed to the webhook pusher.
-import { encryptMessageData, signMessageEnvelope } from '@/lib/tuya/message-crypto'
+import { encryptMessageData, signMessageEnvelope } from '@/lib/tuya/message-service/message-crypto'
 import { createTid } from '@/simulator/state/ids'
 import { type EmittedMessage, MQ_ENVS, type MqEnv } from '@/simulator/mq/emitted-message'
 import { encodePulsarMessageId, formatPublishTime, partitionForKey } from '@/simulator/mq/message-id'

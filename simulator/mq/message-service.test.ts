@@ -1,8 +1,8 @@
 // The message service as Tuya's consumers see it: auth, frames, encryption, acks, redelivery, failover.
 import { afterEach, describe, expect, it } from 'vitest'
-import { decryptMessageData } from '@/lib/tuya/message-crypto'
-import { createMessageConsumer } from '@/lib/tuya/mq-consumer'
-import type { DecodedMessage } from '@/lib/tuya/mq-frames'
+import { decryptMessageData } from '@/lib/tuya/message-service/message-crypto'
+import { createMessageConsumer } from '@/lib/tuya/message-service/mq-consumer'
+import type { DecodedMessage } from '@/lib/tuya/message-service/mq-frames'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { type RunningSimulator, type StartSimulatorOptions, startSimulator } from '@/simulator/start-simulator'
 import { type RawFrame, connectRawConsumer, waitFor } from '@/simulator/testing/raw-consumer'

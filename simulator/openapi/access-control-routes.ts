@@ -1,6 +1,6 @@
 // Commercial access control (model C; reference/tuya-access-domain.md §3.3): persons, faces by URL, cards and
 // passwords pushed to one device; every write answers {sn}. Also the access-control logs used for backfill (§2.8).
-import { looksLikeImage } from '@/lib/tuya/image-crypto'
+import { looksLikeImage } from '@/lib/tuya/media/image-crypto'
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'

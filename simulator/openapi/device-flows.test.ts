@@ -1,11 +1,11 @@
 // Business flows through the OpenAPI: remote unlock with a ticket, face enrolment by URL, and backfill logs that
 // carry the same ids as the messages the devices emitted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TUYA_PATHS } from '@/lib/tuya/endpoints'
-import { decryptStoredImage } from '@/lib/tuya/image-crypto'
-import { createTuyaClient } from '@/lib/tuya/openapi-client'
-import { parseImageReference } from '@/lib/tuya/openapi-media'
-import { decryptTicketKey } from '@/lib/tuya/ticket-crypto'
+import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
+import { decryptStoredImage } from '@/lib/tuya/media/image-crypto'
+import { createTuyaClient } from '@/lib/tuya/openapi/openapi-client'
+import { parseImageReference } from '@/lib/tuya/media/openapi-media'
+import { decryptTicketKey } from '@/lib/tuya/openapi/ticket-crypto'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { type RunningSimulator, startSimulator } from '@/simulator/start-simulator'
 

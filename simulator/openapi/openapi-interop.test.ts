@@ -1,8 +1,8 @@
 // Tuya's own Node connector, unchanged, must not be able to tell the simulator from Tuya Cloud; neither must ours.
 import { TuyaContext } from '@tuya/tuya-connector-nodejs'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { TUYA_PATHS } from '@/lib/tuya/endpoints'
-import { createTuyaClient } from '@/lib/tuya/openapi-client'
+import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
+import { createTuyaClient } from '@/lib/tuya/openapi/openapi-client'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { type RunningSimulator, startSimulator } from '@/simulator/start-simulator'
 
@@ -67,7 +67,7 @@ describe('official @tuya/tuya-connector-nodejs against the simulator', () => {
   })
 })
 
-describe('the project client (lib/tuya/openapi-client) against the simulator', () => {
+describe('the project client (lib/tuya/openapi/openapi-client) against the simulator', () => {
   const client = (overrides: { accessSecret?: string; now?: () => number } = {}) =>
     createTuyaClient({ baseUrl: sim.url, accessId: sim.accessId, accessSecret: overrides.accessSecret ?? sim.accessSecret, now: overrides.now, retry: { maxRetries: 0 } })
 

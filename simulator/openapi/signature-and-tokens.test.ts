@@ -1,7 +1,7 @@
 // Server-side verification (reference/tuya-protocol.md §1.7), token lifecycle (§2.3) and rate limits (§5).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { signLegacy } from '@/lib/tuya/openapi-sign'
-import { TUYA_PATHS } from '@/lib/tuya/endpoints'
+import { signLegacy } from '@/lib/tuya/openapi/openapi-sign'
+import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { type RunningSimulator, startSimulator } from '@/simulator/start-simulator'
 import { type SignedRequestOptions, fetchAccessToken, signedRequest } from '@/simulator/testing/signed-request'

@@ -1,5 +1,5 @@
 // GET /v1.0/token?grant_type=1 and GET /v1.0/token/{refresh_token} (reference/tuya-protocol.md §2.1-§2.3).
-import { TUYA_PATHS } from '@/lib/tuya/endpoints'
+import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'
 import { type ApiRoute, LIMITS, type OpenApiDeps } from '@/simulator/openapi/api-types'

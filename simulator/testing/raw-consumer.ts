@@ -1,6 +1,6 @@
 // Test helper: a bare Pulsar-WebSocket consumer (no decoding, no auto-ack) to drive the message service by hand.
 import WebSocket from 'ws'
-import { buildMqPassword } from '@/lib/tuya/message-crypto'
+import { buildMqPassword } from '@/lib/tuya/message-service/message-crypto'
 
 export type RawFrame = { messageId: string; payload: string; properties: Record<string, string>; publishTime: string; key: string; redeliveryCount: number }
 

@@ -1,6 +1,6 @@
 // Test helper: one signed OpenAPI call built with the project's signing code, with knobs to break it on purpose.
 import { request } from 'node:http'
-import { buildSignedHeaders } from '@/lib/tuya/openapi-sign'
+import { buildSignedHeaders } from '@/lib/tuya/openapi/openapi-sign'
 
 export type SignedRequestOptions = {
   baseUrl: string

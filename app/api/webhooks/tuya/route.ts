@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db/client'
 import { getEnv } from '@/lib/env'
-import { handleTuyaWebhook } from '@/lib/ingest/handle-webhook'
+import { handleTuyaWebhook } from '@/lib/ingest/sources/handle-webhook'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 import { unlockDevice } from '@/lib/devices/unlock-device'
 import { auditContextOf, jsonBodyOf } from '@/lib/http/request-input'
 import { withRole } from '@/lib/http/with-role'
-import { getTuyaClient } from '@/lib/tuya/app-client'
+import { getTuyaClient } from '@/lib/tuya/openapi/app-client'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,0 +1,87 @@
+// POST /api/webhooks/tuya (INTERFACES.md "Webhook"): media type → size → signature → JSON → decrypt an
+// encrypted message-service envelope → ingest.
+// 200 only after the message is durably stored; bad signature or stale timestamp → 401 and nothing stored;
+// malformed JSON or unknown shape → 400, but kept as unrecognised so nothing that was signed is lost.
+import type { Db } from '@/lib/db/client'
+import { AppError } from '@/lib/errors'
+import { errorBody, errorResponse } from '@/lib/http/error-response'
+import { ingestMessage } from '@/lib/ingest/ingest-message'
+import { openEncryptedEnvelope } from '@/lib/tuya/message-service/open-envelope'
+import { verifyWebhookRequest } from '@/lib/tuya/webhook/webhook-signature'
+
+export const WEBHOOK_MAX_BYTES = 256 * 1024
+
+export type WebhookConfig = { accessId: string; accessSecret: string; now?: () => number }
+
+async function readBodyLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > limit) throw new AppError('payload_too_large', `body over ${limit / 1024} KiB`, 413)
+  const reader = request.body?.getReader()
+  if (!reader) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined)
+      throw new AppError('payload_too_large', `body over ${limit / 1024} KiB`, 413)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+export async function handleTuyaWebhook(db: Db, request: Request, config: WebhookConfig): Promise<Response> {
+  try {
+    const contentType = request.headers.get('content-type') ?? ''
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+      throw new AppError('unsupported_media_type', 'send the message as application/json', 415)
+    }
+    const rawBody = await readBodyLimited(request, WEBHOOK_MAX_BYTES)
+    const verified = verifyWebhookRequest({
+      headers: request.headers,
+      rawBody,
+      secret: config.accessSecret,
+      clientId: config.accessId,
+      now: config.now?.(),
+    })
+    if (!verified.ok) return Response.json(errorBody(verified.code, verified.message), { status: 401 })
+
+    const parsed = parseJson(verified.payloadRaw)
+    // An encrypted message-service envelope is stored as its decrypted payload, exactly as the message-service
+    // consumer stores it, so the same message arriving both ways is one row.
+    const opened = parsed.ok ? openEncryptedEnvelope(parsed.value, config.accessSecret) : ({ kind: 'plain' } as const)
+    const result = await ingestMessage(db, {
+      source: 'webhook',
+      payload: opened.kind === 'opened' ? opened.payload : parsed.ok ? parsed.value : undefined,
+      raw: opened.kind === 'opened' ? opened.payloadRaw : verified.payloadRaw,
+      unparsable: !parsed.ok ? 'payload is not valid JSON' : opened.kind === 'failed' ? opened.reason : undefined,
+    })
+    if (!parsed.ok) {
+      return Response.json(errorBody('malformed_json', 'payload is not valid JSON (stored as unrecognised)'), { status: 400 })
+    }
+    if (result.outcome === 'unrecognised') {
+      return Response.json(
+        errorBody('unrecognised_message', `message shape not understood (stored as unrecognised): ${result.reason ?? ''}`.trim()),
+        { status: 400 },
+      )
+    }
+    return Response.json(
+      result.duplicate
+        ? { ok: true, duplicate: true, id: result.id }
+        : { ok: true, duplicate: false, id: result.id, events: result.events },
+    )
+  } catch (error) {
+    return errorResponse(error)
+  }
+}

@@ -1,0 +1,72 @@
+// Image references → bytes (reference/tuya-access-domain.md §1.5, §2.5, §2.7): a DP value names a bucket, a path
+// and a key; movement-configs signs the path; the object is fetched and decrypted. Signed URLs expire, so the
+// caller stores the bytes.
+import { z } from 'zod'
+import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
+import { TuyaTransportError } from '@/lib/tuya/errors'
+import { decryptStoredImage, detectImageType, looksLikeImage } from '@/lib/tuya/media/image-crypto'
+import type { TuyaRequest } from '@/lib/tuya/openapi/openapi-client'
+import type { TuyaConnection } from '@/lib/tuya/openapi/openapi-transport'
+
+const imageReferenceSchema = z.looseObject({
+  bucket: z.string(),
+  files: z.array(z.tuple([z.string(), z.string()]).rest(z.unknown())).min(1),
+})
+
+export type StoredImageReference = { bucket: string; filePath: string; key: string }
+
+/** Parses an image DP value: base64 of {"bucket","files":[[path, key], …]} (§1.5 step 1). */
+export function parseImageReference(dpValue: string): StoredImageReference[] {
+  const json: unknown = JSON.parse(Buffer.from(dpValue, 'base64').toString('utf8'))
+  const ref = imageReferenceSchema.parse(json)
+  return ref.files.map(([filePath, key]) => ({ bucket: ref.bucket, filePath, key }))
+}
+
+export type FetchedImage = { bytes: Buffer; contentType: string | undefined; wasEncrypted: boolean }
+
+export function createMediaApi(request: TuyaRequest, connection: TuyaConnection) {
+  /** Downloads a (possibly encrypted) object. `key` given and bytes not already an image ⇒ decrypt. */
+  async function fetchStoredImage({ url, key }: { url: string; key?: string }): Promise<FetchedImage> {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), connection.timeoutMs)
+    let response: Response
+    let bytes: Buffer
+    try {
+      response = await connection.fetch(url, { method: 'GET', signal: controller.signal })
+      bytes = Buffer.from(await response.arrayBuffer())
+    } catch (error) {
+      throw new TuyaTransportError({
+        failure: controller.signal.aborted ? 'timeout' : 'network',
+        method: 'GET',
+        path: new URL(url).pathname,
+        message: `Image download failed: ${String(error)}`,
+        cause: error,
+      })
+    } finally {
+      clearTimeout(timer)
+    }
+    if (!response.ok) {
+      throw new TuyaTransportError({ failure: 'http', method: 'GET', path: new URL(url).pathname, httpStatus: response.status, message: `Image download: HTTP ${response.status}` })
+    }
+    const contentType = response.headers.get('content-type') ?? undefined
+    if (!key || looksLikeImage(bytes)) return { bytes, contentType, wasEncrypted: false }
+    const plain = decryptStoredImage(bytes, key)
+    return { bytes: plain, contentType: detectImageType(plain), wasEncrypted: true }
+  }
+
+  return {
+    /** movement-configs → signed URL (§2.7). */
+    signStoredImage: (deviceId: string, bucket: string, filePath: string) =>
+      request({ method: 'GET', path: TUYA_PATHS.movementConfigs(deviceId), query: { bucket, file_path: filePath }, schema: z.string().url() }),
+    fetchStoredImage,
+    async resolveStoredImage(deviceId: string, ref: StoredImageReference): Promise<FetchedImage & { signedUrl: string }> {
+      const signedUrl = await request({
+        method: 'GET',
+        path: TUYA_PATHS.movementConfigs(deviceId),
+        query: { bucket: ref.bucket, file_path: ref.filePath },
+        schema: z.string().url(),
+      })
+      return { ...(await fetchStoredImage({ url: signedUrl, key: ref.key })), signedUrl }
+    },
+  }
+}
