@@ -9,7 +9,15 @@ const layer = (patterns, message) => ['error', { patterns: [{ group: patterns, m
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', '.next/**', 'lib/db/generated/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      'lib/db/generated/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -37,7 +45,10 @@ export default tseslint.config(
   {
     files: ['components/ui/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': layer(['@/lib/*', '@/components/!(ui)/*'], 'components/ui holds primitives only: no domain imports'),
+      'no-restricted-imports': layer(
+        ['@/lib/*', '@/components/!(ui)/*'],
+        'components/ui holds primitives only: no domain imports',
+      ),
     },
   },
   {

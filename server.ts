@@ -27,7 +27,8 @@ async function main() {
   const handle = app.getRequestHandler()
   const webhookConfig = { accessId: env.tuya.accessId, accessSecret: env.tuya.accessSecret }
   const server = createServer((req, res) => {
-    if (isWebhookRequest(req)) return void serveWebhook(req, res, db, webhookConfig).catch(() => res.writeHead(500).end())
+    if (isWebhookRequest(req))
+      return void serveWebhook(req, res, db, webhookConfig).catch(() => res.writeHead(500).end())
     // Rate limits and the audit trail use the socket's address, never a client-supplied header.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown'
     void handle(req, res)
@@ -35,7 +36,9 @@ async function main() {
   const io = await attachLiveServer(server, db, { redisUrl: env.redisUrl })
   updateAppStatus({ realtime: true })
   const sources = await startTuyaSources(env, db)
-  server.listen(env.port, env.host, () => console.log(`> Console ready on http://localhost:${env.port} (${dev ? 'dev' : 'production'})`))
+  server.listen(env.port, env.host, () =>
+    console.log(`> Console ready on http://localhost:${env.port} (${dev ? 'dev' : 'production'})`),
+  )
 
   let stopping = false
   const stop = async (signal: string) => {

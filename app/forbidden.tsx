@@ -9,7 +9,10 @@ export default function Forbidden() {
         <p className="mt-2 text-sm text-muted">
           Ask an administrator if you need access. Everything you can use is in the navigation.
         </p>
-        <Link href="/" className="mt-6 inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-contrast">
+        <Link
+          href="/"
+          className="mt-6 inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-accent-contrast"
+        >
           Back to my home page
         </Link>
       </div>

@@ -10,7 +10,12 @@ import type { AccessQuery } from '@/lib/access/schema'
 import { configureSqlite, createDb, type Db } from '@/lib/db/client'
 import { encodeCursor } from '@/lib/http/cursor'
 import { machineInfo } from '@/bench/support/machine'
-import { ensurePostgresDataset, ensureSqliteDataset, postgresDatasetUrl, SQLITE_DATASET_FILE } from '@/bench/support/seed-access'
+import {
+  ensurePostgresDataset,
+  ensureSqliteDataset,
+  postgresDatasetUrl,
+  SQLITE_DATASET_FILE,
+} from '@/bench/support/seed-access'
 import { type SummaryRow, count, distributionOf, formatTable, ms, perSecond, verdict } from '@/bench/support/stats'
 
 const ROWS = 1_000_000
@@ -45,7 +50,10 @@ function shapesFor(endMs: number): Shape[] {
     { name: 'device (quiet) + resident (rare)', query: { deviceId: quietDevice, residentId: rare } },
     { name: 'method=face + day 60 days ago', query: { method: 'face', from: at(61), to: at(60) } },
     { name: 'device (busy) + week 30 days ago', query: { deviceId: busyDevice, from: at(37), to: at(30) } },
-    { name: 'denied + resident (frequent) + 30 days', query: { result: 'denied', residentId: frequent, from: at(30), to: at(0) } },
+    {
+      name: 'denied + resident (frequent) + 30 days',
+      query: { result: 'denied', residentId: frequent, from: at(30), to: at(0) },
+    },
     { name: 'deep cursor: 45 days back', query: { cursor: cursorAt(45) } },
     { name: 'deep cursor: 89 days back', query: { cursor: cursorAt(89) } },
     { name: 'deep cursor: denied, 60 days back', query: { result: 'denied', cursor: cursorAt(60) } },
@@ -59,7 +67,8 @@ type ShapeFigures = { name: string; p50: number; p95: number; items: number }
 async function measureShapes(db: Db, shapes: Shape[], runs: number): Promise<ShapeFigures[]> {
   // Warm-up passes over every shape first: the first ~30 calls of a fresh client pay for Prisma's query
   // compilation and the JIT (11.7 ms p50 cold vs 2.3 ms warm for "no filter"), and the page cache is cold.
-  for (let pass = 0; pass < 5; pass++) for (const shape of shapes) await listAccessEvents(db, { limit: 50, ...shape.query })
+  for (let pass = 0; pass < 5; pass++)
+    for (const shape of shapes) await listAccessEvents(db, { limit: 50, ...shape.query })
   const figures: ShapeFigures[] = []
   for (const shape of shapes) {
     const query: AccessQuery = { limit: 50, ...shape.query }
@@ -77,7 +86,15 @@ async function measureShapes(db: Db, shapes: Shape[], runs: number): Promise<Sha
   return figures
 }
 
-type CsvFigures = { rows: number; seconds: number; rate: number; bytes: number; peakRssGrowthMb: number; retainedEarlyMb: number; retainedEndMb: number }
+type CsvFigures = {
+  rows: number
+  seconds: number
+  rate: number
+  bytes: number
+  peakRssGrowthMb: number
+  retainedEarlyMb: number
+  retainedEndMb: number
+}
 
 /** A full GC on demand (flat memory = what survives a GC stays the same, not "no garbage"). */
 function collectGarbage(): () => void {
@@ -113,7 +130,15 @@ async function measureCsv(db: Db, maxRows: number): Promise<CsvFigures> {
   const seconds = (performance.now() - started - gcMs) / 1000
   clearInterval(sampler)
   peakRss = Math.max(peakRss, process.memoryUsage().rss)
-  return { rows, seconds, rate: rows / seconds, bytes, peakRssGrowthMb: (peakRss - rss0) / 1024 ** 2, retainedEarlyMb: retainedEarly, retainedEndMb: heapMb() - heap0 }
+  return {
+    rows,
+    seconds,
+    rate: rows / seconds,
+    bytes,
+    peakRssGrowthMb: (peakRss - rss0) / 1024 ** 2,
+    retainedEarlyMb: retainedEarly,
+    retainedEndMb: heapMb() - heap0,
+  }
 }
 
 export type AccessLogBenchOptions = { runs?: number; csvRows?: number; postgres?: boolean }
@@ -126,7 +151,11 @@ export async function benchAccessLog(options: AccessLogBenchOptions = {}): Promi
       label: 'SQLite',
       async open() {
         const seeded = await ensureSqliteDataset(ROWS)
-        console.log(seeded.reused ? `SQLite: reusing ${count(ROWS)} seeded events (${SQLITE_DATASET_FILE})` : `SQLite: seeded ${count(ROWS)} events in ${seeded.seconds.toFixed(1)} s`)
+        console.log(
+          seeded.reused
+            ? `SQLite: reusing ${count(ROWS)} seeded events (${SQLITE_DATASET_FILE})`
+            : `SQLite: seeded ${count(ROWS)} events in ${seeded.seconds.toFixed(1)} s`,
+        )
         const db = createDb({ databaseUrl: `file:${SQLITE_DATASET_FILE}` })
         await configureSqlite(db, 'FULL')
         return { db, endMs: seeded.endMs }
@@ -138,7 +167,11 @@ export async function benchAccessLog(options: AccessLogBenchOptions = {}): Promi
       label: 'PostgreSQL',
       async open() {
         const seeded = await ensurePostgresDataset(ROWS)
-        console.log(seeded.reused ? `PostgreSQL: reusing ${count(ROWS)} seeded events (database bench_access_1m)` : `PostgreSQL: seeded ${count(ROWS)} events in ${seeded.seconds.toFixed(1)} s`)
+        console.log(
+          seeded.reused
+            ? `PostgreSQL: reusing ${count(ROWS)} seeded events (database bench_access_1m)`
+            : `PostgreSQL: seeded ${count(ROWS)} events in ${seeded.seconds.toFixed(1)} s`,
+        )
         return { db: createDb({ databaseUrl: postgresDatasetUrl() }), endMs: seeded.endMs }
       },
     })
@@ -168,8 +201,26 @@ export async function benchAccessLog(options: AccessLogBenchOptions = {}): Promi
       console.log(
         formatTable(
           `CSV export (streamAccessCsv, batches of 2,000), ${provider.label}`,
-          ['rows', 'seconds', 'rows/s', 'MB written', 'peak RSS growth', 'heap retained after GC: at 20k rows', 'at end'],
-          [[count(csv.rows), csv.seconds.toFixed(2), perSecond(csv.rate), (csv.bytes / 1024 ** 2).toFixed(1), `${csv.peakRssGrowthMb.toFixed(1)} MB`, `${csv.retainedEarlyMb.toFixed(1)} MB`, `${csv.retainedEndMb.toFixed(1)} MB`]],
+          [
+            'rows',
+            'seconds',
+            'rows/s',
+            'MB written',
+            'peak RSS growth',
+            'heap retained after GC: at 20k rows',
+            'at end',
+          ],
+          [
+            [
+              count(csv.rows),
+              csv.seconds.toFixed(2),
+              perSecond(csv.rate),
+              (csv.bytes / 1024 ** 2).toFixed(1),
+              `${csv.peakRssGrowthMb.toFixed(1)} MB`,
+              `${csv.retainedEarlyMb.toFixed(1)} MB`,
+              `${csv.retainedEndMb.toFixed(1)} MB`,
+            ],
+          ],
         ),
       )
       summary.push({
@@ -190,7 +241,15 @@ if (process.argv[1]?.endsWith('access-log.ts')) {
   const quick = process.argv.includes('--quick')
   console.log(machineInfo())
   benchAccessLog(quick ? { runs: 10, csvRows: 50_000 } : {})
-    .then((rows) => console.log(formatTable('Summary', ['metric', 'ours', 'target', 'verdict'], rows.map((r) => [r.metric, r.ours, r.target, r.verdict]))))
+    .then((rows) =>
+      console.log(
+        formatTable(
+          'Summary',
+          ['metric', 'ours', 'target', 'verdict'],
+          rows.map((r) => [r.metric, r.ours, r.target, r.verdict]),
+        ),
+      ),
+    )
     .catch((error: unknown) => {
       console.error(error)
       process.exitCode = 1

@@ -48,11 +48,18 @@ export async function benchFanout(options: FanoutBenchOptions = {}): Promise<Sum
     // Ten guards, fifty consoles (tokens) each.
     const tokens: string[] = []
     for (let g = 0; g < 10; g++) {
-      const user = await testDb.db.user.create({ data: { email: `guard${g}@bench.test`, name: `Guard ${g}`, role: 'guard', passwordHash: 'unused' } })
-      for (let t = 0; t < clients / 10; t++) tokens.push((await createApiToken(testDb.db, user.id, `console ${t}`)).token)
+      const user = await testDb.db.user.create({
+        data: { email: `guard${g}@bench.test`, name: `Guard ${g}`, role: 'guard', passwordHash: 'unused' },
+      })
+      for (let t = 0; t < clients / 10; t++)
+        tokens.push((await createApiToken(testDb.db, user.id, `console ${t}`)).token)
     }
     const port = (server.address() as AddressInfo).port
-    const child = await startBenchChild<FanoutClientsReady, FanoutClientsReply>('support/fanout-clients.ts', { port, tokens } satisfies FanoutClientsOptions, 120_000)
+    const child = await startBenchChild<FanoutClientsReady, FanoutClientsReply>(
+      'support/fanout-clients.ts',
+      { port, tokens } satisfies FanoutClientsOptions,
+      120_000,
+    )
     try {
       const { connected, failed, connectMs } = child.ready
       for (let i = 0; i < events; i++) {
@@ -71,8 +78,22 @@ export async function benchFanout(options: FanoutBenchOptions = {}): Promise<Sum
           `One event → ${count(clients)} consoles (${connected} connected in ${(connectMs / 1000).toFixed(1)} s, ${failed} failed); ${events} events, ${spacingMs} ms apart`,
           ['measure', 'p50', 'p95', 'p99', 'max', 'received / expected'],
           [
-            ['publishLiveEvents → each console', ms(all.p50), ms(all.p95), ms(all.p99), ms(all.max), `${count(received)} / ${count(events * clients)}`],
-            ['publishLiveEvents → last of the consoles', ms(lastClient.p50), ms(lastClient.p95), ms(lastClient.p99), ms(lastClient.max), ''],
+            [
+              'publishLiveEvents → each console',
+              ms(all.p50),
+              ms(all.p95),
+              ms(all.p99),
+              ms(all.max),
+              `${count(received)} / ${count(events * clients)}`,
+            ],
+            [
+              'publishLiveEvents → last of the consoles',
+              ms(lastClient.p50),
+              ms(lastClient.p95),
+              ms(lastClient.p99),
+              ms(lastClient.max),
+              '',
+            ],
           ],
         ),
       )
@@ -98,7 +119,15 @@ if (process.argv[1]?.endsWith('fanout.ts')) {
   console.log(machineInfo())
   const [clients, events] = process.argv.slice(2).map(Number)
   benchFanout({ clients: clients || undefined, events: events || undefined })
-    .then((rows) => console.log(formatTable('Summary', ['metric', 'ours', 'target', 'verdict'], rows.map((r) => [r.metric, r.ours, r.target, r.verdict]))))
+    .then((rows) =>
+      console.log(
+        formatTable(
+          'Summary',
+          ['metric', 'ours', 'target', 'verdict'],
+          rows.map((r) => [r.metric, r.ours, r.target, r.verdict]),
+        ),
+      ),
+    )
     .catch((error: unknown) => {
       console.error(error)
       process.exitCode = 1

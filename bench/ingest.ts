@@ -15,13 +15,30 @@ import { startBenchChild } from '@/bench/support/child-process'
 import type { IngestServerOptions, IngestServerReady, IngestServerReply } from '@/bench/support/ingest-protocol'
 import { connectLiveClient, type LiveClient } from '@/bench/support/live-client'
 import { loadNote, machineInfo } from '@/bench/support/machine'
-import { type Distribution, type SummaryRow, count, distributionOf, formatSummary, formatTable, ms, perSecond, verdict } from '@/bench/support/stats'
+import {
+  type Distribution,
+  type SummaryRow,
+  count,
+  distributionOf,
+  formatSummary,
+  formatTable,
+  ms,
+  perSecond,
+  verdict,
+} from '@/bench/support/stats'
 import { accessRecordPayload, createWebhookSender, type WebhookSender } from '@/bench/support/webhook-client'
 
 const CREDENTIALS = { accessId: DEMO_TUYA_ACCESS_ID, accessSecret: DEMO_TUYA_ACCESS_SECRET }
 const TARGET = { p50: 5, p99: 25, rate: 1500, ratio: 0.5 }
 
-export type IngestBenchOptions = { sequential?: number; sustained?: number; inFlight?: number; maxSeconds?: number; postgres?: boolean; mq?: boolean }
+export type IngestBenchOptions = {
+  sequential?: number
+  sustained?: number
+  inFlight?: number
+  maxSeconds?: number
+  postgres?: boolean
+  mq?: boolean
+}
 
 type Sizes = Required<Omit<IngestBenchOptions, 'postgres' | 'mq'>>
 
@@ -70,7 +87,14 @@ async function measureSequential(sender: WebhookSender, client: LiveClient, runI
  * Up to `total` posts with at most `inFlight` outstanding, stopping early after `maxMs` so a slow server cannot
  * stretch the run; rate = events delivered to the socket / wall time.
  */
-async function measureSustained(sender: WebhookSender, client: LiveClient, runId: string, total: number, inFlight: number, maxMs: number) {
+async function measureSustained(
+  sender: WebhookSender,
+  client: LiveClient,
+  runId: string,
+  total: number,
+  inFlight: number,
+  maxMs: number,
+) {
   client.reset()
   let next = 0
   let accepted = 0
@@ -98,7 +122,14 @@ async function benchWebhook(label: string, options: IngestServerOptions, sizes: 
     await measureSequential(sender, client, `${runId}-warm`, Math.min(200, sizes.sequential))
     const sequential = await measureSequential(sender, client, `${runId}-seq`, sizes.sequential)
     const before = await storedCount(server)
-    const sustained = await measureSustained(sender, client, `${runId}-load`, sizes.sustained, sizes.inFlight, sizes.maxSeconds * 1000)
+    const sustained = await measureSustained(
+      sender,
+      client,
+      `${runId}-load`,
+      sizes.sustained,
+      sizes.inFlight,
+      sizes.maxSeconds * 1000,
+    )
     const stored = (await storedCount(server)) - before
     return {
       label,
@@ -119,7 +150,15 @@ async function benchWebhook(label: string, options: IngestServerOptions, sizes: 
   }
 }
 
-type MqFigures = { label: string; perSecondOffered: number; sent: number; delivered: number; stored: number; latency: Distribution; rate: number }
+type MqFigures = {
+  label: string
+  perSecondOffered: number
+  sent: number
+  delivered: number
+  stored: number
+  latency: Distribution
+  rate: number
+}
 
 /** Simulator here, our server (consumer + ingest + live server) in the child; latency = bus publish → socket. */
 /**
@@ -146,7 +185,10 @@ async function benchMessageService(
   const client = await connectLiveClient(server.ready.port, server.ready.token)
   const figures: MqFigures[] = []
   try {
-    for (const phase of [{ count: 100, perSecond: 50, warmup: true }, ...phases.map((p) => ({ ...p, warmup: false }))]) {
+    for (const phase of [
+      { count: 100, perSecond: 50, warmup: true },
+      ...phases.map((p) => ({ ...p, warmup: false })),
+    ]) {
       published.length = 0
       client.reset()
       const before = await storedCount(server)
@@ -196,22 +238,58 @@ async function postgresAnswers(): Promise<boolean> {
 }
 
 export async function benchIngest(options: IngestBenchOptions = {}): Promise<SummaryRow[]> {
-  const sizes: Sizes = { sequential: options.sequential ?? 1000, sustained: options.sustained ?? 10_000, inFlight: options.inFlight ?? 32, maxSeconds: options.maxSeconds ?? 8 }
+  const sizes: Sizes = {
+    sequential: options.sequential ?? 1000,
+    sustained: options.sustained ?? 10_000,
+    inFlight: options.inFlight ?? 32,
+    maxSeconds: options.maxSeconds ?? 8,
+  }
   const base = { ...CREDENTIALS, provider: 'sqlite' as const }
-  const bareFull = await benchWebhook('bare baseline, SQLite FULL', { ...base, kind: 'bare', synchronous: 'FULL' }, sizes)
-  const bareNormal = await benchWebhook('bare baseline, SQLite NORMAL', { ...base, kind: 'bare', synchronous: 'NORMAL' }, sizes)
-  const oursFull = await benchWebhook('ours, SQLite FULL (default)', { ...base, kind: 'ours', synchronous: 'FULL' }, sizes)
+  const bareFull = await benchWebhook(
+    'bare baseline, SQLite FULL',
+    { ...base, kind: 'bare', synchronous: 'FULL' },
+    sizes,
+  )
+  const bareNormal = await benchWebhook(
+    'bare baseline, SQLite NORMAL',
+    { ...base, kind: 'bare', synchronous: 'NORMAL' },
+    sizes,
+  )
+  const oursFull = await benchWebhook(
+    'ours, SQLite FULL (default)',
+    { ...base, kind: 'ours', synchronous: 'FULL' },
+    sizes,
+  )
   const oursNormal = await benchWebhook('ours, SQLite NORMAL', { ...base, kind: 'ours', synchronous: 'NORMAL' }, sizes)
   const webhook = [bareFull, bareNormal, oursFull, oursNormal]
   if ((options.postgres ?? true) && (await postgresAnswers())) {
-    webhook.push(await benchWebhook('ours, PostgreSQL', { ...base, kind: 'ours', provider: 'postgresql', synchronous: 'FULL' }, sizes))
+    webhook.push(
+      await benchWebhook(
+        'ours, PostgreSQL',
+        { ...base, kind: 'ours', provider: 'postgresql', synchronous: 'FULL' },
+        sizes,
+      ),
+    )
   }
   const baselineFor = (f: WebhookFigures) => (f.label.includes('NORMAL') ? bareNormal : bareFull)
 
   console.log(
     formatTable(
       `Webhook → socket client (${count(sizes.sequential)} sequential; then up to ${count(sizes.sustained)} posted in ≤ ${sizes.maxSeconds} s with ≤ ${sizes.inFlight} in flight)`,
-      ['server', 'socket p50', 'p95', 'p99', 'HTTP 200 p50', 'p99', 'events/s', '× bare', 'sent', 'stored', 'lost', 'delivered'],
+      [
+        'server',
+        'socket p50',
+        'p95',
+        'p99',
+        'HTTP 200 p50',
+        'p99',
+        'events/s',
+        '× bare',
+        'sent',
+        'stored',
+        'lost',
+        'delivered',
+      ],
       webhook.map((f) => [
         f.label,
         ms(f.socket.p50),
@@ -228,8 +306,12 @@ export async function benchIngest(options: IngestBenchOptions = {}): Promise<Sum
       ]),
     ),
   )
-  console.log(`targets: p50 ≤ ${TARGET.p50} ms, p99 ≤ ${TARGET.p99} ms; ≥ ${count(TARGET.rate)} events/s and ≥ ${TARGET.ratio}× the bare baseline, lost = 0`)
-  console.log('(× bare compares like for like: FULL with FULL, NORMAL with NORMAL; PostgreSQL against bare SQLite FULL)')
+  console.log(
+    `targets: p50 ≤ ${TARGET.p50} ms, p99 ≤ ${TARGET.p99} ms; ≥ ${count(TARGET.rate)} events/s and ≥ ${TARGET.ratio}× the bare baseline, lost = 0`,
+  )
+  console.log(
+    '(× bare compares like for like: FULL with FULL, NORMAL with NORMAL; PostgreSQL against bare SQLite FULL)',
+  )
   console.log(loadNote())
 
   let mq: MqFigures[] = []
@@ -238,12 +320,25 @@ export async function benchIngest(options: IngestBenchOptions = {}): Promise<Sum
       { count: 250, perSecond: 50 },
       { count: 4500, perSecond: 1500 },
     ]
-    mq = [...(await benchMessageService('FULL', phases, 'mq')), ...(await benchMessageService('FULL', phases, 'webhook'))]
+    mq = [
+      ...(await benchMessageService('FULL', phases, 'mq')),
+      ...(await benchMessageService('FULL', phases, 'webhook')),
+    ]
     console.log(
       formatTable(
         'Simulator at a fixed rate (POST /_sim/load) → message service consumer or webhook → ingest → socket client; latency from publish',
         ['run', 'p50', 'p95', 'p99', 'max', 'delivered/s', 'sent', 'stored', 'backlog at end'],
-        mq.map((f) => [f.label, ms(f.latency.p50), ms(f.latency.p95), ms(f.latency.p99), ms(f.latency.max), perSecond(f.rate), count(f.sent), count(f.stored), count(f.sent - f.stored)]),
+        mq.map((f) => [
+          f.label,
+          ms(f.latency.p50),
+          ms(f.latency.p95),
+          ms(f.latency.p99),
+          ms(f.latency.max),
+          perSecond(f.rate),
+          count(f.sent),
+          count(f.stored),
+          count(f.sent - f.stored),
+        ]),
       ),
     )
   }

@@ -22,7 +22,9 @@ async function main() {
   const started = performance.now()
   const rows: SummaryRow[] = []
 
-  const sim = await section('simulator message service', () => benchSimulatorThroughput({ count: quick ? 5_000 : 20_000 }))
+  const sim = await section('simulator message service', () =>
+    benchSimulatorThroughput({ count: quick ? 5_000 : 20_000 }),
+  )
   console.log(formatSimulatorThroughput(sim))
   rows.push({
     metric: 'simulator MQ delivered + acked (bench/simulator-throughput.ts)',
@@ -31,7 +33,9 @@ async function main() {
     baseline: '–',
     verdict: sim.ackedPerSecond >= 2000 ? 'meets' : 'MISSES',
   })
-  rows.push(...(await section('ingest', () => benchIngest(quick ? { sequential: 300, sustained: 3000, maxSeconds: 4 } : {}))))
+  rows.push(
+    ...(await section('ingest', () => benchIngest(quick ? { sequential: 300, sustained: 3000, maxSeconds: 4 } : {}))),
+  )
   rows.push(...(await section('access log', () => benchAccessLog(quick ? { runs: 10, csvRows: 50_000 } : {}))))
   rows.push(...(await section('fan-out', () => benchFanout(quick ? { events: 10 } : {}))))
 

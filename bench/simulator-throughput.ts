@@ -10,7 +10,9 @@ import { type RunningSimulator, startSimulator } from '@/simulator/start-simulat
 async function connectConsumer(sim: RunningSimulator, kind: 'project' | 'raw'): Promise<() => Promise<void>> {
   if (kind === 'raw') {
     const url = buildConsumerUrl({ wsBaseUrl: sim.mqUrl, accessId: sim.accessId, env: 'event' })
-    const ws = new WebSocket(url, { headers: { username: sim.accessId, password: buildMqPassword(sim.accessId, sim.accessSecret) } })
+    const ws = new WebSocket(url, {
+      headers: { username: sim.accessId, password: buildMqPassword(sim.accessId, sim.accessSecret) },
+    })
     ws.on('message', (data) => {
       // The id is the first field of every frame; slicing avoids parsing the whole frame.
       const text = data.toString()
@@ -20,7 +22,13 @@ async function connectConsumer(sim: RunningSimulator, kind: 'project' | 'raw'): 
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
     return async () => void ws.close()
   }
-  const consumer = createMessageConsumer({ wsBaseUrl: sim.mqUrl, accessId: sim.accessId, accessSecret: sim.accessSecret, env: 'event', onMessage: async () => {} })
+  const consumer = createMessageConsumer({
+    wsBaseUrl: sim.mqUrl,
+    accessId: sim.accessId,
+    accessSecret: sim.accessSecret,
+    env: 'event',
+    onMessage: async () => {},
+  })
   const connected = new Promise<void>((resolve) => consumer.on('connected', resolve))
   consumer.start()
   await connected
@@ -46,7 +54,9 @@ export type SimulatorThroughputResult = {
   redelivered: number
 }
 
-export async function benchSimulatorThroughput(options: SimulatorThroughputOptions = {}): Promise<SimulatorThroughputResult> {
+export async function benchSimulatorThroughput(
+  options: SimulatorThroughputOptions = {},
+): Promise<SimulatorThroughputResult> {
   const count = options.count ?? 20_000
   const mqEncryption = options.mqEncryption ?? 'ecb'
   const consumerKind = options.consumer ?? 'project'
@@ -95,7 +105,9 @@ if (process.argv[1]?.endsWith('simulator-throughput.ts')) {
   const count = Number(process.argv[2] ?? 20_000)
   void (async () => {
     for (const mqEncryption of ['ecb', 'gcm'] as const) {
-      console.log(formatSimulatorThroughput(await benchSimulatorThroughput({ count, mqEncryption, consumer: 'project' })))
+      console.log(
+        formatSimulatorThroughput(await benchSimulatorThroughput({ count, mqEncryption, consumer: 'project' })),
+      )
     }
     console.log(formatSimulatorThroughput(await benchSimulatorThroughput({ count, consumer: 'raw' })))
   })()

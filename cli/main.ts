@@ -32,22 +32,36 @@ async function run(db: Db, command: string, values: Record<string, string | unde
         role: values.role as 'guard',
         name: values.name,
       })
-      await recordAudit(db, { actor: CLI_ACTOR, action: 'user.created', targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role } })
+      await recordAudit(db, {
+        actor: CLI_ACTOR,
+        action: 'user.created',
+        targetType: 'user',
+        targetId: user.id,
+        details: { email: user.email, role: user.role },
+      })
       console.error(`created ${user.role} ${user.email}`)
       console.log(user.id)
       return
     }
     case 'user:list':
-      for (const u of await listUsers(db)) console.log(`${u.id}\t${u.email}\t${u.role}${u.disabled ? '\tdisabled' : ''}`)
+      for (const u of await listUsers(db))
+        console.log(`${u.id}\t${u.email}\t${u.role}${u.disabled ? '\tdisabled' : ''}`)
       return
     case 'token:create': {
       const email = values.email?.trim().toLowerCase()
       const user = email ? await db.user.findUnique({ where: { email } }) : null
       if (!user) throw new AppError('not_found', `--email: no user ${values.email ?? '(missing)'}`)
       const days = values.days ? Number(values.days) : undefined
-      if (days !== undefined && (!Number.isInteger(days) || days < 1)) throw new AppError('bad_request', '--days: a whole number ≥ 1')
+      if (days !== undefined && (!Number.isInteger(days) || days < 1))
+        throw new AppError('bad_request', '--days: a whole number ≥ 1')
       const created = await createApiToken(db, user.id, values.name ?? 'cli', days)
-      await recordAudit(db, { actor: CLI_ACTOR, action: 'token.created', targetType: 'api_token', targetId: created.id, details: { owner: user.email, prefix: created.prefix } })
+      await recordAudit(db, {
+        actor: CLI_ACTOR,
+        action: 'token.created',
+        targetType: 'api_token',
+        targetId: created.id,
+        details: { owner: user.email, prefix: created.prefix },
+      })
       console.error(`created token ${created.id} for ${user.email} (shown once)`)
       console.log(created.token)
       return

@@ -4,7 +4,10 @@ import { expect, test } from './fixtures'
 import { DEMO, E2E_SIM_URL, triggerDevice } from './support/simulator-control'
 
 test.describe('live console', () => {
-  test('a face unlock reaches the guard within 1 s with the resident name, then its snapshot', async ({ page, signInAs }) => {
+  test('a face unlock reaches the guard within 1 s with the resident name, then its snapshot', async ({
+    page,
+    signInAs,
+  }) => {
     await signInAs('guard')
     await expect(page).toHaveURL(/\/console$/)
     await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'live')
@@ -37,7 +40,12 @@ test.describe('live console', () => {
     await expect(page.getByTestId('access-table')).not.toContainText('Entered')
   })
 
-  test('a door call rings on every console and stops everywhere when the first guard answers', async ({ browser, page, signInAs, seedUser }) => {
+  test('a door call rings on every console and stops everywhere when the first guard answers', async ({
+    browser,
+    page,
+    signInAs,
+    seedUser,
+  }) => {
     const first = await signInAs('guard')
     const second = await seedUser('guard')
     const otherContext = await browser.newContext()
@@ -62,7 +70,10 @@ test.describe('live console', () => {
     await otherContext.close()
   })
 
-  test('a tamper alarm appears for the guard, repeats fold into one, and acknowledging is shared', async ({ page, signInAs }) => {
+  test('a tamper alarm appears for the guard, repeats fold into one, and acknowledging is shared', async ({
+    page,
+    signInAs,
+  }) => {
     await signInAs('guard')
     await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'live')
     await triggerDevice(DEMO.gymLock.id, 'tamper')
@@ -77,7 +88,10 @@ test.describe('live console', () => {
   })
 })
 
-test('an admin sees a message the console could not understand, kept raw with the reason', async ({ page, signInAs }) => {
+test('an admin sees a message the console could not understand, kept raw with the reason', async ({
+  page,
+  signInAs,
+}) => {
   await signInAs('admin')
   const marker = `mystery-${Date.now()}`
   const response = await fetch(`${E2E_SIM_URL}/_sim/emit`, {

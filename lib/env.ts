@@ -28,8 +28,14 @@ const rawSchema = z.object({
   REDIS_URL: url(/^rediss?:\/\//, 'redis://').optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NEXTAUTH_URL: url(/^https?:\/\//, 'http(s)://').optional(),
-  TUYA_ACCESS_ID: z.string().regex(/^[A-Za-z0-9]{6,64}$/, 'must be the cloud project Access ID (letters and digits)').optional(),
-  TUYA_ACCESS_SECRET: z.string().regex(/^[A-Za-z0-9]{16,64}$/, 'must be the cloud project Access Secret (letters and digits)').optional(),
+  TUYA_ACCESS_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9]{6,64}$/, 'must be the cloud project Access ID (letters and digits)')
+    .optional(),
+  TUYA_ACCESS_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9]{16,64}$/, 'must be the cloud project Access Secret (letters and digits)')
+    .optional(),
   TUYA_OPENAPI_URL: url(/^https?:\/\//, 'http(s)://').optional(),
   TUYA_MQ_URL: url(/^wss?:\/\//, 'ws(s)://').optional(),
   TUYA_MQ_ENV: z.enum(['event', 'event-test']).default('event'),

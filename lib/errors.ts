@@ -11,10 +11,12 @@ export class AppError extends Error {
   }
 }
 
-export const unauthorized = (message = 'Sign in or send a valid API token') => new AppError('unauthorized', message, 401)
+export const unauthorized = (message = 'Sign in or send a valid API token') =>
+  new AppError('unauthorized', message, 401)
 export const forbidden = (message = 'Your role does not allow this') => new AppError('forbidden', message, 403)
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`, 404)
 export const badRequest = (message: string, details?: Record<string, unknown>) =>
   new AppError('bad_request', message, 400, details)
 export const conflict = (message: string) => new AppError('conflict', message, 409)
-export const unavailable = (message = 'Storage is unavailable; retry later') => new AppError('unavailable', message, 503)
+export const unavailable = (message = 'Storage is unavailable; retry later') =>
+  new AppError('unavailable', message, 503)

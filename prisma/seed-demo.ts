@@ -14,12 +14,17 @@ export async function seedDemoBuilding(db: Db, sealKey: string): Promise<boolean
   const b = DEMO_BUILDING
   await db.$transaction(async (tx) => {
     await tx.site.create({ data: { id: b.site.id, name: b.site.name, timezone: b.site.timeZone } })
-    for (const block of b.blocks) await tx.building.create({ data: { id: block.id, siteId: b.site.id, name: block.name } })
+    for (const block of b.blocks)
+      await tx.building.create({ data: { id: block.id, siteId: b.site.id, name: block.name } })
     for (const unit of b.units) {
-      await tx.unit.create({ data: { id: unit.id, buildingId: unit.blockId, label: unit.label, floor: String(unit.floor) } })
+      await tx.unit.create({
+        data: { id: unit.id, buildingId: unit.blockId, label: unit.label, floor: String(unit.floor) },
+      })
     }
     for (const r of b.residents) {
-      await tx.resident.create({ data: { id: r.id, name: r.name, unitId: r.unitId, phone: r.phone, externalId: r.tuyaPersonId } })
+      await tx.resident.create({
+        data: { id: r.id, name: r.name, unitId: r.unitId, phone: r.phone, externalId: r.tuyaPersonId },
+      })
     }
     for (const d of b.devices) {
       const device = await tx.device.create({
@@ -43,7 +48,13 @@ export async function seedDemoBuilding(db: Db, sealKey: string): Promise<boolean
         for (const c of credentials) {
           const credential = await tx.credential.create({ data: { residentId: p.residentId, ...c } })
           await tx.deviceSync.create({
-            data: { residentId: p.residentId, deviceId: device.id, credentialId: credential.id, operation: 'upsert', state: 'synced' },
+            data: {
+              residentId: p.residentId,
+              deviceId: device.id,
+              credentialId: credential.id,
+              operation: 'upsert',
+              state: 'synced',
+            },
           })
         }
       }
@@ -57,7 +68,9 @@ export async function seedDemoBuilding(db: Db, sealKey: string): Promise<boolean
         ]
         for (const [method, slot] of slots) {
           if (slot === undefined) continue
-          await tx.credentialSlot.create({ data: { deviceId: device.id, method, slot: String(slot), residentId: m.residentId } })
+          await tx.credentialSlot.create({
+            data: { deviceId: device.id, method, slot: String(slot), residentId: m.residentId },
+          })
         }
       }
     }

@@ -18,7 +18,10 @@ function fail(message) {
 function run(title, command, args, env = {}) {
   const t0 = Date.now()
   console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`)
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } })
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  })
   const seconds = ((Date.now() - t0) / 1000).toFixed(1)
   if (result.status !== 0) return { ok: false, seconds }
   console.log(`✓ ${title} (${seconds} s)`)
@@ -35,11 +38,15 @@ function canConnect(port, host = '127.0.0.1') {
 
 // Preconditions, each with the exact fix.
 if (!existsSync(chromium)) {
-  fail(`Chromium not found at ${chromium}. Install Debian's Chromium: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH). Never run \`npx playwright install\`.`)
+  fail(
+    `Chromium not found at ${chromium}. Install Debian's Chromium: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH). Never run \`npx playwright install\`.`,
+  )
 }
 const providers = (process.env.TEST_DATABASES ?? 'sqlite,postgresql').split(',')
 if (providers.includes('postgresql') && !(await canConnect(5432))) {
-  fail('PostgreSQL is not answering on 127.0.0.1:5432. Start it (pg_ctlcluster <version> main start) or run with TEST_DATABASES=sqlite.')
+  fail(
+    'PostgreSQL is not answering on 127.0.0.1:5432. Start it (pg_ctlcluster <version> main start) or run with TEST_DATABASES=sqlite.',
+  )
 }
 
 mkdirSync('test-results', { recursive: true })
@@ -52,7 +59,11 @@ const steps = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['type-check', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['schema drift', 'npx', ['tsx', 'scripts/derive-pg-schema.ts', '--check']],
-  ['unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
+  [
+    'unit + integration',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+  ],
   ['production build', 'npx', ['next', 'build']],
   ['e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],
 ]
@@ -75,4 +86,6 @@ for (const [title, command, args, env] of steps) {
 }
 
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s`)
-console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`)
+console.log(
+  `${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`,
+)

@@ -83,7 +83,10 @@ export type RunningSimulator = {
   close(): Promise<void>
 }
 
-function send(res: ServerResponse, response: { status: number; headers?: Record<string, string>; body: string | Buffer }): void {
+function send(
+  res: ServerResponse,
+  response: { status: number; headers?: Record<string, string>; body: string | Buffer },
+): void {
   res.writeHead(response.status, response.headers)
   res.end(response.body)
 }
@@ -105,8 +108,21 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     retentionMs: options.retentionMs ?? 2 * 3600_000,
     maxRecords: 200_000,
   })
-  const media = new MediaStore({ now: () => clock.now(), ttlMs: (options.mediaUrlTtlSeconds ?? 600) * 1000, maxEntries: 20_000, baseUrl: () => baseUrl })
-  const ctx: SimContext = { state, clock, bus, media, snapshots: await createSnapshotPool(building.residents), env: options.mqEnv ?? 'event', iotCore: options.iotCore ?? false }
+  const media = new MediaStore({
+    now: () => clock.now(),
+    ttlMs: (options.mediaUrlTtlSeconds ?? 600) * 1000,
+    maxEntries: 20_000,
+    baseUrl: () => baseUrl,
+  })
+  const ctx: SimContext = {
+    state,
+    clock,
+    bus,
+    media,
+    snapshots: await createSnapshotPool(building.residents),
+    env: options.mqEnv ?? 'event',
+    iotCore: options.iotCore ?? false,
+  }
   const webhook = new WebhookPusher({
     accessId,
     accessSecret,
@@ -139,11 +155,25 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     try {
       const { rawPath, rawQuery } = splitUrl(req.url ?? '/')
       const rawBody = await readRawBody(req)
-      const simReq: SimRequest = { method: req.method ?? 'GET', rawPath, rawQuery, query: new URLSearchParams(rawQuery), params: {}, headers: req.headers, rawBody }
-      send(res, rawPath === '/_sim' || rawPath.startsWith('/_sim/') ? await control.handle(simReq) : await openApi.handle(simReq))
+      const simReq: SimRequest = {
+        method: req.method ?? 'GET',
+        rawPath,
+        rawQuery,
+        query: new URLSearchParams(rawQuery),
+        params: {},
+        headers: req.headers,
+        rawBody,
+      }
+      send(
+        res,
+        rawPath === '/_sim' || rawPath.startsWith('/_sim/')
+          ? await control.handle(simReq)
+          : await openApi.handle(simReq),
+      )
     } catch (error) {
       logger.error('simulator request failed', { error: error instanceof Error ? error.message : String(error) })
-      if (!res.headersSent) send(res, jsonResponse(500, { ok: false, error: { code: 'internal', message: 'simulator error' } }))
+      if (!res.headersSent)
+        send(res, jsonResponse(500, { ok: false, error: { code: 'internal', message: 'simulator error' } }))
     }
   })
   server.keepAliveTimeout = 30_000

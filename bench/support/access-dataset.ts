@@ -3,7 +3,14 @@
 // many quiet doors, residents who come and go at very different rates, mostly face and card, ~7 % refused.
 export const DATASET_VERSION = 'access-v1'
 
-export type DatasetDevice = { id: string; tuyaId: string; name: string; category: string; weight: number; lock: boolean }
+export type DatasetDevice = {
+  id: string
+  tuyaId: string
+  name: string
+  category: string
+  weight: number
+  lock: boolean
+}
 export type DatasetResident = { id: string; name: string; externalId: string; weight: number }
 export type AccessRow = {
   id: string
@@ -47,15 +54,49 @@ function pickIndex(cumulative: readonly number[], r: number): number {
   return lo
 }
 
-const pickWeighted = <T>(items: readonly T[], cumulative: readonly number[], r: number): T => items[pickIndex(cumulative, r)]
+const pickWeighted = <T>(items: readonly T[], cumulative: readonly number[], r: number): T =>
+  items[pickIndex(cumulative, r)]
 
 const cumulativeOf = (items: readonly { weight: number }[]) => {
   let sum = 0
   return items.map((i) => (sum += i.weight))
 }
 
-const FIRST = ['Alice', 'Bruno', 'Chen', 'Dara', 'Elena', 'Farid', 'Grace', 'Hugo', 'Inès', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya']
-const LAST = ['Martin', 'Costa', 'Wei', 'Okafor', 'Petrova', 'Haddad', 'Lee', 'Silva', 'García', 'Berg', 'Mensah', 'Novak', 'Rossi', 'Khan', 'Dubois']
+const FIRST = [
+  'Alice',
+  'Bruno',
+  'Chen',
+  'Dara',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hugo',
+  'Inès',
+  'Jonas',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Omar',
+  'Priya',
+]
+const LAST = [
+  'Martin',
+  'Costa',
+  'Wei',
+  'Okafor',
+  'Petrova',
+  'Haddad',
+  'Lee',
+  'Silva',
+  'García',
+  'Berg',
+  'Mensah',
+  'Novak',
+  'Rossi',
+  'Khan',
+  'Dubois',
+]
 
 export function createBuilding(deviceCount = 24, residentCount = 600) {
   const random = createRandom(7)
@@ -113,13 +154,20 @@ export function* generateAccessRows(total: number, end: number, batchSize: numbe
     const hourIndex = pickIndex(hourCumulative, random())
     const occurredAt = start + day * DAY_MS + hourIndex * 3_600_000 + Math.floor(random() * 3_600_000)
     const device = pickWeighted(devices, deviceCumulative, random())
-    const method = device.lock && random() < 0.5 ? (random() < 0.7 ? 'fingerprint' : 'password') : pickWeighted(METHODS, METHOD_CUMULATIVE, random()).method
+    const method =
+      device.lock && random() < 0.5
+        ? random() < 0.7
+          ? 'fingerprint'
+          : 'password'
+        : pickWeighted(METHODS, METHOD_CUMULATIVE, random()).method
     const denied = random() < 0.07
     const stranger = denied && random() < 0.6
     const resident = stranger ? null : pickWeighted(residents, residentCumulative, random())
     const captured = !device.lock && (method === 'face' || denied) && random() < 0.8
     const seq = (total - k).toString(36).padStart(5, '0')
-    const id = `c${occurredAt.toString(36)}${seq}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`
+    const id = `c${occurredAt.toString(36)}${seq}${Math.floor(random() * 36 ** 6)
+      .toString(36)
+      .padStart(6, '0')}`
     batch.push({
       id,
       deviceId: device.id,

@@ -34,7 +34,11 @@ function nextMessage<T>(child: ChildProcess, timeoutMs: number, what: string): P
 }
 
 /** Forks `script` (relative to bench/) with one JSON argument and waits for its first message. */
-export async function startBenchChild<Ready, Reply>(script: string, options: object, readyTimeoutMs = 60_000): Promise<BenchChild<Ready, Reply>> {
+export async function startBenchChild<Ready, Reply>(
+  script: string,
+  options: object,
+  readyTimeoutMs = 60_000,
+): Promise<BenchChild<Ready, Reply>> {
   const child = fork(path.resolve(__dirname, '..', script), [JSON.stringify(options)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

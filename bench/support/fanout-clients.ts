@@ -19,7 +19,12 @@ async function main() {
     tokens.map(
       (token) =>
         new Promise<boolean>((resolve) => {
-          const socket = connect(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false, auth: { token }, timeout: 30_000 })
+          const socket = connect(`http://127.0.0.1:${port}`, {
+            transports: ['websocket'],
+            reconnection: false,
+            auth: { token },
+            timeout: 30_000,
+          })
           sockets.push(socket)
           socket.on('access.created', (payload: { id: string }) => {
             const at = wallNow()

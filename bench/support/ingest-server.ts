@@ -22,7 +22,12 @@ import { seedDemoBuilding } from '@/prisma/seed-demo'
 import { childOptions, sendToParent } from '@/bench/support/child-process'
 import type { IngestServerOptions, IngestServerReady, IngestServerReply } from '@/bench/support/ingest-protocol'
 
-type Running = { server: HttpServer; token: string | null; count(): Promise<{ accessEvents: number; inbound: number }>; close(): Promise<void> }
+type Running = {
+  server: HttpServer
+  token: string | null
+  count(): Promise<{ accessEvents: number; inbound: number }>
+  close(): Promise<void>
+}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -43,15 +48,28 @@ function startBare(options: IngestServerOptions): Running {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous}`)
-  db.exec('CREATE TABLE event (id INTEGER PRIMARY KEY, recordId TEXT NOT NULL UNIQUE, devId TEXT, payload TEXT NOT NULL, receivedAt TEXT NOT NULL)')
+  db.exec(
+    'CREATE TABLE event (id INTEGER PRIMARY KEY, recordId TEXT NOT NULL UNIQUE, devId TEXT, payload TEXT NOT NULL, receivedAt TEXT NOT NULL)',
+  )
   const insert = db.prepare('INSERT INTO event (recordId, devId, payload, receivedAt) VALUES (?, ?, ?, ?)')
   const countRows = db.prepare('SELECT count(*) AS n FROM event')
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void readBody(req).then((body) => {
       const raw = body.toString('utf8')
-      const expected = Buffer.from(signWebhook({ secret: options.accessSecret, clientId: header(req, 'client_id'), t: header(req, 't'), body: raw }))
+      const expected = Buffer.from(
+        signWebhook({
+          secret: options.accessSecret,
+          clientId: header(req, 'client_id'),
+          t: header(req, 't'),
+          body: raw,
+        }),
+      )
       const given = Buffer.from(header(req, 'sign'))
-      if (header(req, 'client_id') !== options.accessId || expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      if (
+        header(req, 'client_id') !== options.accessId ||
+        expected.length !== given.length ||
+        !timingSafeEqual(expected, given)
+      ) {
         res.writeHead(401).end()
         return
       }
@@ -83,7 +101,9 @@ async function startOurs(options: IngestServerOptions): Promise<Running & { cons
   const db = testDb.db
   if (options.provider === 'sqlite') await configureSqlite(db, options.synchronous)
   await seedDemoBuilding(db, 'bench-seal-key-0123456789abcdef0123456789')
-  const guard = await db.user.create({ data: { email: 'guard@bench.test', name: 'Bench guard', role: 'guard', passwordHash: 'unused' } })
+  const guard = await db.user.create({
+    data: { email: 'guard@bench.test', name: 'Bench guard', role: 'guard', passwordHash: 'unused' },
+  })
   const { token } = await createApiToken(db, guard.id, 'bench console')
   const config = { accessId: options.accessId, accessSecret: options.accessSecret }
 
@@ -93,7 +113,11 @@ async function startOurs(options: IngestServerOptions): Promise<Running & { cons
       const body = await readBody(req)
       const headers = new Headers()
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
-      const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, { method: req.method, headers, body: body.toString('utf8') })
+      const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, {
+        method: req.method,
+        headers,
+        body: body.toString('utf8'),
+      })
       const response = await handleTuyaWebhook(db, request, config)
       res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' })
       res.end(Buffer.from(await response.arrayBuffer()))
@@ -135,7 +159,11 @@ async function main() {
   const options = childOptions<IngestServerOptions>()
   const running = options.kind === 'bare' ? startBare(options) : await startOurs(options)
   await new Promise<void>((resolve) => running.server.listen(0, '127.0.0.1', resolve))
-  const ready: IngestServerReady = { type: 'ready', port: (running.server.address() as AddressInfo).port, token: running.token }
+  const ready: IngestServerReady = {
+    type: 'ready',
+    port: (running.server.address() as AddressInfo).port,
+    token: running.token,
+  }
   sendToParent(ready)
   process.on('message', (message: { type: string }) => {
     void (async () => {

@@ -29,7 +29,8 @@ function readSqliteMarker(file: string, rows: number): number | null {
   if (!existsSync(file)) return null
   const db = new Database(file, { readonly: true })
   try {
-    const marker = db.prepare('SELECT version, rows, endMs FROM "_BenchSeed"').get() as { version: string; rows: number; endMs: number } | undefined
+    const marker = db.prepare('SELECT version, rows, endMs FROM "_BenchSeed"').get() as
+      { version: string; rows: number; endMs: number } | undefined
     return marker && marker.version === DATASET_VERSION && marker.rows === rows ? marker.endMs : null
   } catch {
     return null
@@ -38,7 +39,11 @@ function readSqliteMarker(file: string, rows: number): number | null {
   }
 }
 
-export async function ensureSqliteDataset(rows: number, file = SQLITE_DATASET_FILE, log: (line: string) => void = console.log): Promise<Seeded> {
+export async function ensureSqliteDataset(
+  rows: number,
+  file = SQLITE_DATASET_FILE,
+  log: (line: string) => void = console.log,
+): Promise<Seeded> {
   const existing = readSqliteMarker(file, rows)
   if (existing !== null) return { reused: true, seconds: 0, rows, endMs: existing }
   const started = performance.now()
@@ -52,12 +57,20 @@ export async function ensureSqliteDataset(rows: number, file = SQLITE_DATASET_FI
   const { devices, residents } = createBuilding()
   const now = sqliteTime(endMs)
   db.transaction(() => {
-    const device = db.prepare('INSERT INTO "Device" (id, tuyaId, name, category, online, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)')
+    const device = db.prepare(
+      'INSERT INTO "Device" (id, tuyaId, name, category, online, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?)',
+    )
     for (const d of devices) device.run(d.id, d.tuyaId, d.name, d.category, now, now)
-    const resident = db.prepare('INSERT INTO "Resident" (id, name, externalId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)')
+    const resident = db.prepare(
+      'INSERT INTO "Resident" (id, name, externalId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)',
+    )
     for (const r of residents) resident.run(r.id, r.name, r.externalId, now, now)
   })()
-  const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'AccessEvent' AND sql IS NOT NULL`).all() as { name: string; sql: string }[]
+  const indexes = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'AccessEvent' AND sql IS NOT NULL`,
+    )
+    .all() as { name: string; sql: string }[]
   for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`)
   const snapshot = db.prepare('INSERT INTO "Snapshot" (id, source, state, createdAt) VALUES (?, ?, ?, ?)')
   const event = db.prepare(
@@ -66,16 +79,32 @@ export async function ensureSqliteDataset(rows: number, file = SQLITE_DATASET_FI
   )
   const insertBatch = db.transaction((batch: AccessRow[]) => {
     for (const r of batch) {
-      if (r.snapshotId) snapshot.run(r.snapshotId, `https://cdn.example/${r.id}.jpg`, r.snapshotState, sqliteTime(r.receivedAt))
-      event.run(r.id, r.deviceId, r.deviceTuyaId, sqliteTime(r.occurredAt), sqliteTime(r.receivedAt), r.method, r.result, r.residentId,
-        r.residentName, r.externalUserId, r.credentialSlot, r.sourceCode, r.snapshotId, r.backfilled ? 1 : 0)
+      if (r.snapshotId)
+        snapshot.run(r.snapshotId, `https://cdn.example/${r.id}.jpg`, r.snapshotState, sqliteTime(r.receivedAt))
+      event.run(
+        r.id,
+        r.deviceId,
+        r.deviceTuyaId,
+        sqliteTime(r.occurredAt),
+        sqliteTime(r.receivedAt),
+        r.method,
+        r.result,
+        r.residentId,
+        r.residentName,
+        r.externalUserId,
+        r.credentialSlot,
+        r.sourceCode,
+        r.snapshotId,
+        r.backfilled ? 1 : 0,
+      )
     }
   })
   let done = 0
   for (const batch of generateAccessRows(rows, endMs, 50_000)) {
     insertBatch(batch)
     done += batch.length
-    if (done % 250_000 === 0) log(`  sqlite: ${done.toLocaleString('en')} rows (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+    if (done % 250_000 === 0)
+      log(`  sqlite: ${done.toLocaleString('en')} rows (${((performance.now() - started) / 1000).toFixed(0)} s)`)
   }
   for (const index of indexes) db.exec(index.sql)
   db.exec('CREATE TABLE "_BenchSeed" (version TEXT NOT NULL, rows INTEGER NOT NULL, endMs INTEGER NOT NULL)')
@@ -96,12 +125,19 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
 }
 
 async function readPostgresMarker(rows: number): Promise<number | null> {
-  const exists = await withClient(TEST_POSTGRES_URL, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [POSTGRES_DATASET_DB])).rowCount)
+  const exists = await withClient(
+    TEST_POSTGRES_URL,
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [POSTGRES_DATASET_DB])).rowCount,
+  )
   if (!exists) return null
   return withClient(postgresDatasetUrl(), async (c) => {
     try {
-      const { rows: marker } = await c.query<{ version: string; rows: number; endMs: string }>('SELECT version, rows, "endMs" FROM "_BenchSeed"')
-      return marker[0] && marker[0].version === DATASET_VERSION && marker[0].rows === rows ? Number(marker[0].endMs) : null
+      const { rows: marker } = await c.query<{ version: string; rows: number; endMs: string }>(
+        'SELECT version, rows, "endMs" FROM "_BenchSeed"',
+      )
+      return marker[0] && marker[0].version === DATASET_VERSION && marker[0].rows === rows
+        ? Number(marker[0].endMs)
+        : null
     } catch {
       return null
     }
@@ -139,13 +175,15 @@ export async function ensurePostgresDataset(rows: number, log: (line: string) =>
   await withClient(postgresDatasetUrl(), async (c) => {
     await c.query('SET synchronous_commit = off')
     for (const d of devices) {
-      await c.query('INSERT INTO "Device" (id, "tuyaId", name, category, online, "updatedAt") VALUES ($1, $2, $3, $4, true, now())', [d.id, d.tuyaId, d.name, d.category])
+      await c.query(
+        'INSERT INTO "Device" (id, "tuyaId", name, category, online, "updatedAt") VALUES ($1, $2, $3, $4, true, now())',
+        [d.id, d.tuyaId, d.name, d.category],
+      )
     }
-    await c.query('INSERT INTO "Resident" (id, name, "externalId", "updatedAt") SELECT * , now() FROM unnest($1::text[], $2::text[], $3::text[])', [
-      residents.map((r) => r.id),
-      residents.map((r) => r.name),
-      residents.map((r) => r.externalId),
-    ])
+    await c.query(
+      'INSERT INTO "Resident" (id, name, "externalId", "updatedAt") SELECT * , now() FROM unnest($1::text[], $2::text[], $3::text[])',
+      [residents.map((r) => r.id), residents.map((r) => r.name), residents.map((r) => r.externalId)],
+    )
     const { rows: indexes } = await c.query<{ indexname: string; indexdef: string }>(
       `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'AccessEvent' AND indexname <> 'AccessEvent_pkey'`,
     )
@@ -156,12 +194,15 @@ export async function ensurePostgresDataset(rows: number, log: (line: string) =>
     for (const batch of generateAccessRows(rows, endMs, 10_000)) {
       const captured = batch.filter((r) => r.snapshotId)
       await c.query('BEGIN')
-      await c.query('INSERT INTO "Snapshot" (id, source, state, "createdAt") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamp[])', [
-        captured.map((r) => r.snapshotId),
-        captured.map((r) => `https://cdn.example/${r.id}.jpg`),
-        captured.map((r) => r.snapshotState),
-        captured.map((r) => iso(r.receivedAt)),
-      ])
+      await c.query(
+        'INSERT INTO "Snapshot" (id, source, state, "createdAt") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamp[])',
+        [
+          captured.map((r) => r.snapshotId),
+          captured.map((r) => `https://cdn.example/${r.id}.jpg`),
+          captured.map((r) => r.snapshotState),
+          captured.map((r) => iso(r.receivedAt)),
+        ],
+      )
       await c.query(`INSERT INTO "AccessEvent" (${columnList}) SELECT * FROM unnest(${unnest})`, [
         batch.map((r) => r.id),
         batch.map((r) => r.deviceId),
@@ -180,7 +221,8 @@ export async function ensurePostgresDataset(rows: number, log: (line: string) =>
       ])
       await c.query('COMMIT')
       done += batch.length
-      if (done % 250_000 === 0) log(`  postgresql: ${done.toLocaleString('en')} rows (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+      if (done % 250_000 === 0)
+        log(`  postgresql: ${done.toLocaleString('en')} rows (${((performance.now() - started) / 1000).toFixed(0)} s)`)
     }
     for (const index of indexes) await c.query(index.indexdef)
     await c.query('VACUUM ANALYZE "AccessEvent"')

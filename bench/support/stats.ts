@@ -23,7 +23,8 @@ export function distributionOf(samples: readonly number[]): Distribution {
 }
 
 export const ms = (value: number, digits = 2): string => (Number.isFinite(value) ? `${value.toFixed(digits)} ms` : '–')
-export const perSecond = (value: number): string => (Number.isFinite(value) ? `${Math.round(value).toLocaleString('en')}/s` : '–')
+export const perSecond = (value: number): string =>
+  Number.isFinite(value) ? `${Math.round(value).toLocaleString('en')}/s` : '–'
 export const count = (value: number): string => value.toLocaleString('en')
 
 /** Left-aligned first column, right-aligned figures. */
@@ -36,7 +37,13 @@ export function formatTable(title: string, headers: readonly string[], rows: rea
 }
 
 /** One line of the run-all summary. */
-export type SummaryRow = { metric: string; ours: string; target: string; baseline: string; verdict: 'meets' | 'MISSES' | 'info' }
+export type SummaryRow = {
+  metric: string
+  ours: string
+  target: string
+  baseline: string
+  verdict: 'meets' | 'MISSES' | 'info'
+}
 
 export function verdict(ok: boolean): SummaryRow['verdict'] {
   return ok ? 'meets' : 'MISSES'

@@ -11,7 +11,9 @@ const ENROLLED: Enrolled[] = DEMO_BUILDING.devices
   .flatMap((d) =>
     d.persons.flatMap((p) => {
       const resident = DEMO_BUILDING.residents.find((r) => r.id === p.residentId)
-      return resident && p.faceId ? [{ devId: d.id, productKey: d.productId, userId: resident.tuyaPersonId, userName: resident.name }] : []
+      return resident && p.faceId
+        ? [{ devId: d.id, productKey: d.productId, userId: resident.tuyaPersonId, userName: resident.name }]
+        : []
     }),
   )
 
@@ -40,7 +42,11 @@ export function accessRecordPayload(runId: string, index: number, now = Date.now
 
 export type WebhookSender = { post(body: string): Promise<number>; close(): void }
 
-export function createWebhookSender(port: number, credentials: { accessId: string; accessSecret: string }, maxSockets: number): WebhookSender {
+export function createWebhookSender(
+  port: number,
+  credentials: { accessId: string; accessSecret: string },
+  maxSockets: number,
+): WebhookSender {
   const agent = new Agent({ keepAlive: true, maxSockets })
   return {
     post(body) {
@@ -54,7 +60,13 @@ export function createWebhookSender(port: number, credentials: { accessId: strin
             method: 'POST',
             path: '/api/webhooks/tuya',
             agent,
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), client_id: credentials.accessId, t, sign },
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              client_id: credentials.accessId,
+              t,
+              sign,
+            },
             timeout: 30_000,
           },
           (res) => {

@@ -29,11 +29,25 @@ function queryString(filters: Filters, cursor?: string) {
   return params.toString()
 }
 
-function Select({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: [string, string][] }) {
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string
+  value: string
+  onChange: (v: string) => void
+  options: [string, string][]
+}) {
   return (
     <label className="space-y-1 text-sm">
       <span className="block font-medium">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm">
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
+      >
         <option value="">All</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
@@ -48,10 +62,16 @@ function Select({ label, value, onChange, options }: { label: string; value: str
 export function AccessLog({ canExport }: { canExport: boolean }) {
   const [filters, setFilters] = useState<Filters>(EMPTY)
   const set = (key: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }))
-  const devices = useQuery({ queryKey: QUERY_KEYS.devices, queryFn: () => apiFetch<ListPage<DeviceItem>>('/api/devices'), enabled: true, retry: false })
+  const devices = useQuery({
+    queryKey: QUERY_KEYS.devices,
+    queryFn: () => apiFetch<ListPage<DeviceItem>>('/api/devices'),
+    enabled: true,
+    retry: false,
+  })
   const log = useInfiniteQuery({
     queryKey: [...QUERY_KEYS.accessLog, filters],
-    queryFn: ({ pageParam }) => apiFetch<ListPage<AccessEventItem>>(`/api/access-events?${queryString(filters, pageParam || undefined)}`),
+    queryFn: ({ pageParam }) =>
+      apiFetch<ListPage<AccessEventItem>>(`/api/access-events?${queryString(filters, pageParam || undefined)}`),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   })
@@ -62,21 +82,52 @@ export function AccessLog({ canExport }: { canExport: boolean }) {
       <div className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-3 lg:grid-cols-6">
         <label className="space-y-1 text-sm">
           <span className="block font-medium">From</span>
-          <input type="datetime-local" value={filters.from} onChange={(e) => set('from')(e.target.value)} className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm" />
+          <input
+            type="datetime-local"
+            value={filters.from}
+            onChange={(e) => set('from')(e.target.value)}
+            className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
+          />
         </label>
         <label className="space-y-1 text-sm">
           <span className="block font-medium">To</span>
-          <input type="datetime-local" value={filters.to} onChange={(e) => set('to')(e.target.value)} className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm" />
+          <input
+            type="datetime-local"
+            value={filters.to}
+            onChange={(e) => set('to')(e.target.value)}
+            className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
+          />
         </label>
-        <Select label="Method" value={filters.method} onChange={set('method')} options={Object.entries(METHOD_LABELS)} />
-        <Select label="Result" value={filters.result} onChange={set('result')} options={[['granted', 'Entered'], ['denied', 'Refused']]} />
-        <Select label="Door" value={filters.deviceId} onChange={set('deviceId')} options={(devices.data?.items ?? []).map((d) => [d.id, d.name])} />
+        <Select
+          label="Method"
+          value={filters.method}
+          onChange={set('method')}
+          options={Object.entries(METHOD_LABELS)}
+        />
+        <Select
+          label="Result"
+          value={filters.result}
+          onChange={set('result')}
+          options={[
+            ['granted', 'Entered'],
+            ['denied', 'Refused'],
+          ]}
+        />
+        <Select
+          label="Door"
+          value={filters.deviceId}
+          onChange={set('deviceId')}
+          options={(devices.data?.items ?? []).map((d) => [d.id, d.name])}
+        />
         <div className="flex items-end gap-2">
           <Button variant="ghost" onClick={() => setFilters(EMPTY)}>
             Clear
           </Button>
           {canExport && (
-            <a className="rounded-md border border-border px-3 py-2 text-sm hover:border-accent" href={`/api/access-events/export?format=csv&${queryString(filters).replace('limit=50&', '')}`}>
+            <a
+              className="rounded-md border border-border px-3 py-2 text-sm hover:border-accent"
+              href={`/api/access-events/export?format=csv&${queryString(filters).replace('limit=50&', '')}`}
+            >
               Export CSV
             </a>
           )}
@@ -92,9 +143,19 @@ export function AccessLog({ canExport }: { canExport: boolean }) {
           rows={rows}
           rowKey={(r) => r.id}
           columns={[
-            { key: 'snap', header: '', cell: (r) => <SnapshotThumb url={r.snapshotUrl} alt={`Snapshot: ${r.residentName ?? 'unknown'}`} size={40} /> },
+            {
+              key: 'snap',
+              header: '',
+              cell: (r) => (
+                <SnapshotThumb url={r.snapshotUrl} alt={`Snapshot: ${r.residentName ?? 'unknown'}`} size={40} />
+              ),
+            },
             { key: 'when', header: 'When', cell: (r) => formatTime(r.occurredAt), className: 'whitespace-nowrap' },
-            { key: 'who', header: 'Resident', cell: (r) => r.residentName ?? <span className="text-muted">Unknown</span> },
+            {
+              key: 'who',
+              header: 'Resident',
+              cell: (r) => r.residentName ?? <span className="text-muted">Unknown</span>,
+            },
             { key: 'door', header: 'Door', cell: (r) => r.deviceName ?? '—' },
             { key: 'method', header: 'Method', cell: (r) => methodLabel(r.method) },
             {
@@ -102,7 +163,9 @@ export function AccessLog({ canExport }: { canExport: boolean }) {
               header: 'Result',
               cell: (r) => (
                 <span className="flex gap-1">
-                  <Badge tone={r.result === 'granted' ? 'ok' : 'danger'}>{r.result === 'granted' ? 'Entered' : 'Refused'}</Badge>
+                  <Badge tone={r.result === 'granted' ? 'ok' : 'danger'}>
+                    {r.result === 'granted' ? 'Entered' : 'Refused'}
+                  </Badge>
                   {r.backfilled && <Badge tone="warn">Recovered</Badge>}
                 </span>
               ),

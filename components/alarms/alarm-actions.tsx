@@ -25,11 +25,21 @@ export function AlarmActions({ alarm }: { alarm: AlarmItem }) {
         </Button>
       )}
       {!alarm.assignee && (
-        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => act.mutate('assign')} disabled={act.isPending}>
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          onClick={() => act.mutate('assign')}
+          disabled={act.isPending}
+        >
           <UserPlus size={14} aria-hidden /> Take
         </Button>
       )}
-      <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => act.mutate('resolve')} disabled={act.isPending}>
+      <Button
+        variant="secondary"
+        className="px-2 py-1 text-xs"
+        onClick={() => act.mutate('resolve')}
+        disabled={act.isPending}
+      >
         <CheckCheck size={14} aria-hidden /> Resolve
       </Button>
       {error && (

@@ -14,5 +14,11 @@ const LABELS: Record<string, string> = {
 export const alarmLabel = (type: string) => LABELS[type] ?? type
 
 export function priorityTone(priority: string): Tone {
-  return priority === 'critical' ? 'danger' : priority === 'high' ? 'warn' : priority === 'medium' ? 'accent' : 'neutral'
+  return priority === 'critical'
+    ? 'danger'
+    : priority === 'high'
+      ? 'warn'
+      : priority === 'medium'
+        ? 'accent'
+        : 'neutral'
 }

@@ -25,7 +25,9 @@ export function AlarmList({ canAct }: { canAct: boolean }) {
   const alarms = useInfiniteQuery({
     queryKey: [...QUERY_KEYS.alarms, state],
     queryFn: ({ pageParam }) =>
-      apiFetch<ListPage<AlarmItem>>(`/api/alarms?limit=50${state ? `&state=${state}` : ''}${pageParam ? `&cursor=${pageParam}` : ''}`),
+      apiFetch<ListPage<AlarmItem>>(
+        `/api/alarms?limit=50${state ? `&state=${state}` : ''}${pageParam ? `&cursor=${pageParam}` : ''}`,
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   })

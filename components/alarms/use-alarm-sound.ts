@@ -17,7 +17,9 @@ export function useAlarmSound(alarms: AlarmItem[]) {
     .find((p) => p.tone !== null)
   // A new alarm or an escalation restarts the sound.
   const escalated = alarms.filter((a) => a.escalatedAt && a.state === 'open').length
-  const key = loudest ? `${loudest.tone}:${String(loudest.plays)}:${loudest.intervalMs}:${alarms.length}:${escalated}` : ''
+  const key = loudest
+    ? `${loudest.tone}:${String(loudest.plays)}:${loudest.intervalMs}:${alarms.length}:${escalated}`
+    : ''
   useEffect(() => {
     if (!loudest?.tone || typeof window === 'undefined' || !('AudioContext' in window)) return
     const ctx = new AudioContext()
@@ -25,11 +27,20 @@ export function useAlarmSound(alarms: AlarmItem[]) {
     let played = 0
     const play = () => {
       played++
-      playTones(ctx, [[0, a], [0.3, b]], 0.25, 0.06)
+      playTones(
+        ctx,
+        [
+          [0, a],
+          [0.3, b],
+        ],
+        0.25,
+        0.06,
+      )
     }
     play()
     const limit = loudest.plays === 'until_acknowledged' ? Infinity : loudest.plays
-    const timer = loudest.intervalMs > 0 ? setInterval(() => (played < limit ? play() : undefined), loudest.intervalMs) : undefined
+    const timer =
+      loudest.intervalMs > 0 ? setInterval(() => (played < limit ? play() : undefined), loudest.intervalMs) : undefined
     return () => {
       if (timer) clearInterval(timer)
       void ctx.close()

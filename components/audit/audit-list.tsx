@@ -36,7 +36,11 @@ export function AuditList() {
           { key: 'at', header: 'When', cell: (r) => formatTime(r.at), className: 'whitespace-nowrap' },
           { key: 'who', header: 'Who', cell: (r) => r.actor },
           { key: 'action', header: 'Action', cell: (r) => <code className="text-xs">{r.action}</code> },
-          { key: 'target', header: 'Target', cell: (r) => (r.targetType ? `${r.targetType} ${r.targetId ?? ''}` : '—') },
+          {
+            key: 'target',
+            header: 'Target',
+            cell: (r) => (r.targetType ? `${r.targetType} ${r.targetId ?? ''}` : '—'),
+          },
           { key: 'from', header: 'From', cell: (r) => r.ip ?? '—' },
         ]}
       />

@@ -25,10 +25,14 @@ const STATE_LABELS: Record<string, string> = {
 }
 
 export function CallPanel() {
-  const calls = useQuery({ queryKey: QUERY_KEYS.calls, queryFn: () => apiFetch<ListPage<CallItem>>('/api/calls?limit=20') })
+  const calls = useQuery({
+    queryKey: QUERY_KEYS.calls,
+    queryFn: () => apiFetch<ListPage<CallItem>>('/api/calls?limit=20'),
+  })
   const [error, setError] = useState<string | null>(null)
   const respond = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: 'answer' | 'decline' }) => apiFetch<CallItem>(`/api/calls/${id}/${action}`, { method: 'POST' }),
+    mutationFn: ({ id, action }: { id: string; action: 'answer' | 'decline' }) =>
+      apiFetch<CallItem>(`/api/calls/${id}/${action}`, { method: 'POST' }),
     onError: (e) => setError(e.message),
     onSuccess: () => setError(null),
   })
@@ -40,7 +44,13 @@ export function CallPanel() {
     <section aria-label="Door calls" className="rounded-xl border border-border bg-panel">
       <h2 className="border-b border-border px-4 py-3 text-sm font-semibold">Door calls</h2>
       {ringing.map((call) => (
-        <div key={call.id} role="alertdialog" aria-label={`Call from ${call.deviceName ?? 'a door'}`} className="m-3 animate-pulse rounded-lg border-2 border-accent bg-panel-2 p-3" data-testid="ringing-call">
+        <div
+          key={call.id}
+          role="alertdialog"
+          aria-label={`Call from ${call.deviceName ?? 'a door'}`}
+          className="m-3 animate-pulse rounded-lg border-2 border-accent bg-panel-2 p-3"
+          data-testid="ringing-call"
+        >
           <div className="flex items-center gap-3">
             <SnapshotThumb url={call.snapshotUrl} alt="Visitor at the door" size={72} />
             <div className="min-w-0 flex-1">
@@ -54,7 +64,11 @@ export function CallPanel() {
             <Button onClick={() => respond.mutate({ id: call.id, action: 'answer' })} disabled={respond.isPending}>
               <PhoneCall size={16} aria-hidden /> Answer
             </Button>
-            <Button variant="secondary" onClick={() => respond.mutate({ id: call.id, action: 'decline' })} disabled={respond.isPending}>
+            <Button
+              variant="secondary"
+              onClick={() => respond.mutate({ id: call.id, action: 'decline' })}
+              disabled={respond.isPending}
+            >
               <PhoneOff size={16} aria-hidden /> Decline
             </Button>
           </div>
@@ -76,17 +90,33 @@ export function CallPanel() {
             <li key={call.id} className="flex items-center justify-between gap-2 px-4 py-2 text-sm">
               <span className="truncate">{call.deviceName ?? 'Door'}</span>
               <span className="flex items-center gap-2 text-xs text-muted">
-                <Badge tone={call.state === 'missed' ? 'warn' : call.state === 'answered' || call.state === 'door_opened' ? 'ok' : 'neutral'}>
+                <Badge
+                  tone={
+                    call.state === 'missed'
+                      ? 'warn'
+                      : call.state === 'answered' || call.state === 'door_opened'
+                        ? 'ok'
+                        : 'neutral'
+                  }
+                >
                   {STATE_LABELS[call.state] ?? call.state}
                 </Badge>
                 {call.answeredBy && <span>{call.answeredBy}</span>}
                 {formatTime(call.startedAt)}
-                {call.state === 'answered' && !call.endedAt && <OpenDoorButton deviceId={call.deviceId} deviceName={call.deviceName ?? 'the door'} callId={call.id} />}
+                {call.state === 'answered' && !call.endedAt && (
+                  <OpenDoorButton
+                    deviceId={call.deviceId}
+                    deviceName={call.deviceName ?? 'the door'}
+                    callId={call.id}
+                  />
+                )}
               </span>
             </li>
           ))}
       </ul>
-      {calls.isSuccess && items.length === 0 && <p className="px-4 py-6 text-sm text-muted">No calls yet. A visitor pressing a door station bell rings here.</p>}
+      {calls.isSuccess && items.length === 0 && (
+        <p className="px-4 py-6 text-sm text-muted">No calls yet. A visitor pressing a door station bell rings here.</p>
+      )}
     </section>
   )
 }

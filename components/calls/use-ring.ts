@@ -8,7 +8,11 @@ export function useRing(active: boolean) {
   useEffect(() => {
     if (!active || typeof window === 'undefined' || !('AudioContext' in window)) return
     const ctx = new AudioContext()
-    const ring = () => playTones(ctx, [[0, 880], [0.25, 660]])
+    const ring = () =>
+      playTones(ctx, [
+        [0, 880],
+        [0.25, 660],
+      ])
     ring()
     const timer = setInterval(ring, 1500)
     return () => {

@@ -18,7 +18,11 @@ export function LiveFeed() {
   })
   const items = feed.data?.items ?? []
   return (
-    <section aria-label="Live door activity" className="rounded-xl border border-border bg-panel" data-loaded={feed.isSuccess ? 'yes' : 'no'}>
+    <section
+      aria-label="Live door activity"
+      className="rounded-xl border border-border bg-panel"
+      data-loaded={feed.isSuccess ? 'yes' : 'no'}
+    >
       <h2 className="border-b border-border px-4 py-3 text-sm font-semibold">Door activity</h2>
       {feed.isSuccess && items.length === 0 ? (
         <div className="p-4">
@@ -36,7 +40,9 @@ export function LiveFeed() {
                   <span className="truncate font-medium" data-testid="feed-person">
                     {event.residentName ?? 'Unknown person'}
                   </span>
-                  <Badge tone={event.result === 'granted' ? 'ok' : 'danger'}>{event.result === 'granted' ? 'Entered' : 'Refused'}</Badge>
+                  <Badge tone={event.result === 'granted' ? 'ok' : 'danger'}>
+                    {event.result === 'granted' ? 'Entered' : 'Refused'}
+                  </Badge>
                   <Badge>{methodLabel(event.method)}</Badge>
                   {event.backfilled && <Badge tone="warn">Recovered</Badge>}
                 </div>

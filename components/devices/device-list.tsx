@@ -17,16 +17,34 @@ const KIND_LABELS: Record<string, string> = {
 }
 
 export function DeviceList({ compact = false }: { compact?: boolean }) {
-  const devices = useQuery({ queryKey: QUERY_KEYS.devices, queryFn: () => apiFetch<ListPage<DeviceItem>>('/api/devices') })
+  const devices = useQuery({
+    queryKey: QUERY_KEYS.devices,
+    queryFn: () => apiFetch<ListPage<DeviceItem>>('/api/devices'),
+  })
   const items = devices.data?.items ?? []
   if (devices.isSuccess && items.length === 0) {
-    return <EmptyState title="No devices yet">Devices in your Tuya cloud project appear here once they have been synchronised.</EmptyState>
+    return (
+      <EmptyState title="No devices yet">
+        Devices in your Tuya cloud project appear here once they have been synchronised.
+      </EmptyState>
+    )
   }
   return (
-    <ul className={compact ? 'grid gap-2 sm:grid-cols-2 xl:grid-cols-1' : 'grid gap-3 sm:grid-cols-2 xl:grid-cols-3'} data-testid="device-list">
+    <ul
+      className={compact ? 'grid gap-2 sm:grid-cols-2 xl:grid-cols-1' : 'grid gap-3 sm:grid-cols-2 xl:grid-cols-3'}
+      data-testid="device-list"
+    >
       {items.map((device) => (
-        <li key={device.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-panel px-3 py-2" data-testid="device-item">
-          {device.online ? <Wifi size={16} className="text-ok" aria-label="Online" /> : <WifiOff size={16} className="text-danger" aria-label="Offline" />}
+        <li
+          key={device.id}
+          className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-panel px-3 py-2"
+          data-testid="device-item"
+        >
+          {device.online ? (
+            <Wifi size={16} className="text-ok" aria-label="Online" />
+          ) : (
+            <WifiOff size={16} className="text-danger" aria-label="Offline" />
+          )}
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium">{device.name}</p>
             <p className="truncate text-xs text-muted">

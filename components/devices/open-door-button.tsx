@@ -8,7 +8,15 @@ import { useRef, useState } from 'react'
 import { apiFetch } from '@/components/ui/api-fetch'
 import { Button } from '@/components/ui/button'
 
-export function OpenDoorButton({ deviceId, deviceName, callId }: { deviceId: string; deviceName: string; callId?: string }) {
+export function OpenDoorButton({
+  deviceId,
+  deviceName,
+  callId,
+}: {
+  deviceId: string
+  deviceName: string
+  callId?: string
+}) {
   const [confirming, setConfirming] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const key = useRef<string | null>(null)
@@ -22,7 +30,9 @@ export function OpenDoorButton({ deviceId, deviceName, callId }: { deviceId: str
     onSuccess: (result) => {
       key.current = null
       setConfirming(false)
-      setMessage(result.ok ? { ok: true, text: 'Door opened' } : { ok: false, text: 'The door did not accept the command' })
+      setMessage(
+        result.ok ? { ok: true, text: 'Door opened' } : { ok: false, text: 'The door did not accept the command' },
+      )
     },
     onError: (error) => setMessage({ ok: false, text: error.message }),
   })
@@ -30,7 +40,11 @@ export function OpenDoorButton({ deviceId, deviceName, callId }: { deviceId: str
   if (!confirming) {
     return (
       <span className="inline-flex items-center gap-2">
-        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => (setMessage(null), setConfirming(true))}>
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          onClick={() => (setMessage(null), setConfirming(true))}
+        >
           <DoorOpen size={14} aria-hidden /> Open door
         </Button>
         {message && (
@@ -42,12 +56,26 @@ export function OpenDoorButton({ deviceId, deviceName, callId }: { deviceId: str
     )
   }
   return (
-    <span role="group" aria-label={`Confirm opening ${deviceName}`} className="inline-flex flex-wrap items-center gap-2">
+    <span
+      role="group"
+      aria-label={`Confirm opening ${deviceName}`}
+      className="inline-flex flex-wrap items-center gap-2"
+    >
       <span className="text-xs">Open {deviceName}?</span>
-      <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => unlock.mutate()} disabled={unlock.isPending}>
+      <Button
+        variant="danger"
+        className="px-2 py-1 text-xs"
+        onClick={() => unlock.mutate()}
+        disabled={unlock.isPending}
+      >
         {unlock.isPending ? 'Opening…' : 'Confirm'}
       </Button>
-      <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => ((key.current = null), setConfirming(false))} disabled={unlock.isPending}>
+      <Button
+        variant="ghost"
+        className="px-2 py-1 text-xs"
+        onClick={() => ((key.current = null), setConfirming(false))}
+        disabled={unlock.isPending}
+      >
         Cancel
       </Button>
       {message && !message.ok && (

@@ -14,7 +14,8 @@ export function UnrecognisedMessages() {
   const [outcome, setOutcome] = useState<'unrecognised' | 'partial'>('unrecognised')
   const messages = useInfiniteQuery({
     queryKey: ['inbound-messages', outcome],
-    queryFn: ({ pageParam }) => apiFetch<Page>(`/api/inbound-messages?limit=20&outcome=${outcome}${pageParam ? `&cursor=${pageParam}` : ''}`),
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page>(`/api/inbound-messages?limit=20&outcome=${outcome}${pageParam ? `&cursor=${pageParam}` : ''}`),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   })
@@ -24,7 +25,9 @@ export function UnrecognisedMessages() {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h2 className="text-lg font-semibold">Messages kept raw</h2>
-          <p className="text-sm text-muted">Nothing a device sends is dropped: what the console cannot map yet is kept here with the reason.</p>
+          <p className="text-sm text-muted">
+            Nothing a device sends is dropped: what the console cannot map yet is kept here with the reason.
+          </p>
         </div>
         <div role="tablist" aria-label="Which messages" className="flex gap-1">
           {(['unrecognised', 'partial'] as const).map((value) => (

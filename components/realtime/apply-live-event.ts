@@ -23,7 +23,12 @@ function upsert<T extends { id: string }>(items: T[], item: T, prepend: boolean,
   return limit ? next.slice(0, limit) : next
 }
 
-function patchList<T extends { id: string }>(qc: QueryClient, key: readonly unknown[], item: T, options: { prepend: boolean; limit?: number; keep?: (i: T) => boolean }) {
+function patchList<T extends { id: string }>(
+  qc: QueryClient,
+  key: readonly unknown[],
+  item: T,
+  options: { prepend: boolean; limit?: number; keep?: (i: T) => boolean },
+) {
   const state = qc.getQueryState(key)
   // First load still in flight: its answer may predate this event, so refetch instead of patching nothing.
   if (state && state.data === undefined) return void refetch(qc, key)
@@ -48,7 +53,10 @@ export async function applyLiveEvent<K extends LiveEventName>(qc: QueryClient, e
       patchList(qc, QUERY_KEYS.feed, item, { prepend: true, limit: FEED_LIMIT })
       qc.setQueriesData<InfiniteData<ListPage<typeof item>>>({ queryKey: QUERY_KEYS.accessLog }, (data) =>
         data && event === 'access.updated'
-          ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === item.id ? item : i)) })) }
+          ? {
+              ...data,
+              pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === item.id ? item : i)) })),
+            }
           : data,
       )
       if (event === 'access.created') await refetch(qc, QUERY_KEYS.accessLog)

@@ -6,7 +6,13 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { io, type Socket } from 'socket.io-client'
-import type { ClientToServerEvents, LiveEventMap, LiveEventName, ServerToClientEvents, WithSeq } from '@/lib/realtime/events'
+import type {
+  ClientToServerEvents,
+  LiveEventMap,
+  LiveEventName,
+  ServerToClientEvents,
+  WithSeq,
+} from '@/lib/realtime/events'
 import { applyLiveEvent } from '@/components/realtime/apply-live-event'
 
 export type StreamStatus = 'connecting' | 'live' | 'offline'
@@ -31,9 +37,21 @@ export function useLiveEvents(listener: Listener) {
   useEffect(() => subscribe((event, payload) => ref.current(event, payload)), [subscribe])
 }
 
-const EVENTS: LiveEventName[] = ['access.created', 'access.updated', 'call.updated', 'alarm.created', 'alarm.updated', 'device.updated']
+const EVENTS: LiveEventName[] = [
+  'access.created',
+  'access.updated',
+  'call.updated',
+  'alarm.created',
+  'alarm.updated',
+  'device.updated',
+]
 
-function connect(queryClient: QueryClient, lastSeq: { current: number }, listeners: Set<Listener>, setStatus: (s: StreamStatus) => void) {
+function connect(
+  queryClient: QueryClient,
+  lastSeq: { current: number },
+  listeners: Set<Listener>,
+  setStatus: (s: StreamStatus) => void,
+) {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
     path: '/socket.io',
     // Evaluated on every (re)connect: catch up from the last event this tab saw.

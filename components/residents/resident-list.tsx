@@ -17,7 +17,9 @@ export function ResidentList() {
   const residents = useInfiniteQuery({
     queryKey: ['residents', q],
     queryFn: ({ pageParam }) =>
-      apiFetch<Page>(`/api/residents?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${pageParam ? `&cursor=${pageParam}` : ''}`),
+      apiFetch<Page>(
+        `/api/residents?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${pageParam ? `&cursor=${pageParam}` : ''}`,
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   })
@@ -43,7 +45,11 @@ export function ResidentList() {
           rowKey={(r) => r.id}
           columns={[
             { key: 'name', header: 'Name', cell: (r) => <span className="font-medium">{r.name}</span> },
-            { key: 'unit', header: 'Unit', cell: (r) => (r.unit ? `${r.unit}${r.building ? ` · ${r.building}` : ''}` : '—') },
+            {
+              key: 'unit',
+              header: 'Unit',
+              cell: (r) => (r.unit ? `${r.unit}${r.building ? ` · ${r.building}` : ''}` : '—'),
+            },
             {
               key: 'cred',
               header: 'Credentials',

@@ -2,7 +2,17 @@ import type { ReactNode } from 'react'
 
 export type Column<T> = { key: string; header: string; cell: (row: T) => ReactNode; className?: string }
 
-export function DataTable<T>({ rows, columns, rowKey, testId }: { rows: T[]; columns: Column<T>[]; rowKey: (row: T) => string; testId?: string }) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  testId,
+}: {
+  rows: T[]
+  columns: Column<T>[]
+  rowKey: (row: T) => string
+  testId?: string
+}) {
   return (
     <div className="overflow-x-auto rounded-xl border border-border bg-panel">
       <table className="w-full text-left text-sm" data-testid={testId}>

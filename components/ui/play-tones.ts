@@ -1,5 +1,10 @@
 /** Plays short sine tones ([seconds offset, Hz]) through Web Audio: ring and alarm sounds without audio files. */
-export function playTones(ctx: AudioContext, tones: readonly (readonly [number, number])[], duration = 0.2, volume = 0.07) {
+export function playTones(
+  ctx: AudioContext,
+  tones: readonly (readonly [number, number])[],
+  duration = 0.2,
+  volume = 0.07,
+) {
   for (const [offset, frequency] of tones) {
     const osc = ctx.createOscillator()
     const gain = ctx.createGain()

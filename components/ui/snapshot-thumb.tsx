@@ -4,14 +4,26 @@ import { Camera } from 'lucide-react'
 export function SnapshotThumb({ url, alt, size = 56 }: { url: string | null; alt: string; size?: number }) {
   if (!url) {
     return (
-      <div className="flex shrink-0 items-center justify-center rounded-md bg-panel-2 text-muted" style={{ width: size, height: size }} aria-label="No snapshot yet">
+      <div
+        className="flex shrink-0 items-center justify-center rounded-md bg-panel-2 text-muted"
+        style={{ width: size, height: size }}
+        aria-label="No snapshot yet"
+      >
         <Camera size={size / 3} aria-hidden />
       </div>
     )
   }
   return (
     <a href={url} target="_blank" rel="noreferrer" className="shrink-0">
-      <img src={`${url}?size=thumb`} alt={alt} width={size} height={size} className="rounded-md object-cover" style={{ width: size, height: size }} data-testid="snapshot-thumb" />
+      <img
+        src={`${url}?size=thumb`}
+        alt={alt}
+        width={size}
+        height={size}
+        className="rounded-md object-cover"
+        style={{ width: size, height: size }}
+        data-testid="snapshot-thumb"
+      />
     </a>
   )
 }

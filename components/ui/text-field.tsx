@@ -1,6 +1,10 @@
 import { useId, type InputHTMLAttributes } from 'react'
 
-export function TextField({ label, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
+export function TextField({
+  label,
+  hint,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
   const id = useId()
   return (
     <div className="space-y-1">

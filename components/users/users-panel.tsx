@@ -54,7 +54,11 @@ export function UsersPanel() {
           <label htmlFor="new-user-role" className="block text-sm font-medium">
             Role
           </label>
-          <select id="new-user-role" name="role" className="w-full rounded-md border border-border bg-panel-2 px-3 py-2 text-sm">
+          <select
+            id="new-user-role"
+            name="role"
+            className="w-full rounded-md border border-border bg-panel-2 px-3 py-2 text-sm"
+          >
             <option value="guard">Guard</option>
             <option value="manager">Manager</option>
             <option value="admin">Admin</option>

@@ -10,7 +10,9 @@ export function accessWhere(query: Omit<AccessQuery, 'limit' | 'cursor'>) {
     ...(query.result ? { result: query.result } : {}),
     ...(query.deviceId ? { deviceId: query.deviceId } : {}),
     ...(query.residentId ? { residentId: query.residentId } : {}),
-    ...(query.from || query.to ? { occurredAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } } : {}),
+    ...(query.from || query.to
+      ? { occurredAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } }
+      : {}),
   }
 }
 

@@ -26,12 +26,15 @@ describe('csvCell', () => {
     expect(csvCell('two\nlines')).toBe('"two\nlines"')
   })
 
-  it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTab', '\rCR'])('neutralises a cell a spreadsheet would evaluate: %j', (value) => {
-    const cell = csvCell(value)
-    const unquoted = cell.startsWith('"') ? cell.slice(1, -1) : cell
-    expect(unquoted.startsWith("'")).toBe(true)
-    expect(unquoted.slice(1).replaceAll('""', '"')).toBe(value)
-  })
+  it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTab', '\rCR'])(
+    'neutralises a cell a spreadsheet would evaluate: %j',
+    (value) => {
+      const cell = csvCell(value)
+      const unquoted = cell.startsWith('"') ? cell.slice(1, -1) : cell
+      expect(unquoted.startsWith("'")).toBe(true)
+      expect(unquoted.slice(1).replaceAll('""', '"')).toBe(value)
+    },
+  )
 
   it('neutralises and quotes a formula that also contains a comma', () => {
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`)
@@ -49,7 +52,9 @@ describe('streamAccessCsv on SQLite', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase('sqlite')
     const db = testDb.db
-    const device = await db.device.create({ data: { id: 'dev-lobby', tuyaId: 'tuya-lobby', name: 'Lobby, north', category: 'face_terminal' } })
+    const device = await db.device.create({
+      data: { id: 'dev-lobby', tuyaId: 'tuya-lobby', name: 'Lobby, north', category: 'face_terminal' },
+    })
     await db.resident.create({ data: { id: 'res-alice', name: 'Alice', externalId: 'p-alice' } })
     await db.snapshot.create({ data: { id: 'snap-stored', source: 'x', state: 'stored' } })
     await db.snapshot.create({ data: { id: 'snap-pending', source: 'x', state: 'pending' } })
@@ -78,7 +83,9 @@ describe('streamAccessCsv on SQLite', () => {
     const expectedOrder = ['ae-02', 'ae-01', 'ae-00', 'ae-05', 'ae-04', 'ae-03', 'ae-08', 'ae-07', 'ae-06']
     for (const batchSize of [1, 2, 3, 4, 100]) {
       const lines = rowsOf(await collect(streamAccessCsv(testDb.db, {}, { batchSize })))
-      expect(lines[0]).toBe('occurredAt,receivedAt,device,deviceId,method,result,resident,residentId,snapshotUrl,backfilled,id')
+      expect(lines[0]).toBe(
+        'occurredAt,receivedAt,device,deviceId,method,result,resident,residentId,snapshotUrl,backfilled,id',
+      )
       expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(expectedOrder)
     }
   })
@@ -102,7 +109,9 @@ describe('streamAccessCsv on SQLite', () => {
     const cards = rowsOf(await collect(streamAccessCsv(testDb.db, { method: 'card' }, { batchSize: 2 })))
     expect(cards.slice(1).map((l) => l.split(',').at(-1))).toEqual(['ae-01', 'ae-05', 'ae-03', 'ae-07'])
     const window = rowsOf(
-      await collect(streamAccessCsv(testDb.db, { from: new Date(base - 60_000), to: new Date(base - 60_000) }, { batchSize: 2 })),
+      await collect(
+        streamAccessCsv(testDb.db, { from: new Date(base - 60_000), to: new Date(base - 60_000) }, { batchSize: 2 }),
+      ),
     )
     expect(window.slice(1).map((l) => l.split(',').at(-1))).toEqual(['ae-05', 'ae-04', 'ae-03'])
     const capped = rowsOf(await collect(streamAccessCsv(testDb.db, {}, { batchSize: 2, maxRows: 5 })))

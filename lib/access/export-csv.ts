@@ -65,7 +65,11 @@ const select = {
 type CsvRow = AccessEventRow
 
 /** Header, then one chunk of CSV text per batch of rows. */
-export async function* streamAccessCsv(db: Db, filter: AccessCsvFilter, options: AccessCsvOptions = {}): AsyncGenerator<string> {
+export async function* streamAccessCsv(
+  db: Db,
+  filter: AccessCsvFilter,
+  options: AccessCsvOptions = {},
+): AsyncGenerator<string> {
   const batchSize = options.batchSize ?? 2000
   const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY
   const origin = options.origin ?? ''
@@ -107,7 +111,11 @@ export async function* streamAccessCsv(db: Db, filter: AccessCsvFilter, options:
 }
 
 /** The same rows as a byte stream for a Response body; pulls a batch only when the client has read the last. */
-export function accessCsvStream(db: Db, filter: AccessCsvFilter, options: AccessCsvOptions = {}): ReadableStream<Uint8Array> {
+export function accessCsvStream(
+  db: Db,
+  filter: AccessCsvFilter,
+  options: AccessCsvOptions = {},
+): ReadableStream<Uint8Array> {
   const chunks = streamAccessCsv(db, filter, options)
   const encoder = new TextEncoder()
   return new ReadableStream<Uint8Array>({

@@ -3,7 +3,10 @@ import { accessMethodSchema, accessResultSchema } from '@/lib/domain/enums'
 import { limitSchema } from '@/lib/http/cursor'
 
 const isoTime = (name: string) =>
-  z.string().refine((v) => !Number.isNaN(Date.parse(v)), `${name}: an ISO-8601 time`).transform((v) => new Date(v))
+  z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), `${name}: an ISO-8601 time`)
+    .transform((v) => new Date(v))
 
 export const accessQuerySchema = z.object({
   limit: limitSchema,

@@ -26,7 +26,11 @@ export async function listAlarms(db: Db, query: z.infer<typeof alarmQuerySchema>
     },
     orderBy: [{ lastAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
-    include: { device: { select: { name: true } }, assignee: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },
+    include: {
+      device: { select: { name: true } },
+      assignee: { select: { name: true } },
+      snapshot: { select: { id: true, state: true } },
+    },
   })
   const page = pageOf(rows, query.limit, (r) => r.lastAt)
   return { items: page.items.map(toAlarmItem), nextCursor: page.nextCursor }

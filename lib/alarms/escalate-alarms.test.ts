@@ -20,7 +20,9 @@ describe.each(TEST_PROVIDERS)('alarm escalation on %s', (provider) => {
     const ago = (ms: number) => new Date(now.getTime() - ms)
     const overdueTamper = await alarm('tamper', 'critical', ago(ALARM_ESCALATION_MS.critical + 1_000))
     const freshTamper = await alarm('tamper', 'critical', ago(ALARM_ESCALATION_MS.critical - 1_000))
-    const acknowledged = await alarm('duress', 'critical', ago(ALARM_ESCALATION_MS.critical * 10), { state: 'acknowledged' })
+    const acknowledged = await alarm('duress', 'critical', ago(ALARM_ESCALATION_MS.critical * 10), {
+      state: 'acknowledged',
+    })
     const battery = await alarm('low_battery', 'low', ago(ALARM_ESCALATION_MS.high + 1_000))
     const backfilled = await alarm('tamper', 'critical', ago(ALARM_ESCALATION_MS.critical * 10), { backfilled: true })
 
@@ -30,7 +32,8 @@ describe.each(TEST_PROVIDERS)('alarm escalation on %s', (provider) => {
 
     const byId = async (id: string) => test.db.alarm.findUniqueOrThrow({ where: { id } })
     expect((await byId(overdueTamper.id)).escalatedAt).toEqual(now)
-    for (const untouched of [freshTamper, acknowledged, battery, backfilled]) expect((await byId(untouched.id)).escalatedAt).toBeNull()
+    for (const untouched of [freshTamper, acknowledged, battery, backfilled])
+      expect((await byId(untouched.id)).escalatedAt).toBeNull()
     expect(await test.db.alarmNote.count({ where: { alarmId: overdueTamper.id, kind: 'escalate' } })).toBe(1)
     const live = await test.db.liveEvent.findMany({ where: { event: 'alarm.updated' } })
     expect(live).toHaveLength(1)

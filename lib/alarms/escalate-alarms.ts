@@ -11,20 +11,32 @@ const SHORTEST_ESCALATION_MS = Math.min(...Object.values(ALARM_ESCALATION_MS))
 
 export async function escalateOverdueAlarms(db: Db, now = new Date()): Promise<number> {
   const candidates = await db.alarm.findMany({
-    where: { state: 'open', escalatedAt: null, backfilled: false, firstAt: { lte: new Date(now.getTime() - SHORTEST_ESCALATION_MS) } },
+    where: {
+      state: 'open',
+      escalatedAt: null,
+      backfilled: false,
+      firstAt: { lte: new Date(now.getTime() - SHORTEST_ESCALATION_MS) },
+    },
     select: { id: true, type: true, state: true, firstAt: true },
     take: 200,
   })
   let escalated = 0
   for (const alarm of candidates) {
     if (!shouldEscalate({ ...alarm, type: alarm.type as AlarmType, state: alarm.state as AlarmState }, now)) continue
-    const updated = await db.alarm.updateMany({ where: { id: alarm.id, state: 'open', escalatedAt: null }, data: { escalatedAt: now } })
+    const updated = await db.alarm.updateMany({
+      where: { id: alarm.id, state: 'open', escalatedAt: null },
+      data: { escalatedAt: now },
+    })
     if (updated.count === 0) continue
     escalated++
     await db.alarmNote.create({ data: { alarmId: alarm.id, kind: 'escalate', body: 'Not acknowledged in time' } })
     const row = await db.alarm.findUniqueOrThrow({
       where: { id: alarm.id },
-      include: { device: { select: { name: true } }, assignee: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },
+      include: {
+        device: { select: { name: true } },
+        assignee: { select: { name: true } },
+        snapshot: { select: { id: true, state: true } },
+      },
     })
     await publishLiveEvents(db, [{ event: 'alarm.updated', payload: toAlarmItem(row) }])
   }

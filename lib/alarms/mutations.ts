@@ -24,7 +24,14 @@ const include = {
   snapshot: { select: { id: true, state: true } },
 } as const
 
-export async function handleAlarm(db: Db, actor: Actor, alarmId: string, action: AlarmAction, input: unknown, context: AuditContext) {
+export async function handleAlarm(
+  db: Db,
+  actor: Actor,
+  alarmId: string,
+  action: AlarmAction,
+  input: unknown,
+  context: AuditContext,
+) {
   const body = alarmActionSchema.parse(input ?? {})
   const now = new Date()
   const { item, live } = await db.$transaction(async (tx) => {
@@ -50,7 +57,11 @@ export async function handleAlarm(db: Db, actor: Actor, alarmId: string, action:
       action: `alarm.${action}`,
       targetType: 'alarm',
       targetId: alarmId,
-      details: { type: row.type, ...(body.note ? { note: body.note } : {}), ...(action === 'assign' ? { assignee: row.assignee?.name } : {}) },
+      details: {
+        type: row.type,
+        ...(body.note ? { note: body.note } : {}),
+        ...(action === 'assign' ? { assignee: row.assignee?.name } : {}),
+      },
       context,
     })
     const item = toAlarmItem(row)

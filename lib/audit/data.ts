@@ -35,20 +35,18 @@ export async function listAudit(db: Db, query: z.infer<typeof auditQuerySchema>)
   })
   const page = pageOf(rows, query.limit, (r) => r.at)
   return {
-    items: page.items.map(
-      (r): AuditItem => ({
-        id: r.id,
-        at: r.at.toISOString(),
-        actor: r.actorLabel,
-        actorId: r.actorId,
-        action: r.action,
-        targetType: r.targetType,
-        targetId: r.targetId,
-        ip: r.ip,
-        userAgent: r.userAgent,
-        details: r.details ? JSON.parse(r.details) : null,
-      }),
-    ),
+    items: page.items.map((r): AuditItem => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actor: r.actorLabel,
+      actorId: r.actorId,
+      action: r.action,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      ip: r.ip,
+      userAgent: r.userAgent,
+      details: r.details ? JSON.parse(r.details) : null,
+    })),
     nextCursor: page.nextCursor,
   }
 }

@@ -1,11 +1,6 @@
 // Credential check behind the sign-in form: throttled, constant-ish time, audited.
 import { recordAudit } from '@/lib/audit/record-audit'
-import {
-  clearSignInFailures,
-  recordSignInFailure,
-  signInBlockedFor,
-  throttleKeys,
-} from '@/lib/auth/login-throttle'
+import { clearSignInFailures, recordSignInFailure, signInBlockedFor, throttleKeys } from '@/lib/auth/login-throttle'
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password'
 import type { Db } from '@/lib/db/client'
 import type { Role } from '@/lib/domain/enums'

@@ -32,13 +32,20 @@ describe.each(TEST_PROVIDERS)('expireRingingCalls on %s', (provider) => {
   const ago = (ms: number) => new Date(now.getTime() - ms)
 
   async function createCall(state: string, startedAt: Date, extra: { endedAt?: Date; answeredAt?: Date } = {}) {
-    return db.call.create({ data: { deviceId, state, startedAt, lastSignalAt: extra.answeredAt ?? startedAt, ...extra } })
+    return db.call.create({
+      data: { deviceId, state, startedAt, lastSignalAt: extra.answeredAt ?? startedAt, ...extra },
+    })
   }
 
   beforeAll(async () => {
-    ;[testDb, sim] = await Promise.all([createTestDatabase(provider), startSimulator({ port: 0, webhookUrl: null, demoPerMinute: 0 })])
+    ;[testDb, sim] = await Promise.all([
+      createTestDatabase(provider),
+      startSimulator({ port: 0, webhookUrl: null, demoPerMinute: 0 }),
+    ])
     db = testDb.db
-    deviceId = (await db.device.create({ data: { tuyaId: `expire-${provider}`, name: 'Side gate', category: 'door_station' } })).id
+    deviceId = (
+      await db.device.create({ data: { tuyaId: `expire-${provider}`, name: 'Side gate', category: 'door_station' } })
+    ).id
   })
 
   afterAll(async () => {
@@ -53,10 +60,21 @@ describe.each(TEST_PROVIDERS)('expireRingingCalls on %s', (provider) => {
     const first = await sweep(db, now)
     expect(first.expired).toBe(1)
     const endedAt = new Date(startedAt.getTime() + CALL_RING_TIMEOUT_MS)
-    expect(await db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ state: 'missed', endedAt, lastSignalAt: endedAt, startedAt })
+    expect(await db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({
+      state: 'missed',
+      endedAt,
+      lastSignalAt: endedAt,
+      startedAt,
+    })
     const history = await db.callEvent.findMany({ where: { callId: call.id } })
     expect(history).toHaveLength(1)
-    expect(history[0]).toMatchObject({ signal: 'missed', fromState: 'ringing', toState: 'missed', at: endedAt, userId: null })
+    expect(history[0]).toMatchObject({
+      signal: 'missed',
+      fromState: 'ringing',
+      toState: 'missed',
+      at: endedAt,
+      userId: null,
+    })
     expect(first.emitted).toHaveLength(1)
     expect(first.emitted[0]).toMatchObject({
       event: 'call.updated',
@@ -91,13 +109,21 @@ describe.each(TEST_PROVIDERS)('expireRingingCalls on %s', (provider) => {
     const declined = await createCall('declined', ago(5 * 60_000), { endedAt: ago(5 * 60_000 - 3_000) })
     const young = await createCall('ringing', ago(CALL_RING_TIMEOUT_MS - 1))
     const boundary = await createCall('ringing', ago(CALL_RING_TIMEOUT_MS))
-    const before = await db.call.findMany({ where: { id: { in: [answered.id, declined.id, young.id] } }, orderBy: { id: 'asc' } })
+    const before = await db.call.findMany({
+      where: { id: { in: [answered.id, declined.id, young.id] } },
+      orderBy: { id: 'asc' },
+    })
 
     const run = await sweep(db, now)
     expect(run.expired).toBe(1)
     expect(run.emitted.map((e) => e.payload.id)).toEqual([boundary.id])
-    expect(await db.call.findUniqueOrThrow({ where: { id: boundary.id } })).toMatchObject({ state: 'missed', endedAt: now })
-    expect(await db.call.findMany({ where: { id: { in: [answered.id, declined.id, young.id] } }, orderBy: { id: 'asc' } })).toEqual(before)
+    expect(await db.call.findUniqueOrThrow({ where: { id: boundary.id } })).toMatchObject({
+      state: 'missed',
+      endedAt: now,
+    })
+    expect(
+      await db.call.findMany({ where: { id: { in: [answered.id, declined.id, young.id] } }, orderBy: { id: 'asc' } }),
+    ).toEqual(before)
     expect(await db.callEvent.count({ where: { callId: { in: [answered.id, declined.id, young.id] } } })).toBe(0)
     // The sweep is global: do not leave a ringing call behind for the next test's clock.
     await db.call.delete({ where: { id: young.id } })
@@ -105,7 +131,8 @@ describe.each(TEST_PROVIDERS)('expireRingingCalls on %s', (provider) => {
 
   it('expires a call rung at a face terminal through ingest (simulator doorbell), once', async () => {
     const messages = sim.trigger(panel.id, 'doorbell')
-    for (const message of messages) await ingestMessage(db, { source: 'mq', payload: message.payload, raw: message.payloadJson })
+    for (const message of messages)
+      await ingestMessage(db, { source: 'mq', payload: message.payload, raw: message.payloadJson })
     const ringing = await db.call.findMany({ where: { device: { tuyaId: panel.id }, state: 'ringing' } })
     expect(ringing).toHaveLength(1)
     const call = ringing[0]
@@ -116,7 +143,9 @@ describe.each(TEST_PROVIDERS)('expireRingingCalls on %s', (provider) => {
     const late = new Date(call.startedAt.getTime() + CALL_RING_TIMEOUT_MS + 5_000)
     const run = await sweep(db, late)
     expect(run.expired).toBe(1)
-    expect(run.emitted.map((e) => [e.event, e.payload.id, e.payload.state, e.payload.backfilled])).toEqual([['call.updated', call.id, 'missed', false]])
+    expect(run.emitted.map((e) => [e.event, e.payload.id, e.payload.state, e.payload.backfilled])).toEqual([
+      ['call.updated', call.id, 'missed', false],
+    ])
     expect(await db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({
       state: 'missed',
       endedAt: new Date(call.startedAt.getTime() + CALL_RING_TIMEOUT_MS),

@@ -20,7 +20,9 @@ export async function expireRingingCalls(db: Db, now = new Date()): Promise<numb
     })
     if (updated.count === 0) continue
     expired++
-    await db.callEvent.create({ data: { callId: call.id, signal: 'missed', fromState: 'ringing', toState: 'missed', at: endedAt } })
+    await db.callEvent.create({
+      data: { callId: call.id, signal: 'missed', fromState: 'ringing', toState: 'missed', at: endedAt },
+    })
     const row = await db.call.findUniqueOrThrow({
       where: { id: call.id },
       include: { device: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },

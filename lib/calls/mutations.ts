@@ -33,7 +33,14 @@ export async function respondToCall(db: Db, actor: Actor, callId: string, action
       )
     }
     await tx.callEvent.create({
-      data: { callId, signal: action === 'answer' ? 'answered' : 'declined', fromState: 'ringing', toState: state, at: now, userId: actor.userId },
+      data: {
+        callId,
+        signal: action === 'answer' ? 'answered' : 'declined',
+        fromState: 'ringing',
+        toState: state,
+        at: now,
+        userId: actor.userId,
+      },
     })
     const row = await tx.call.findUniqueOrThrow({
       where: { id: callId },

@@ -40,9 +40,14 @@ describe.each(TEST_PROVIDERS)('migrations on %s', (provider) => {
         if (provider === 'sqlite') await configureSqlite(db, 'NORMAL')
         expect(await compareDatabaseWithSchema(db, provider, schema)).toEqual([])
         // The generated client works against the migrated tables, including defaults and autoincrement.
-        const user = await db.user.create({ data: { email: 'x@example.test', name: 'x', role: 'guard', passwordHash: 'h' } })
+        const user = await db.user.create({
+          data: { email: 'x@example.test', name: 'x', role: 'guard', passwordHash: 'h' },
+        })
         expect(user.createdAt).toBeInstanceOf(Date)
-        const [a, b] = [await db.liveEvent.create({ data: { event: 'e', payload: '{}' } }), await db.liveEvent.create({ data: { event: 'e', payload: '{}' } })]
+        const [a, b] = [
+          await db.liveEvent.create({ data: { event: 'e', payload: '{}' } }),
+          await db.liveEvent.create({ data: { event: 'e', payload: '{}' } }),
+        ]
         expect(b.seq).toBeGreaterThan(a.seq)
       } finally {
         await db.$disconnect()

@@ -71,7 +71,15 @@ async function describeTable(db: Db, provider: DbProvider, table: string) {
     columns: cols.map((c): DbColumn => ({ name: c.column_name, nullable: c.is_nullable === 'YES' })),
     indexes: idx.map((i): DbIndex => {
       const inner = i.indexdef.match(/\((.*)\)\s*$/)?.[1] ?? ''
-      return { columns: inner.split(',').map((c) => c.trim().replace(/"/g, '').replace(/\s+(ASC|DESC)$/i, '')), unique: /CREATE UNIQUE/i.test(i.indexdef) }
+      return {
+        columns: inner.split(',').map((c) =>
+          c
+            .trim()
+            .replace(/"/g, '')
+            .replace(/\s+(ASC|DESC)$/i, ''),
+        ),
+        unique: /CREATE UNIQUE/i.test(i.indexdef),
+      }
     }),
   }
 }
@@ -89,14 +97,16 @@ export async function compareDatabaseWithSchema(db: Db, provider: DbProvider, sc
     for (const [name, { optional }] of model.columns) {
       const column = dbColumns.get(name)
       if (!column) problems.push(`${model.name}.${name}: column missing`)
-      else if (column.nullable !== optional) problems.push(`${model.name}.${name}: nullable=${column.nullable}, schema optional=${optional}`)
+      else if (column.nullable !== optional)
+        problems.push(`${model.name}.${name}: nullable=${column.nullable}, schema optional=${optional}`)
     }
     for (const column of table.columns) {
       if (!model.columns.has(column.name)) problems.push(`${model.name}.${column.name}: column not in schema`)
     }
     const same = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i])
     for (const cols of model.uniques) {
-      if (!table.indexes.some((i) => i.unique && same(i.columns, cols))) problems.push(`${model.name}: no unique index on (${cols})`)
+      if (!table.indexes.some((i) => i.unique && same(i.columns, cols)))
+        problems.push(`${model.name}: no unique index on (${cols})`)
     }
     for (const cols of model.indexes) {
       if (!table.indexes.some((i) => same(i.columns, cols))) problems.push(`${model.name}: no index on (${cols})`)

@@ -12,7 +12,12 @@ import { seedDemoBuilding } from '@/prisma/seed-demo'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { type RunningSimulator, startSimulator } from '@/simulator/start-simulator'
 
-const EXPECTED_KIND = { mk: 'face_terminal', sp: 'door_station', jtmspro: 'smart_lock', videolock: 'smart_lock' } as const
+const EXPECTED_KIND = {
+  mk: 'face_terminal',
+  sp: 'door_station',
+  jtmspro: 'smart_lock',
+  videolock: 'smart_lock',
+} as const
 
 async function syncRecorded(db: Db, client: TuyaClient) {
   const live = recordLiveEmissions()
@@ -26,7 +31,9 @@ async function syncRecorded(db: Db, client: TuyaClient) {
 
 describe('deviceCategoryOf', () => {
   it('maps Tuya category codes to device kinds', () => {
-    expect(['mk', 'mal', 'sp', 'dghsxj', 'ms', 'jtmspro', 'videolock', 'jtmsbh', 'cz', undefined].map(deviceCategoryOf)).toEqual([
+    expect(
+      ['mk', 'mal', 'sp', 'dghsxj', 'ms', 'jtmspro', 'videolock', 'jtmsbh', 'cz', undefined].map(deviceCategoryOf),
+    ).toEqual([
       'face_terminal',
       'face_terminal',
       'door_station',
@@ -55,7 +62,12 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
       startSimulator({ port: 0, webhookUrl: null, demoPerMinute: 0, building }),
     ])
     db = testDb.db
-    client = createTuyaClient({ baseUrl: sim.url, accessId: sim.accessId, accessSecret: sim.accessSecret, retry: { maxRetries: 0 } })
+    client = createTuyaClient({
+      baseUrl: sim.url,
+      accessId: sim.accessId,
+      accessSecret: sim.accessSecret,
+      retry: { maxRetries: 0 },
+    })
   })
 
   afterAll(async () => {
@@ -68,10 +80,26 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
     expect(first.result).toEqual({ seen: building.devices.length, changed: building.devices.length })
 
     const rows = await db.device.findMany({ orderBy: { tuyaId: 'asc' } })
-    expect(rows.map((d) => ({ tuyaId: d.tuyaId, name: d.name, category: d.category, tuyaCategory: d.tuyaCategory, productId: d.productId, online: d.online }))).toEqual(
+    expect(
+      rows.map((d) => ({
+        tuyaId: d.tuyaId,
+        name: d.name,
+        category: d.category,
+        tuyaCategory: d.tuyaCategory,
+        productId: d.productId,
+        online: d.online,
+      })),
+    ).toEqual(
       [...building.devices]
         .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map((d) => ({ tuyaId: d.id, name: d.name, category: EXPECTED_KIND[d.category], tuyaCategory: d.category, productId: d.productId, online: true })),
+        .map((d) => ({
+          tuyaId: d.id,
+          name: d.name,
+          category: EXPECTED_KIND[d.category],
+          tuyaCategory: d.category,
+          productId: d.productId,
+          online: true,
+        })),
     )
     for (const d of building.devices) expect(EXPECTED_KIND[d.category]).toBe(d.kind)
 
@@ -98,7 +126,10 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
       ]),
     )
     expect(run.emitted).toHaveLength(2)
-    expect(await db.device.findUniqueOrThrow({ where: { tuyaId: renamed.id } })).toMatchObject({ name: 'Block A Lobby (new panel)', online: true })
+    expect(await db.device.findUniqueOrThrow({ where: { tuyaId: renamed.id } })).toMatchObject({
+      name: 'Block A Lobby (new panel)',
+      online: true,
+    })
     expect(await db.device.findUniqueOrThrow({ where: { tuyaId: dropped.id } })).toMatchObject({ online: false })
 
     expect((await syncRecorded(db, client)).result.changed).toBe(0)
@@ -117,7 +148,10 @@ describe.each(TEST_PROVIDERS)('syncDevices over the seeded demo building on %s',
   let sim: RunningSimulator
 
   beforeAll(async () => {
-    ;[testDb, sim] = await Promise.all([createTestDatabase(provider), startSimulator({ port: 0, webhookUrl: null, demoPerMinute: 0 })])
+    ;[testDb, sim] = await Promise.all([
+      createTestDatabase(provider),
+      startSimulator({ port: 0, webhookUrl: null, demoPerMinute: 0 }),
+    ])
   })
 
   afterAll(async () => {

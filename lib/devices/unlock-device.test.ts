@@ -26,7 +26,9 @@ describe.each(TEST_PROVIDERS)('remote unlock on %s', (provider) => {
     test = await createTestDatabase(provider)
     sim = await startSimulator({ port: 0 })
     client = createTuyaClient({ baseUrl: sim.url, accessId: sim.accessId, accessSecret: sim.accessSecret })
-    const user = await test.db.user.create({ data: { email: 'g@example.test', name: 'Gina Guard', role: 'guard', passwordHash: 'x' } })
+    const user = await test.db.user.create({
+      data: { email: 'g@example.test', name: 'Gina Guard', role: 'guard', passwordHash: 'x' },
+    })
     actor = { userId: user.id, email: user.email, name: user.name, role: 'guard', via: 'session' }
     deviceId = (await test.db.device.create({ data: { tuyaId: lock.id, name: lock.name, category: 'smart_lock' } })).id
   })
@@ -37,7 +39,13 @@ describe.each(TEST_PROVIDERS)('remote unlock on %s', (provider) => {
 
   it('opens the door once through the ticket flow and audits it', async () => {
     const before = await unlockCommands()
-    const outcome = await unlockDevice(test.db, client, actor, { deviceId, idempotencyKey: 'click-0001', body: { reason: 'courier' } }, context)
+    const outcome = await unlockDevice(
+      test.db,
+      client,
+      actor,
+      { deviceId, idempotencyKey: 'click-0001', body: { reason: 'courier' } },
+      context,
+    )
     expect(outcome).toMatchObject({ ok: true, accepted: true, deviceId })
     expect(await unlockCommands()).toBe(before + 1)
     const audit = await test.db.auditLog.findMany({ where: { action: 'device.unlock', targetId: deviceId } })
@@ -47,8 +55,18 @@ describe.each(TEST_PROVIDERS)('remote unlock on %s', (provider) => {
 
   it('never sends the same request twice: a retry with the same key gets the recorded outcome', async () => {
     const before = await unlockCommands()
-    const first = await unlockDevice(test.db, client, actor, { deviceId, idempotencyKey: 'click-0002', body: {} }, context)
-    const retries = await Promise.allSettled([1, 2, 3].map(() => unlockDevice(test.db, client, actor, { deviceId, idempotencyKey: 'click-0002', body: {} }, context)))
+    const first = await unlockDevice(
+      test.db,
+      client,
+      actor,
+      { deviceId, idempotencyKey: 'click-0002', body: {} },
+      context,
+    )
+    const retries = await Promise.allSettled(
+      [1, 2, 3].map(() =>
+        unlockDevice(test.db, client, actor, { deviceId, idempotencyKey: 'click-0002', body: {} }, context),
+      ),
+    )
     expect(await unlockCommands()).toBe(before + 1)
     for (const retry of retries) if (retry.status === 'fulfilled') expect(retry.value).toEqual(first)
   })
@@ -60,7 +78,13 @@ describe.each(TEST_PROVIDERS)('remote unlock on %s', (provider) => {
       body: JSON.stringify({ errors5xx: { count: 5, path: '/v1.0/smart-lock/devices' } }),
     })
     const before = await unlockCommands()
-    const error = await unlockDevice(test.db, client, actor, { deviceId, idempotencyKey: 'click-0003', body: {} }, context).catch((e: unknown) => e)
+    const error = await unlockDevice(
+      test.db,
+      client,
+      actor,
+      { deviceId, idempotencyKey: 'click-0003', body: {} },
+      context,
+    ).catch((e: unknown) => e)
     await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE' })
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).status).toBeGreaterThanOrEqual(502)
@@ -69,7 +93,11 @@ describe.each(TEST_PROVIDERS)('remote unlock on %s', (provider) => {
   })
 
   it('refuses a request without an idempotency key and an unknown device', async () => {
-    await expect(unlockDevice(test.db, client, actor, { deviceId, idempotencyKey: null, body: {} }, context)).rejects.toMatchObject({ status: 400 })
-    await expect(unlockDevice(test.db, client, actor, { deviceId: 'nope', idempotencyKey: 'click-0004', body: {} }, context)).rejects.toMatchObject({ status: 404 })
+    await expect(
+      unlockDevice(test.db, client, actor, { deviceId, idempotencyKey: null, body: {} }, context),
+    ).rejects.toMatchObject({ status: 400 })
+    await expect(
+      unlockDevice(test.db, client, actor, { deviceId: 'nope', idempotencyKey: 'click-0004', body: {} }, context),
+    ).rejects.toMatchObject({ status: 404 })
   })
 })

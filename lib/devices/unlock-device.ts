@@ -11,9 +11,17 @@ import { AppError, badRequest, conflict, notFound } from '@/lib/errors'
 import { TuyaApiError, TuyaTransportError } from '@/lib/tuya/errors'
 import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 
-export const unlockBodySchema = z.object({ reason: z.string().trim().max(300).optional(), callId: z.string().optional() })
+export const unlockBodySchema = z.object({
+  reason: z.string().trim().max(300).optional(),
+  callId: z.string().optional(),
+})
 
-export type UnlockOutcome = { ok: boolean; deviceId: string; accepted: boolean; tuya?: { code: number | string; msg: string; tid?: string } }
+export type UnlockOutcome = {
+  ok: boolean
+  deviceId: string
+  accepted: boolean
+  tuya?: { code: number | string; msg: string; tid?: string }
+}
 
 const keyOf = (idempotencyKey: string) => `unlock:${idempotencyKey}`
 
@@ -32,7 +40,9 @@ export async function unlockDevice(
   if (!device) throw notFound('Device')
 
   try {
-    await db.keyValue.create({ data: { key: keyOf(input.idempotencyKey), value: JSON.stringify({ state: 'sending', by: actor.userId }) } })
+    await db.keyValue.create({
+      data: { key: keyOf(input.idempotencyKey), value: JSON.stringify({ state: 'sending', by: actor.userId }) },
+    })
   } catch (error) {
     if (!isUniqueViolation(error)) throw error
     const previous = await db.keyValue.findUnique({ where: { key: keyOf(input.idempotencyKey) } })
@@ -48,8 +58,18 @@ export async function unlockDevice(
     outcome = { ok: result.accepted, deviceId: device.id, accepted: result.accepted }
   } catch (error) {
     if (error instanceof TuyaApiError) {
-      outcome = { ok: false, deviceId: device.id, accepted: false, tuya: { code: error.code, msg: error.msg, tid: error.tid } }
-      failure = new AppError('tuya_error', `Tuya refused the unlock: ${error.msg} (code ${error.code})`, 502, outcome.tuya)
+      outcome = {
+        ok: false,
+        deviceId: device.id,
+        accepted: false,
+        tuya: { code: error.code, msg: error.msg, tid: error.tid },
+      }
+      failure = new AppError(
+        'tuya_error',
+        `Tuya refused the unlock: ${error.msg} (code ${error.code})`,
+        502,
+        outcome.tuya,
+      )
     } else if (error instanceof TuyaTransportError && error.outcomeUnknown) {
       outcome = { ok: false, deviceId: device.id, accepted: false }
       failure = new AppError('unlock_outcome_unknown', error.message, 504)
@@ -58,13 +78,22 @@ export async function unlockDevice(
       failure = new AppError('tuya_unreachable', `Could not reach Tuya: ${(error as Error).message}`, 502)
     }
   }
-  await db.keyValue.update({ where: { key: keyOf(input.idempotencyKey) }, data: { value: JSON.stringify({ state: 'done', outcome }) } })
+  await db.keyValue.update({
+    where: { key: keyOf(input.idempotencyKey) },
+    data: { value: JSON.stringify({ state: 'done', outcome }) },
+  })
   await recordAudit(db, {
     actor: { userId: actor.userId, label: actor.email },
     action: outcome.ok ? 'device.unlock' : 'device.unlock_failed',
     targetType: 'device',
     targetId: device.id,
-    details: { device: device.name, reason: body.reason, callId: body.callId, ...(outcome.tuya ? { tuya: outcome.tuya } : {}), ...(failure ? { error: failure.message } : {}) },
+    details: {
+      device: device.name,
+      reason: body.reason,
+      callId: body.callId,
+      ...(outcome.tuya ? { tuya: outcome.tuya } : {}),
+      ...(failure ? { error: failure.message } : {}),
+    },
     context,
   })
   if (failure) throw failure

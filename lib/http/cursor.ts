@@ -20,7 +20,12 @@ export function decodeCursor(value: string | null | undefined): Cursor | null {
   }
 }
 
-export const limitSchema = z.coerce.number().int().min(1, 'limit: at least 1').max(200, 'limit: at most 200').default(50)
+export const limitSchema = z.coerce
+  .number()
+  .int()
+  .min(1, 'limit: at least 1')
+  .max(200, 'limit: at most 200')
+  .default(50)
 
 /**
  * Prisma `where` fragment for "strictly after the cursor" in (field desc, id desc) order. The redundant
@@ -29,7 +34,10 @@ export const limitSchema = z.coerce.number().int().min(1, 'limit: at least 1').m
  */
 export function beforeCursor<F extends string>(field: F, cursor: Cursor | null) {
   if (!cursor) return {}
-  return { [field]: { lte: cursor.at }, OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] }
+  return {
+    [field]: { lte: cursor.at },
+    OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }],
+  }
 }
 
 export function pageOf<T extends { id: string }>(rows: T[], limit: number, timeOf: (row: T) => Date) {

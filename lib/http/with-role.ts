@@ -7,12 +7,7 @@ import { forbidden, unauthorized } from '@/lib/errors'
 import { errorResponse } from '@/lib/http/error-response'
 
 export type RouteContext<P> = { params: Promise<P> }
-export type AuthedHandler<P> = (input: {
-  request: Request
-  actor: Actor
-  db: Db
-  params: P
-}) => Promise<Response>
+export type AuthedHandler<P> = (input: { request: Request; actor: Actor; db: Db; params: P }) => Promise<Response>
 
 export function withRole<P = Record<string, string>>(roles: readonly Role[], handler: AuthedHandler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {

@@ -17,7 +17,11 @@ describe.each(TEST_PROVIDERS)('messages kept raw on %s', (provider) => {
       const payload = { hello: `world-${i}` }
       await ingestMessage(test.db, { source: 'webhook', payload, raw: JSON.stringify(payload) })
     }
-    const known = { devId: 'dev-raw-1', dataId: 'd-raw-1', status: [{ code: 'humidity_current', value: 52, t: Date.now() }] }
+    const known = {
+      devId: 'dev-raw-1',
+      dataId: 'd-raw-1',
+      status: [{ code: 'humidity_current', value: 52, t: Date.now() }],
+    }
     await ingestMessage(test.db, { source: 'mq', payload: known, raw: JSON.stringify(known) })
 
     const first = await listInboundMessages(test.db, { limit: 2, outcome: 'unrecognised' })

@@ -37,18 +37,16 @@ export async function listInboundMessages(db: Db, query: z.infer<typeof inboundQ
   })
   const page = pageOf(rows, query.limit, (r) => r.receivedAt)
   return {
-    items: page.items.map(
-      (r): InboundMessageItem => ({
-        id: r.id,
-        receivedAt: r.receivedAt.toISOString(),
-        source: r.source,
-        shape: r.shape,
-        outcome: r.outcome,
-        reason: r.reason,
-        deviceTuyaId: r.deviceTuyaId,
-        payload: r.payload.length > PREVIEW_CHARS ? `${r.payload.slice(0, PREVIEW_CHARS)}…` : r.payload,
-      }),
-    ),
+    items: page.items.map((r): InboundMessageItem => ({
+      id: r.id,
+      receivedAt: r.receivedAt.toISOString(),
+      source: r.source,
+      shape: r.shape,
+      outcome: r.outcome,
+      reason: r.reason,
+      deviceTuyaId: r.deviceTuyaId,
+      payload: r.payload.length > PREVIEW_CHARS ? `${r.payload.slice(0, PREVIEW_CHARS)}…` : r.payload,
+    })),
     nextCursor: page.nextCursor,
   }
 }

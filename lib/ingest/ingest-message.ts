@@ -8,7 +8,13 @@
 // retried one message at a time, so one bad message cannot hold others back.
 import type { Db } from '@/lib/db/client'
 import { isDatabaseUnavailable, isUniqueViolation } from '@/lib/db/errors'
-import { persistBatch, type BatchItemResult, type IngestOutcome, type IngestSource, type PreparedMessage } from '@/lib/ingest/persist/ingest-batch'
+import {
+  persistBatch,
+  type BatchItemResult,
+  type IngestOutcome,
+  type IngestSource,
+  type PreparedMessage,
+} from '@/lib/ingest/persist/ingest-batch'
 import type { IngestedRef } from '@/lib/ingest/persist/ingest-context'
 import { normaliseMessage } from '@/lib/ingest/normalise/normalise-message'
 import type { NormalisedMessage } from '@/lib/ingest/normalise/normalised'
@@ -75,7 +81,10 @@ class IngestWriter {
   private async process(jobs: Job[]): Promise<void> {
     let results: BatchItemResult[]
     try {
-      results = await persistBatch(this.db, jobs.map((j) => j.message))
+      results = await persistBatch(
+        this.db,
+        jobs.map((j) => j.message),
+      )
     } catch (error) {
       if (jobs.length > 1 && !isDatabaseUnavailable(error)) {
         for (const job of jobs) await this.process([job])
@@ -115,7 +124,14 @@ export function ingestMessage(db: Db, input: IngestInput): Promise<IngestResult>
   let normalised: NormalisedMessage
   try {
     normalised = input.unparsable
-      ? { shape: 'unknown', sourceMessageId: null, deviceId: null, occurredAt: receivedAt, items: [], unrecognisedReason: input.unparsable }
+      ? {
+          shape: 'unknown',
+          sourceMessageId: null,
+          deviceId: null,
+          occurredAt: receivedAt,
+          items: [],
+          unrecognisedReason: input.unparsable,
+        }
       : (input.normalised ?? normaliseMessage(input.payload, { receivedAt }))
   } catch (error) {
     return Promise.reject(error)

@@ -22,7 +22,12 @@ async function authenticate(db: Db, auth: unknown, cookieHeader: string | undefi
   return actorFromSessionCookie(db, { cookies: parseCookieHeader(cookieHeader) })
 }
 
-async function replaySince(db: Db, socket: Parameters<Parameters<LiveServer['on']>[1]>[0], since: number, role: string) {
+async function replaySince(
+  db: Db,
+  socket: Parameters<Parameters<LiveServer['on']>[1]>[0],
+  since: number,
+  role: string,
+) {
   const rows = await db.liveEvent.findMany({
     where: { seq: { gt: since } },
     orderBy: { seq: 'asc' },
@@ -35,7 +40,10 @@ async function replaySince(db: Db, socket: Parameters<Parameters<LiveServer['on'
     last = row.seq
     const audience = EVENT_AUDIENCE[row.event as LiveEventName]
     if (!audience?.includes(role as never)) continue
-    ;(socket as unknown as { emit(e: string, p: unknown): void }).emit(row.event, { ...JSON.parse(row.payload), seq: row.seq })
+    ;(socket as unknown as { emit(e: string, p: unknown): void }).emit(row.event, {
+      ...JSON.parse(row.payload),
+      seq: row.seq,
+    })
     replayed++
   }
   return { last, replayed, truncated }

@@ -26,7 +26,10 @@ export function emitLiveEvents(events: StoredLiveEvent[]): boolean {
   for (const item of events) {
     const rooms = EVENT_AUDIENCE[item.event].map(roleRoom)
     // Typed per event; the union cannot be narrowed through the emit overloads.
-    ;(io.to(rooms) as unknown as { emit(e: string, p: unknown): void }).emit(item.event, { ...item.payload, seq: item.seq })
+    ;(io.to(rooms) as unknown as { emit(e: string, p: unknown): void }).emit(item.event, {
+      ...item.payload,
+      seq: item.seq,
+    })
   }
   return true
 }

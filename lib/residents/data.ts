@@ -51,27 +51,28 @@ export async function listResidents(db: Db, query: z.infer<typeof residentQueryS
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   return {
-    items: page.map(
-      (r): ResidentItem => ({
-        id: r.id,
-        name: r.name,
-        unit: r.unit?.label ?? null,
-        building: r.unit?.building.name ?? null,
-        status: r.status,
-        validFrom: r.validFrom?.toISOString() ?? null,
-        validUntil: r.validUntil?.toISOString() ?? null,
-        credentials: {
-          face: r.credentials.filter((c) => c.kind === 'face').length,
-          card: r.credentials.filter((c) => c.kind === 'card').length,
-          pin: r.credentials.filter((c) => c.kind === 'pin').length,
-        },
-        sync: {
-          pending: r.syncs.filter((s) => s.state === 'pending').length,
-          synced: r.syncs.filter((s) => s.state === 'synced').length,
-          failed: r.syncs.filter((s) => s.state === 'failed').length,
-        },
-      }),
-    ),
-    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
+    items: page.map((r): ResidentItem => ({
+      id: r.id,
+      name: r.name,
+      unit: r.unit?.label ?? null,
+      building: r.unit?.building.name ?? null,
+      status: r.status,
+      validFrom: r.validFrom?.toISOString() ?? null,
+      validUntil: r.validUntil?.toISOString() ?? null,
+      credentials: {
+        face: r.credentials.filter((c) => c.kind === 'face').length,
+        card: r.credentials.filter((c) => c.kind === 'card').length,
+        pin: r.credentials.filter((c) => c.kind === 'pin').length,
+      },
+      sync: {
+        pending: r.syncs.filter((s) => s.state === 'pending').length,
+        synced: r.syncs.filter((s) => s.state === 'synced').length,
+        failed: r.syncs.filter((s) => s.state === 'failed').length,
+      },
+    })),
+    nextCursor:
+      rows.length > query.limit && last
+        ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url')
+        : null,
   }
 }

@@ -31,13 +31,24 @@ describe.each(TEST_PROVIDERS)('webhook fast path on %s', (provider) => {
     const t = String(Date.now())
     return fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', client_id: config.accessId, t, sign: signWebhook({ secret: config.accessSecret, clientId: config.accessId, t, body }), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        client_id: config.accessId,
+        t,
+        sign: signWebhook({ secret: config.accessSecret, clientId: config.accessId, t, body }),
+        ...headers,
+      },
       body,
     })
   }
 
   it('stores a signed vendor record once and answers as INTERFACES.md says', async () => {
-    const body = JSON.stringify({ bizCode: 'accessRecord', devId: 'fast-dev-1', ts: Date.now(), bizData: { recordId: 'fast-rec-1', way: 4, userId: 'u-1', success: true, time: Date.now() } })
+    const body = JSON.stringify({
+      bizCode: 'accessRecord',
+      devId: 'fast-dev-1',
+      ts: Date.now(),
+      bizData: { recordId: 'fast-rec-1', way: 4, userId: 'u-1', success: true, time: Date.now() },
+    })
     const first = await post(body)
     expect(first.status).toBe(200)
     expect(first.headers.get('content-type')).toContain('application/json')

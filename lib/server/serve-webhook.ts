@@ -13,7 +13,12 @@ export function isWebhookRequest(req: IncomingMessage): boolean {
   return req.method === 'POST' && (req.url === WEBHOOK_PATH || req.url?.startsWith(`${WEBHOOK_PATH}?`) === true)
 }
 
-export async function serveWebhook(req: IncomingMessage, res: ServerResponse, db: Db, config: WebhookConfig): Promise<void> {
+export async function serveWebhook(
+  req: IncomingMessage,
+  res: ServerResponse,
+  db: Db,
+  config: WebhookConfig,
+): Promise<void> {
   const headers = new Headers()
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1])
   // Streamed, so handleTuyaWebhook's 256 KiB limit stops reading an oversized body early.

@@ -25,7 +25,8 @@ const log = (scope: string, message: string) => console.log(`[${scope}] ${messag
 
 /** Message-service problems (handler failed → not acked, reconnects) belong in the app's log. */
 function consoleLogger(scope: string): TuyaLogger {
-  const line = (message: string, meta?: Record<string, unknown>) => `[${scope}] ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}`
+  const line = (message: string, meta?: Record<string, unknown>) =>
+    `[${scope}] ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}`
   return {
     debug: () => undefined,
     info: (m, meta) => console.log(line(m, meta)),
@@ -56,8 +57,14 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
   await syncRegistry()
   timers.push(setInterval(syncRegistry, DEVICE_SYNC_INTERVAL_MS).unref())
   timers.push(
-    setInterval(() => void expireRingingCalls(db).catch((e: Error) => log('calls', `sweep failed: ${e.message}`)), CALL_SWEEP_INTERVAL_MS).unref(),
-    setInterval(() => void escalateOverdueAlarms(db).catch((e: Error) => log('alarms', `escalation failed: ${e.message}`)), ALARM_SWEEP_INTERVAL_MS).unref(),
+    setInterval(
+      () => void expireRingingCalls(db).catch((e: Error) => log('calls', `sweep failed: ${e.message}`)),
+      CALL_SWEEP_INTERVAL_MS,
+    ).unref(),
+    setInterval(
+      () => void escalateOverdueAlarms(db).catch((e: Error) => log('alarms', `escalation failed: ${e.message}`)),
+      ALARM_SWEEP_INTERVAL_MS,
+    ).unref(),
   )
   const snapshots = startSnapshotFetcher(db, createImageFetcher(client))
 

@@ -12,7 +12,12 @@ import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/
 import { recordLiveEmissions } from '@/lib/ingest/fixtures/recording-live-server'
 import { waitUntil } from '@/lib/ingest/fixtures/wait-until'
 import { ingestMessage } from '@/lib/ingest/ingest-message'
-import { createImageFetcher, fetchOneSnapshot, startSnapshotFetcher, type FetchImage } from '@/lib/snapshots/snapshot-fetcher'
+import {
+  createImageFetcher,
+  fetchOneSnapshot,
+  startSnapshotFetcher,
+  type FetchImage,
+} from '@/lib/snapshots/snapshot-fetcher'
 import { createTuyaClient, type TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 import { createUser } from '@/lib/users/mutations'
 import { seedDemoBuilding } from '@/prisma/seed-demo'
@@ -64,11 +69,18 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
     ;[testDb, sim, jpeg] = await Promise.all([
       createTestDatabase(provider),
       startSimulator({ port: 0, webhookUrl: null, demoPerMinute: 0 }),
-      sharp({ create: { width: 640, height: 480, channels: 3, background: '#5a7d9a' } }).jpeg().toBuffer(),
+      sharp({ create: { width: 640, height: 480, channels: 3, background: '#5a7d9a' } })
+        .jpeg()
+        .toBuffer(),
     ])
     db = testDb.db
     await seedDemoBuilding(db, 'snapshot-test-seal-key-0123456789abcdef')
-    client = createTuyaClient({ baseUrl: sim.url, accessId: sim.accessId, accessSecret: sim.accessSecret, retry: { maxRetries: 0 } })
+    client = createTuyaClient({
+      baseUrl: sim.url,
+      accessId: sim.accessId,
+      accessSecret: sim.accessSecret,
+      retry: { maxRetries: 0 },
+    })
   })
 
   afterAll(async () => {
@@ -90,7 +102,10 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
     const live = recordLiveEmissions()
     const fetcher = startSnapshotFetcher(db, createImageFetcher(client), { idleMs: 50 })
     try {
-      await waitUntil(async () => (await db.snapshot.findUniqueOrThrow({ where: { id: access.snapshotId! } })).state === 'stored', 'snapshot stored')
+      await waitUntil(
+        async () => (await db.snapshot.findUniqueOrThrow({ where: { id: access.snapshotId! } })).state === 'stored',
+        'snapshot stored',
+      )
       await waitUntil(() => live.emitted.some((e) => e.event === 'access.updated'), 'access.updated broadcast')
     } finally {
       await fetcher.stop()
@@ -111,7 +126,11 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
 
     const updates = live.emitted.filter((e) => e.event === 'access.updated')
     expect(updates).toHaveLength(1)
-    expect(updates[0].payload).toMatchObject({ id: accessId, snapshotUrl: `/api/snapshots/${stored.id}`, residentId: 'res-alice-martin' })
+    expect(updates[0].payload).toMatchObject({
+      id: accessId,
+      snapshotUrl: `/api/snapshots/${stored.id}`,
+      residentId: 'res-alice-martin',
+    })
     expect(updates[0].rooms).toEqual(expect.arrayContaining(['role:guard', 'role:admin', 'role:manager']))
   })
 
@@ -148,7 +167,10 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
     const recorder = recordingFetcher(jpeg)
     const fetcher = startSnapshotFetcher(db, recorder.fetchImage, { idleMs: 20 })
     const probe = await db.snapshot.create({ data: { source: 'url:probe-after-failed' } })
-    await waitUntil(async () => (await db.snapshot.findUniqueOrThrow({ where: { id: probe.id } })).state === 'stored', 'probe stored')
+    await waitUntil(
+      async () => (await db.snapshot.findUniqueOrThrow({ where: { id: probe.id } })).state === 'stored',
+      'probe stored',
+    )
     await fetcher.stop()
     expect(recorder.calls).not.toContain(snapshot.source)
   })
@@ -164,7 +186,11 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
     expect(call.snapshot!.source).toMatch(new RegExp(`^tuya:${doorStation.id}:`))
 
     // What the cloud stores is not an image: it is encrypted.
-    const ref = JSON.parse(call.snapshot!.source.slice(`tuya:${doorStation.id}:`.length)) as { bucket: string; path: string; fileKey: string }
+    const ref = JSON.parse(call.snapshot!.source.slice(`tuya:${doorStation.id}:`.length)) as {
+      bucket: string
+      path: string
+      fileKey: string
+    }
     const signedUrl = await client.signStoredImage(doorStation.id, ref.bucket, ref.path)
     const raw = Buffer.from(await (await fetch(signedUrl)).arrayBuffer())
     expect(raw.length).toBeGreaterThan(0)
@@ -172,7 +198,11 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
 
     const live = recordLiveEmissions()
     try {
-      await fetchOneSnapshot(db, createImageFetcher(client), { id: call.snapshot!.id, source: call.snapshot!.source, attempts: 0 })
+      await fetchOneSnapshot(db, createImageFetcher(client), {
+        id: call.snapshot!.id,
+        source: call.snapshot!.source,
+        attempts: 0,
+      })
     } finally {
       live.stop()
     }
@@ -202,11 +232,17 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
       // A is busy in its round, so only B can take this one: once it is stored, B has started and run a full
       // round over everything pending, the first snapshot included had it been released to the queue.
       const second = await db.snapshot.create({ data: { source: `url:claim-second-${provider}` } })
-      await waitUntil(async () => (await db.snapshot.findUniqueOrThrow({ where: { id: second.id } })).state === 'stored', 'B stored the second')
+      await waitUntil(
+        async () => (await db.snapshot.findUniqueOrThrow({ where: { id: second.id } })).state === 'stored',
+        'B stored the second',
+      )
       expect(b.calls).toEqual([second.source])
 
       release()
-      await waitUntil(async () => (await db.snapshot.findUniqueOrThrow({ where: { id: first.id } })).state === 'stored', 'A stored the first')
+      await waitUntil(
+        async () => (await db.snapshot.findUniqueOrThrow({ where: { id: first.id } })).state === 'stored',
+        'A stored the first',
+      )
       expect([...a.calls, ...b.calls].filter((s) => s === first.source)).toHaveLength(1)
     } finally {
       release()
@@ -224,10 +260,16 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
     const recorder = recordingFetcher(jpeg)
     const fetcher = startSnapshotFetcher(db, recorder.fetchImage, { idleMs: 20 })
     try {
-      await waitUntil(async () => (await db.snapshot.findUniqueOrThrow({ where: { id: orphan.id } })).state === 'stored', 'orphan stored')
+      await waitUntil(
+        async () => (await db.snapshot.findUniqueOrThrow({ where: { id: orphan.id } })).state === 'stored',
+        'orphan stored',
+      )
       // A round that ran after the orphan was recovered: the live claim is still untouched.
       const probe = await db.snapshot.create({ data: { source: `url:lease-probe-${provider}` } })
-      await waitUntil(async () => (await db.snapshot.findUniqueOrThrow({ where: { id: probe.id } })).state === 'stored', 'probe stored')
+      await waitUntil(
+        async () => (await db.snapshot.findUniqueOrThrow({ where: { id: probe.id } })).state === 'stored',
+        'probe stored',
+      )
     } finally {
       await fetcher.stop()
     }
@@ -242,10 +284,14 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
     const slow = () => new Promise<void>((resolve) => setTimeout(resolve, 5))
     const a = recordingFetcher(jpeg, slow)
     const b = recordingFetcher(jpeg, slow)
-    const fetchers = [startSnapshotFetcher(db, a.fetchImage, { idleMs: 20 }), startSnapshotFetcher(db, b.fetchImage, { idleMs: 20 })]
+    const fetchers = [
+      startSnapshotFetcher(db, a.fetchImage, { idleMs: 20 }),
+      startSnapshotFetcher(db, b.fetchImage, { idleMs: 20 }),
+    ]
     try {
       await waitUntil(
-        async () => (await db.snapshot.count({ where: { source: { in: sources }, state: 'stored' } })) === sources.length,
+        async () =>
+          (await db.snapshot.count({ where: { source: { in: sources }, state: 'stored' } })) === sources.length,
         'all stored',
       )
     } finally {
@@ -264,14 +310,27 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
 
     const thumbnail = await sharp(jpeg).resize({ width: 320 }).jpeg().toBuffer()
     const snapshot = await db.snapshot.create({
-      data: { source: 'url:route-check', state: 'stored', contentType: 'image/jpeg', data: new Uint8Array(jpeg), thumbnail: new Uint8Array(thumbnail), size: jpeg.length },
+      data: {
+        source: 'url:route-check',
+        state: 'stored',
+        contentType: 'image/jpeg',
+        data: new Uint8Array(jpeg),
+        thumbnail: new Uint8Array(thumbnail),
+        size: jpeg.length,
+      },
     })
     const pending = await db.snapshot.create({ data: { source: 'url:route-pending' } })
-    const user = await createUser(db, { email: `manager-snap-${provider}@example.test`, password: 'long-enough-password', role: 'manager' })
+    const user = await createUser(db, {
+      email: `manager-snap-${provider}@example.test`,
+      password: 'long-enough-password',
+      role: 'manager',
+    })
     const { token } = await createApiToken(db, user.id, 'snapshot route test')
     const GET = await snapshotRoute()
     const call = (id: string, headers: Record<string, string>, query = '') =>
-      GET(new NextRequest(`http://127.0.0.1/api/snapshots/${id}${query}`, { headers }), { params: Promise.resolve({ id }) })
+      GET(new NextRequest(`http://127.0.0.1/api/snapshots/${id}${query}`, { headers }), {
+        params: Promise.resolve({ id }),
+      })
     const bearer = { authorization: `Bearer ${token}` }
 
     const full = await call(snapshot.id, bearer)

@@ -23,7 +23,10 @@ const CLAIM_LEASE_MS = 2 * 60_000
 
 export type FetchImage = (source: string) => Promise<{ bytes: Buffer; contentType?: string }>
 
-export function createImageFetcher(client: Pick<TuyaClient, 'resolveStoredImage' | 'fetchStoredImage'>, timeoutMs = 10_000): FetchImage {
+export function createImageFetcher(
+  client: Pick<TuyaClient, 'resolveStoredImage' | 'fetchStoredImage'>,
+  timeoutMs = 10_000,
+): FetchImage {
   return async (source) => {
     const encrypted = source.match(/^url:(.*)#key=(.+)$/s)
     if (encrypted) {
@@ -40,7 +43,11 @@ export function createImageFetcher(client: Pick<TuyaClient, 'resolveStoredImage'
     const match = source.match(/^tuya:([^:]*):(.*)$/s)
     if (!match) throw new Error('unknown snapshot source')
     const ref = JSON.parse(match[2]) as { bucket?: string; path: string; fileKey?: string }
-    const image = await client.resolveStoredImage(match[1], { bucket: ref.bucket ?? '', filePath: ref.path, key: ref.fileKey ?? '' })
+    const image = await client.resolveStoredImage(match[1], {
+      bucket: ref.bucket ?? '',
+      filePath: ref.path,
+      key: ref.fileKey ?? '',
+    })
     return { bytes: image.bytes, contentType: image.contentType }
   }
 }
@@ -60,15 +67,32 @@ async function broadcastOwners(db: Db, snapshotId: string) {
   if (events.length) await publishLiveEvents(db, events)
 }
 
-export async function fetchOneSnapshot(db: Db, fetchImage: FetchImage, snapshot: { id: string; source: string; attempts: number }) {
+export async function fetchOneSnapshot(
+  db: Db,
+  fetchImage: FetchImage,
+  snapshot: { id: string; source: string; attempts: number },
+) {
   try {
     const { bytes, contentType } = await fetchImage(snapshot.source)
     if (bytes.length > MAX_SNAPSHOT_BYTES) throw new Error('image larger than 5 MiB')
     if (!looksLikeImage(bytes)) throw new Error('not an image')
-    const thumbnail = await sharp(bytes).rotate().resize({ width: 320, height: 320, fit: 'inside' }).jpeg({ quality: 75 }).toBuffer()
+    const thumbnail = await sharp(bytes)
+      .rotate()
+      .resize({ width: 320, height: 320, fit: 'inside' })
+      .jpeg({ quality: 75 })
+      .toBuffer()
     await db.snapshot.update({
       where: { id: snapshot.id },
-      data: { state: 'stored', data: new Uint8Array(bytes), thumbnail: new Uint8Array(thumbnail), size: bytes.length, contentType: contentType ?? 'image/jpeg', storedAt: new Date(), error: null, nextAttemptAt: null },
+      data: {
+        state: 'stored',
+        data: new Uint8Array(bytes),
+        thumbnail: new Uint8Array(thumbnail),
+        size: bytes.length,
+        contentType: contentType ?? 'image/jpeg',
+        storedAt: new Date(),
+        error: null,
+        nextAttemptAt: null,
+      },
     })
     await broadcastOwners(db, snapshot.id)
   } catch (error) {

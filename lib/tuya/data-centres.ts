@@ -11,14 +11,49 @@ export type TuyaDataCentre = {
 }
 
 export const TUYA_DATA_CENTRES = {
-  cn: { name: 'China', openApiUrl: 'https://openapi.tuyacn.com', mqWsUrl: 'wss://mqe.tuyacn.com:8285/', mqPulsarUrl: 'pulsar+ssl://mqe.tuyacn.com:7285/' },
-  us: { name: 'Western America', openApiUrl: 'https://openapi.tuyaus.com', mqWsUrl: 'wss://mqe.tuyaus.com:8285/', mqPulsarUrl: 'pulsar+ssl://mqe.tuyaus.com:7285/' },
-  'us-e': { name: 'Eastern America (Azure)', openApiUrl: 'https://openapi-ueaz.tuyaus.com', mqWsUrl: 'wss://mqe.tuyaus.com:8285/', mqPulsarUrl: 'pulsar+ssl://mqe.tuyaus.com:7285/' },
-  eu: { name: 'Central Europe', openApiUrl: 'https://openapi.tuyaeu.com', mqWsUrl: 'wss://mqe.tuyaeu.com:8285/', mqPulsarUrl: 'pulsar+ssl://mqe.tuyaeu.com:7285/' },
-  'eu-w': { name: 'Western Europe (Azure)', openApiUrl: 'https://openapi-weaz.tuyaeu.com', mqWsUrl: 'wss://mqe.tuyaeu.com:8285/', mqPulsarUrl: 'pulsar+ssl://mqe.tuyaeu.com:7285/' },
-  in: { name: 'India', openApiUrl: 'https://openapi.tuyain.com', mqWsUrl: 'wss://mqe.tuyain.com:8285/', mqPulsarUrl: 'pulsar+ssl://mqe.tuyain.com:7285/' },
+  cn: {
+    name: 'China',
+    openApiUrl: 'https://openapi.tuyacn.com',
+    mqWsUrl: 'wss://mqe.tuyacn.com:8285/',
+    mqPulsarUrl: 'pulsar+ssl://mqe.tuyacn.com:7285/',
+  },
+  us: {
+    name: 'Western America',
+    openApiUrl: 'https://openapi.tuyaus.com',
+    mqWsUrl: 'wss://mqe.tuyaus.com:8285/',
+    mqPulsarUrl: 'pulsar+ssl://mqe.tuyaus.com:7285/',
+  },
+  'us-e': {
+    name: 'Eastern America (Azure)',
+    openApiUrl: 'https://openapi-ueaz.tuyaus.com',
+    mqWsUrl: 'wss://mqe.tuyaus.com:8285/',
+    mqPulsarUrl: 'pulsar+ssl://mqe.tuyaus.com:7285/',
+  },
+  eu: {
+    name: 'Central Europe',
+    openApiUrl: 'https://openapi.tuyaeu.com',
+    mqWsUrl: 'wss://mqe.tuyaeu.com:8285/',
+    mqPulsarUrl: 'pulsar+ssl://mqe.tuyaeu.com:7285/',
+  },
+  'eu-w': {
+    name: 'Western Europe (Azure)',
+    openApiUrl: 'https://openapi-weaz.tuyaeu.com',
+    mqWsUrl: 'wss://mqe.tuyaeu.com:8285/',
+    mqPulsarUrl: 'pulsar+ssl://mqe.tuyaeu.com:7285/',
+  },
+  in: {
+    name: 'India',
+    openApiUrl: 'https://openapi.tuyain.com',
+    mqWsUrl: 'wss://mqe.tuyain.com:8285/',
+    mqPulsarUrl: 'pulsar+ssl://mqe.tuyain.com:7285/',
+  },
   // Singapore is third-party evidence only (tinytuya), no binary endpoint known.
-  sg: { name: 'Singapore', openApiUrl: 'https://openapi-sg.iotbing.com', mqWsUrl: 'wss://mqe-sg.iotbing.com:8285/', mqPulsarUrl: undefined },
+  sg: {
+    name: 'Singapore',
+    openApiUrl: 'https://openapi-sg.iotbing.com',
+    mqWsUrl: 'wss://mqe-sg.iotbing.com:8285/',
+    mqPulsarUrl: undefined,
+  },
 } as const satisfies Record<string, TuyaDataCentre>
 
 export type TuyaDataCentreId = keyof typeof TUYA_DATA_CENTRES

@@ -19,7 +19,11 @@ afterAll(() => sim.close())
 
 const get = async (path: string) => (await fetch(`${sim.url}${path}`)).json()
 const post = async (path: string, body: unknown, method = 'POST') => {
-  const res = await fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const res = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   return { status: res.status, body: await res.json() }
 }
 
@@ -27,7 +31,12 @@ describe('control API', () => {
   it('lists devices and residents of the demo building', async () => {
     const devices = await get('/_sim/devices')
     expect(devices).toHaveLength(DEMO_BUILDING.devices.length)
-    expect(devices[0]).toEqual({ id: DEMO_BUILDING.devices[0].id, name: DEMO_BUILDING.devices[0].name, category: 'mk', online: true })
+    expect(devices[0]).toEqual({
+      id: DEMO_BUILDING.devices[0].id,
+      name: DEMO_BUILDING.devices[0].name,
+      category: 'mk',
+      online: true,
+    })
     for (const d of devices) expect(d.id).toMatch(/^[0-9a-z]{20,22}$/)
     expect((await get('/_sim/residents')).map((r: { id: string }) => r.id)).toContain('res-alice-martin')
   })
@@ -47,7 +56,13 @@ describe('control API', () => {
         const res = await post(`/_sim/devices/${device.id}/trigger`, { kind })
         expect(res.status, `${kind} on ${device.category}`).toBe(200)
         expect(res.body.ok).toBe(true)
-        for (const m of res.body.messages) expect(m).toEqual({ messageId: expect.any(String), sourceId: expect.any(String), protocol: expect.any(Number), payload: expect.any(Object) })
+        for (const m of res.body.messages)
+          expect(m).toEqual({
+            messageId: expect.any(String),
+            sourceId: expect.any(String),
+            protocol: expect.any(Number),
+            payload: expect.any(Object),
+          })
       }
     }
   })
@@ -55,7 +70,11 @@ describe('control API', () => {
   it('emits online/offline as protocol 20 and IoT Core 1001; an offline device refuses triggers', async () => {
     const off = await post(`/_sim/devices/${lock.id}/trigger`, { kind: 'offline' })
     expect(off.body.messages.map((m: { protocol: number }) => m.protocol)).toEqual([20, 1001])
-    expect(off.body.messages[0].payload).toMatchObject({ bizCode: 'offline', devId: lock.id, bizData: { devId: lock.id, time: expect.any(Number) } })
+    expect(off.body.messages[0].payload).toMatchObject({
+      bizCode: 'offline',
+      devId: lock.id,
+      bizData: { devId: lock.id, time: expect.any(Number) },
+    })
     expect(off.body.messages[1].payload).toMatchObject({ bizCode: 'deviceOffline', bizData: { devId: lock.id } })
     expect((await post(`/_sim/devices/${lock.id}/trigger`, { kind: 'face_unlock' })).status).toBe(409)
     await post(`/_sim/devices/${lock.id}/trigger`, { kind: 'online' })
@@ -64,12 +83,16 @@ describe('control API', () => {
   it('picks the resident asked for, and refuses one without that credential', async () => {
     const res = await post(`/_sim/devices/${lock.id}/trigger`, { kind: 'card_unlock', residentId: 'res-dara-okafor' })
     expect(res.body.messages[0].payload.status[0]).toMatchObject({ code: 'unlock_card', value: 3 })
-    expect((await post(`/_sim/devices/${lock.id}/trigger`, { kind: 'card_unlock', residentId: 'res-chen-wei' })).status).toBe(409)
+    expect(
+      (await post(`/_sim/devices/${lock.id}/trigger`, { kind: 'card_unlock', residentId: 'res-chen-wei' })).status,
+    ).toBe(409)
     expect((await post(`/_sim/devices/${lock.id}/trigger`, { kind: 'teleport' })).status).toBe(400)
   })
 
   it('injects raw payloads, guessing protocol and source id', async () => {
-    const res = await post('/_sim/emit', { payload: { bizCode: 'callStatus', devId: station.id, bizData: { callId: 'c-9', status: 'rejected' } } })
+    const res = await post('/_sim/emit', {
+      payload: { bizCode: 'callStatus', devId: station.id, bizData: { callId: 'c-9', status: 'rejected' } },
+    })
     expect(res.body.messages[0]).toMatchObject({ protocol: 20, sourceId: 'c-9:rejected' })
     const odd = await post('/_sim/emit', { payload: 'not even an object', protocol: 4 })
     expect(odd.body.messages[0]).toMatchObject({ protocol: 4, sourceId: null, payload: 'not even an object' })
@@ -79,7 +102,9 @@ describe('control API', () => {
     const deliveries = await get('/_sim/deliveries?state=pending')
     expect(deliveries.counts.pending).toBeGreaterThan(0)
     expect(deliveries.items[0]).toMatchObject({ mq: 'pending', deliveryCount: 0, webhook: null })
-    expect((await post('/_sim/faults', { latencyMs: 0, rateLimit: { path: '/v1.0/devices', perSecond: 100 } })).body).toMatchObject({ ok: true })
+    expect(
+      (await post('/_sim/faults', { latencyMs: 0, rateLimit: { path: '/v1.0/devices', perSecond: 100 } })).body,
+    ).toMatchObject({ ok: true })
     expect((await post('/_sim/faults', {}, 'DELETE')).body).toMatchObject({ ok: true, faults: { rateLimits: [] } })
     expect((await post('/_sim/demo', { perMinute: 0 })).body).toEqual({ ok: true, perMinute: 0 })
     expect((await post('/_sim/load', { count: 20, wait: true })).body).toMatchObject({ ok: true, emitted: 20 })
@@ -96,7 +121,12 @@ describe('webhook pusher', () => {
       req.on('end', () => {
         calls += 1
         const rawBody = Buffer.concat(chunks).toString('utf8')
-        const verdict = verifyWebhookRequest({ headers: req.headers, rawBody, secret: sim.accessSecret, clientId: sim.accessId })
+        const verdict = verifyWebhookRequest({
+          headers: req.headers,
+          rawBody,
+          secret: sim.accessSecret,
+          clientId: sim.accessId,
+        })
         received.push({ verified: verdict.ok, body: JSON.parse(rawBody) })
         res.writeHead(calls === 1 ? 503 : 200).end('{}')
       })

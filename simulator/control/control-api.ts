@@ -57,7 +57,12 @@ function applyFaults(deps: ControlDeps, input: FaultsInput) {
   if (input.rateLimit) faults.rateLimits.push(input.rateLimit)
   if (input.errors5xx) {
     const { count, probability, status, path } = input.errors5xx
-    faults.errors5xx = { remaining: count, probability: count === undefined ? (probability ?? 1) : undefined, status, path }
+    faults.errors5xx = {
+      remaining: count,
+      probability: count === undefined ? (probability ?? 1) : undefined,
+      status,
+      path,
+    }
   }
   if (input.latencyMs !== undefined) faults.latencyMs = input.latencyMs
   const expiredTokens = input.expireTokens ? deps.tokens.expireAll() : undefined
@@ -69,8 +74,16 @@ export function createControlApi(deps: ControlDeps) {
   const router = new Router<Handler>()
   const { ctx } = deps
 
-  router.on('GET', '/_sim', () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: renderControlPage() }))
-  router.on('GET', '/_sim/', () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: renderControlPage() }))
+  router.on('GET', '/_sim', () => ({
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: renderControlPage(),
+  }))
+  router.on('GET', '/_sim/', () => ({
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: renderControlPage(),
+  }))
   router.on('GET', '/_sim/devices', () => jsonResponse(200, [...ctx.state.devices.values()].map(summariseDevice)))
   router.on('GET', '/_sim/residents', () => jsonResponse(200, ctx.state.building.residents))
   router.on('GET', '/_sim/building', () => jsonResponse(200, ctx.state.building))
@@ -109,12 +122,23 @@ export function createControlApi(deps: ControlDeps) {
     const all = ctx.bus.listRecords()
     const counts = { pending: 0, delivered: 0, acked: 0, expired: 0 }
     for (const m of all) counts[m.mq] += 1
-    const items = all.filter((m) => m.seq > since && (!state || m.mq === state)).map((m) => describeDelivery(m, includePayload))
+    const items = all
+      .filter((m) => m.seq > since && (!state || m.mq === state))
+      .map((m) => describeDelivery(m, includePayload))
     return jsonResponse(200, { total: all.length, counts, items })
   })
-  router.on('POST', '/_sim/emit', (req) => ok({ messages: [describeEmitted(emitRaw(ctx, readBody(req, emitRequestSchema)))] }))
+  router.on('POST', '/_sim/emit', (req) =>
+    ok({ messages: [describeEmitted(emitRaw(ctx, readBody(req, emitRequestSchema)))] }),
+  )
   router.on('POST', '/_sim/load', async (req) => {
-    const body = readBody(req, z.object({ count: z.number().int().min(1).max(1_000_000), perSecond: z.number().positive().optional(), wait: z.boolean().optional() }))
+    const body = readBody(
+      req,
+      z.object({
+        count: z.number().int().min(1).max(1_000_000),
+        perSecond: z.number().positive().optional(),
+        wait: z.boolean().optional(),
+      }),
+    )
     const run = runLoad(ctx, { count: body.count, perSecond: body.perSecond })
     if (body.wait) return ok({ ...(await run) })
     run.catch(() => undefined)
@@ -122,7 +146,11 @@ export function createControlApi(deps: ControlDeps) {
   })
   router.on('GET', '/_sim/status', () =>
     jsonResponse(200, {
-      mq: { connections: deps.mq.connectionCount, event: ctx.bus.queues.event.backlog, 'event-test': ctx.bus.queues['event-test'].backlog },
+      mq: {
+        connections: deps.mq.connectionCount,
+        event: ctx.bus.queues.event.backlog,
+        'event-test': ctx.bus.queues['event-test'].backlog,
+      },
       webhookUrl: deps.webhook.targetUrl,
       demoPerMinute: deps.demo.rate,
     }),
@@ -136,16 +164,37 @@ export function createControlApi(deps: ControlDeps) {
   async function handle(req: SimRequest): Promise<SimResponse> {
     if (req.method === 'GET' && (req.rawPath.startsWith('/_sim/media/') || req.rawPath.startsWith('/_sim/files/'))) {
       const served = ctx.media.serve(req.rawPath, new URLSearchParams(req.rawQuery))
-      if (!served.bytes) return jsonResponse(served.status, { ok: false, error: { code: served.status === 403 ? 'forbidden' : 'not_found', message: served.status === 403 ? 'signature invalid or expired' : 'no such object' } })
-      return { status: 200, headers: { 'content-type': served.contentType ?? 'application/octet-stream', 'cache-control': 'private, max-age=60' }, body: served.bytes }
+      if (!served.bytes)
+        return jsonResponse(served.status, {
+          ok: false,
+          error: {
+            code: served.status === 403 ? 'forbidden' : 'not_found',
+            message: served.status === 403 ? 'signature invalid or expired' : 'no such object',
+          },
+        })
+      return {
+        status: 200,
+        headers: {
+          'content-type': served.contentType ?? 'application/octet-stream',
+          'cache-control': 'private, max-age=60',
+        },
+        body: served.bytes,
+      }
     }
     const match = router.match(req.method, req.rawPath)
     try {
-      if (!match.found) throw new ControlError(match.pathKnown ? 405 : 404, 'not_found', `no control route ${req.method} ${req.rawPath}`)
+      if (!match.found)
+        throw new ControlError(
+          match.pathKnown ? 405 : 404,
+          'not_found',
+          `no control route ${req.method} ${req.rawPath}`,
+        )
       return await match.handler(req, match.params)
     } catch (error) {
-      if (error instanceof ControlError) return jsonResponse(error.status, { ok: false, error: { code: error.code, message: error.message } })
-      if (error instanceof TriggerError) return jsonResponse(error.status, { ok: false, error: { code: 'trigger_refused', message: error.message } })
+      if (error instanceof ControlError)
+        return jsonResponse(error.status, { ok: false, error: { code: error.code, message: error.message } })
+      if (error instanceof TriggerError)
+        return jsonResponse(error.status, { ok: false, error: { code: 'trigger_refused', message: error.message } })
       throw error
     }
   }

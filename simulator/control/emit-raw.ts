@@ -13,8 +13,22 @@ export const emitRequestSchema = z.object({
 })
 export type EmitRequest = z.infer<typeof emitRequestSchema>
 
-const IOT_CORE_DEVICE = new Set(['deviceOnline', 'deviceOffline', 'deviceTransfer', 'deviceFreeze', 'deviceUnFreeze', 'deviceBindSpace', 'deviceUnbindSpace', 'deviceNameUpdate'])
-const IOT_CORE_REPORT = new Set(['devicePropertyMessage', 'deviceQueryPropertyMessage', 'deviceEventMessage', 'deviceActionResponseMessage'])
+const IOT_CORE_DEVICE = new Set([
+  'deviceOnline',
+  'deviceOffline',
+  'deviceTransfer',
+  'deviceFreeze',
+  'deviceUnFreeze',
+  'deviceBindSpace',
+  'deviceUnbindSpace',
+  'deviceNameUpdate',
+])
+const IOT_CORE_REPORT = new Set([
+  'devicePropertyMessage',
+  'deviceQueryPropertyMessage',
+  'deviceEventMessage',
+  'deviceActionResponseMessage',
+])
 
 type Loose = Record<string, unknown>
 const asObject = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {})
@@ -30,7 +44,13 @@ function guessProtocol(payload: Loose): number {
 function guessSourceId(payload: Loose): string | undefined {
   const biz = asObject(payload.bizData)
   const callId = str(biz.callId)
-  return str(payload.dataId) ?? str(biz.dataId) ?? str(biz.recordId) ?? (callId ? `${callId}:${str(biz.status) ?? ''}` : undefined) ?? str(biz.alarmId)
+  return (
+    str(payload.dataId) ??
+    str(biz.dataId) ??
+    str(biz.recordId) ??
+    (callId ? `${callId}:${str(biz.status) ?? ''}` : undefined) ??
+    str(biz.alarmId)
+  )
 }
 
 export function emitRaw(ctx: SimContext, request: EmitRequest): EmittedMessage {

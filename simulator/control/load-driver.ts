@@ -29,7 +29,9 @@ function createEmitters(ctx: SimContext): Emitter[] {
       for (const card of device.cards.values()) {
         const name = device.persons.get(card.personId)?.name ?? card.personId
         const person = { personId: card.personId, name }
-        emitters.push(() => emitAccessRecord(ctx, device, { accessType: 'card', success: true, person, withImage: false }))
+        emitters.push(() =>
+          emitAccessRecord(ctx, device, { accessType: 'card', success: true, person, withImage: false }),
+        )
       }
     }
   }
@@ -64,5 +66,10 @@ export async function runLoad(ctx: SimContext, { count, perSecond, onMessage }: 
       await nextTick()
     }
   }
-  return { emitted, durationMs: performance.now() - started, firstMessageId: first?.messageId, lastMessageId: last?.messageId }
+  return {
+    emitted,
+    durationMs: performance.now() - started,
+    firstMessageId: first?.messageId,
+    lastMessageId: last?.messageId,
+  }
 }

@@ -8,8 +8,21 @@ export type CategorySpec = { status: DpSpec[]; functions: DpSpec[] }
 
 const slot = { unit: '', min: 0, max: 999, scale: 0, step: 1 }
 const ALARM_LOCK_RANGE = [
-  'wrong_finger', 'wrong_password', 'wrong_card', 'wrong_face', 'tongue_bad', 'too_hot', 'unclosed_time',
-  'tongue_not_out', 'pry', 'key_in', 'low_battery', 'power_off', 'shock', 'defense', 'stay_alarm',
+  'wrong_finger',
+  'wrong_password',
+  'wrong_card',
+  'wrong_face',
+  'tongue_bad',
+  'too_hot',
+  'unclosed_time',
+  'tongue_not_out',
+  'pry',
+  'key_in',
+  'low_battery',
+  'power_off',
+  'shock',
+  'defense',
+  'stay_alarm',
 ]
 
 const LOCK_STATUS: DpSpec[] = [
@@ -20,7 +33,12 @@ const LOCK_STATUS: DpSpec[] = [
   { code: 'unlock_face', dpId: 6, type: 'Integer', values: slot },
   { code: 'alarm_lock', dpId: 8, type: 'Enum', values: { range: ALARM_LOCK_RANGE } },
   { code: 'unlock_request', dpId: 9, type: 'Integer', values: { unit: 's', min: 0, max: 90, scale: 0, step: 1 } },
-  { code: 'residual_electricity', dpId: 12, type: 'Integer', values: { unit: '%', min: 0, max: 100, scale: 0, step: 1 } },
+  {
+    code: 'residual_electricity',
+    dpId: 12,
+    type: 'Integer',
+    values: { unit: '%', min: 0, max: 100, scale: 0, step: 1 },
+  },
   { code: 'unlock_app', dpId: 15, type: 'Integer', values: slot },
   { code: 'hijack', dpId: 16, type: 'Boolean', values: {} },
   { code: 'closed_opened', dpId: 18, type: 'Enum', values: { range: ['unknown', 'open', 'closed'] } },

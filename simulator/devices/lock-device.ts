@@ -9,11 +9,20 @@ import type { EmittedMessage } from '@/simulator/mq/emitted-message'
 import { type SimDevice, type SimLockLog, appendBounded, setDeviceStatus } from '@/simulator/state/sim-state'
 
 type SlotKey = 'faceSlot' | 'cardSlot' | 'passwordSlot'
-const SLOT_CODE: Record<SlotKey, string> = { faceSlot: 'unlock_face', cardSlot: 'unlock_card', passwordSlot: 'unlock_password' }
+const SLOT_CODE: Record<SlotKey, string> = {
+  faceSlot: 'unlock_face',
+  cardSlot: 'unlock_card',
+  passwordSlot: 'unlock_password',
+}
 const SLOT_LABEL: Record<SlotKey, string> = { faceSlot: 'Face', cardSlot: 'Card', passwordSlot: 'Password' }
 
 type Item = { code: string; value: string | number | boolean }
-type LogInput = { recordType: SimLockLog['recordType']; member?: DemoLockMember; unlockName?: string; withMedia: boolean }
+type LogInput = {
+  recordType: SimLockLog['recordType']
+  member?: DemoLockMember
+  unlockName?: string
+  withMedia: boolean
+}
 
 function memberName(ctx: SimContext, member: DemoLockMember): string {
   return ctx.state.residents.get(member.residentId)?.name ?? member.lockUserId
@@ -23,7 +32,8 @@ export function pickLockMember(ctx: SimContext, device: SimDevice, slot: SlotKey
   const holders = device.members.filter((m) => m[slot] !== undefined)
   if (residentId) {
     const member = holders.find((m) => m.residentId === residentId || m.lockUserId === residentId)
-    if (!member) throw new TriggerError(409, `resident ${residentId} has no ${SLOT_CODE[slot]} slot on ${device.def.id}`)
+    if (!member)
+      throw new TriggerError(409, `resident ${residentId} has no ${SLOT_CODE[slot]} slot on ${device.def.id}`)
     return member
   }
   const member = holders[Math.floor(Math.random() * holders.length)]
@@ -54,7 +64,12 @@ export function emitLockReport(ctx: SimContext, device: SimDevice, items: Item[]
         )
       : undefined,
   })
-  return emitMessage(ctx, { protocol: built.protocol, payload: built.payload, sourceId: built.sourceId, devId: device.def.id })
+  return emitMessage(ctx, {
+    protocol: built.protocol,
+    payload: built.payload,
+    sourceId: built.sourceId,
+    devId: device.def.id,
+  })
 }
 
 function unlockWithSlot(ctx: SimContext, device: SimDevice, slot: SlotKey, residentId?: string): EmittedMessage {
@@ -70,14 +85,26 @@ function unlockWithSlot(ctx: SimContext, device: SimDevice, slot: SlotKey, resid
 
 /** `unlock_app` after a password-free door-operate (or a remote unlock trigger). */
 export function emitLockRemoteUnlock(ctx: SimContext, device: SimDevice): EmittedMessage {
-  return emitLockReport(ctx, device, [{ code: 'unlock_app', value: 0 }], { recordType: 'normal', unlockName: 'Remote unlock', withMedia: true })
+  return emitLockReport(ctx, device, [{ code: 'unlock_app', value: 0 }], {
+    recordType: 'normal',
+    unlockName: 'Remote unlock',
+    withMedia: true,
+  })
 }
 
 function alarm(ctx: SimContext, device: SimDevice, value: string, extra: Item[] = []): EmittedMessage {
-  return emitLockReport(ctx, device, [{ code: 'alarm_lock', value }, ...extra], { recordType: 'alarm', withMedia: value !== 'low_battery' })
+  return emitLockReport(ctx, device, [{ code: 'alarm_lock', value }, ...extra], {
+    recordType: 'alarm',
+    withMedia: value !== 'low_battery',
+  })
 }
 
-export function triggerLock(ctx: SimContext, device: SimDevice, kind: TriggerKind, residentId?: string): EmittedMessage[] {
+export function triggerLock(
+  ctx: SimContext,
+  device: SimDevice,
+  kind: TriggerKind,
+  residentId?: string,
+): EmittedMessage[] {
   switch (kind) {
     case 'face_unlock':
       return [unlockWithSlot(ctx, device, 'faceSlot', residentId)]
@@ -110,12 +137,20 @@ export function triggerLock(ctx: SimContext, device: SimDevice, kind: TriggerKin
       const slot = member?.duressPasswordSlot ?? 99
       // The lock opens with the duress credential and flags it with `hijack` in the same report.
       return [
-        emitLockReport(ctx, device, [{ code: 'unlock_password', value: slot }, { code: 'hijack', value: true }], {
-          recordType: 'alarm',
-          member,
-          unlockName: `Password ${slot}`,
-          withMedia: true,
-        }),
+        emitLockReport(
+          ctx,
+          device,
+          [
+            { code: 'unlock_password', value: slot },
+            { code: 'hijack', value: true },
+          ],
+          {
+            recordType: 'alarm',
+            member,
+            unlockName: `Password ${slot}`,
+            withMedia: true,
+          },
+        ),
       ]
     }
     default:
@@ -124,6 +159,17 @@ export function triggerLock(ctx: SimContext, device: SimDevice, kind: TriggerKin
 }
 
 export const LOCK_TRIGGERS: TriggerKind[] = [
-  'face_unlock', 'card_unlock', 'pin_unlock', 'remote_unlock', 'unlock_failed', 'doorbell', 'tamper', 'loitering',
-  'repeated_failures', 'duress', 'low_battery', 'offline', 'online',
+  'face_unlock',
+  'card_unlock',
+  'pin_unlock',
+  'remote_unlock',
+  'unlock_failed',
+  'doorbell',
+  'tamper',
+  'loitering',
+  'repeated_failures',
+  'duress',
+  'low_battery',
+  'offline',
+  'online',
 ]

@@ -7,7 +7,11 @@ import { createDataId } from '@/simulator/state/ids'
 export type BuiltMessage = { protocol: number; payload: Record<string, unknown>; sourceId: string }
 
 /** Protocol 4 status report: each item repeats its value as a string under its DP id. */
-export function buildStatusReport(device: SimDevice, items: { code: string; value: unknown }[], t: number): BuiltMessage {
+export function buildStatusReport(
+  device: SimDevice,
+  items: { code: string; value: unknown }[],
+  t: number,
+): BuiltMessage {
   const dataId = createDataId()
   const status = items.map(({ code, value }) => {
     const item: Record<string, unknown> = { code, t, value }
@@ -15,11 +19,21 @@ export function buildStatusReport(device: SimDevice, items: { code: string; valu
     if (dpId !== undefined) item[String(dpId)] = typeof value === 'string' ? value : JSON.stringify(value)
     return item
   })
-  return { protocol: 4, sourceId: dataId, payload: { dataId, devId: device.def.id, productKey: device.def.productId, status } }
+  return {
+    protocol: 4,
+    sourceId: dataId,
+    payload: { dataId, devId: device.def.id, productKey: device.def.productId, status },
+  }
 }
 
 /** Protocol 20 event; `devId` both top-level and in bizData, since consumers read either (§3.8). */
-export function buildBizEvent(device: SimDevice, bizCode: string, bizData: Record<string, unknown>, t: number, sourceId: string): BuiltMessage {
+export function buildBizEvent(
+  device: SimDevice,
+  bizCode: string,
+  bizData: Record<string, unknown>,
+  t: number,
+  sourceId: string,
+): BuiltMessage {
   return {
     protocol: 20,
     sourceId,
@@ -34,7 +48,12 @@ export function buildBizEvent(device: SimDevice, bizCode: string, bizData: Recor
 }
 
 /** IoT Core 1001 device management message (deviceOnline / deviceOffline). */
-export function buildIotCoreDeviceEvent(device: SimDevice, bizCode: 'deviceOnline' | 'deviceOffline', uid: string, t: number): BuiltMessage {
+export function buildIotCoreDeviceEvent(
+  device: SimDevice,
+  bizCode: 'deviceOnline' | 'deviceOffline',
+  uid: string,
+  t: number,
+): BuiltMessage {
   return {
     protocol: 1001,
     sourceId: `${bizCode}:${device.def.id}:${t}`,
@@ -44,5 +63,7 @@ export function buildIotCoreDeviceEvent(device: SimDevice, bizCode: 'deviceOnlin
 
 /** Base64 JSON file pointer carried by picture DPs (115 / 154), §1.5. */
 export function encodeFilePointer(ref: { bucket: string; path: string; key: string }): string {
-  return Buffer.from(JSON.stringify({ bucket: ref.bucket, files: [[ref.path, ref.key]], v: '1.0' }), 'utf8').toString('base64')
+  return Buffer.from(JSON.stringify({ bucket: ref.bucket, files: [[ref.path, ref.key]], v: '1.0' }), 'utf8').toString(
+    'base64',
+  )
 }

@@ -18,7 +18,13 @@ export type SimContext = {
   iotCore: boolean
 }
 
-export type EmitInput = { protocol: number; payload: unknown; devId: string | null; sourceId: string | null; env?: MqEnv }
+export type EmitInput = {
+  protocol: number
+  payload: unknown
+  devId: string | null
+  sourceId: string | null
+  env?: MqEnv
+}
 
 export function emitMessage(ctx: SimContext, input: EmitInput): EmittedMessage {
   return ctx.bus.publish({ ...input, env: input.env ?? ctx.env })
@@ -26,5 +32,10 @@ export function emitMessage(ctx: SimContext, input: EmitInput): EmittedMessage {
 
 /** The summary the control API returns for each emitted message. */
 export function describeEmitted(message: EmittedMessage) {
-  return { messageId: message.messageId, sourceId: message.sourceId, protocol: message.protocol, payload: message.payload }
+  return {
+    messageId: message.messageId,
+    sourceId: message.sourceId,
+    protocol: message.protocol,
+    payload: message.payload,
+  }
 }

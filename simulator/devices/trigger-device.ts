@@ -12,10 +12,21 @@ function setConnectivity(ctx: SimContext, device: SimDevice, online: boolean): E
   const t = ctx.clock.now()
   device.online = online
   const bizCode = online ? 'online' : 'offline'
-  const legacy = buildBizEvent(device, bizCode, { time: t, uid: ctx.state.building.ownerUid }, t, `${bizCode}:${device.def.id}:${t}`)
+  const legacy = buildBizEvent(
+    device,
+    bizCode,
+    { time: t, uid: ctx.state.building.ownerUid },
+    t,
+    `${bizCode}:${device.def.id}:${t}`,
+  )
   const messages = [emitMessage(ctx, { ...legacy, devId: device.def.id })]
   if (ctx.iotCore) {
-    const core = buildIotCoreDeviceEvent(device, online ? 'deviceOnline' : 'deviceOffline', ctx.state.building.ownerUid, t)
+    const core = buildIotCoreDeviceEvent(
+      device,
+      online ? 'deviceOnline' : 'deviceOffline',
+      ctx.state.building.ownerUid,
+      t,
+    )
     messages.push(emitMessage(ctx, { ...core, devId: device.def.id }))
   }
   return messages
@@ -25,13 +36,21 @@ export function supportedTriggers(device: SimDevice): TriggerKind[] {
   return device.def.model === 'lock' ? LOCK_TRIGGERS : VENDOR_TRIGGERS
 }
 
-export function triggerDevice(ctx: SimContext, deviceId: string, kind: TriggerKind, residentId?: string): EmittedMessage[] {
+export function triggerDevice(
+  ctx: SimContext,
+  deviceId: string,
+  kind: TriggerKind,
+  residentId?: string,
+): EmittedMessage[] {
   const device = ctx.state.devices.get(deviceId)
   if (!device) throw new TriggerError(404, `unknown device ${deviceId}`)
   if (kind === 'online' || kind === 'offline') return setConnectivity(ctx, device, kind === 'online')
   if (!device.online) throw new TriggerError(409, `${deviceId} is offline; trigger "online" first`)
-  if (!supportedTriggers(device).includes(kind)) throw new TriggerError(422, `${kind} is not supported by a ${device.def.kind}`)
-  return device.def.model === 'lock' ? triggerLock(ctx, device, kind, residentId) : triggerVendorDevice(ctx, device, kind, residentId)
+  if (!supportedTriggers(device).includes(kind))
+    throw new TriggerError(422, `${kind} is not supported by a ${device.def.kind}`)
+  return device.def.model === 'lock'
+    ? triggerLock(ctx, device, kind, residentId)
+    : triggerVendorDevice(ctx, device, kind, residentId)
 }
 
 /** What the device reports after a remote open: `unlock_app` on locks, a way-9 access record elsewhere. */

@@ -6,7 +6,13 @@ import { type SimContext, emitMessage } from '@/simulator/devices/sim-context'
 import { TriggerError, type TriggerKind } from '@/simulator/devices/trigger-kinds'
 import type { EmittedMessage } from '@/simulator/mq/emitted-message'
 import { createShortId } from '@/simulator/state/ids'
-import { type SimAccessLog, type SimDevice, appendBounded, findResidentByPersonId, setDeviceStatus } from '@/simulator/state/sim-state'
+import {
+  type SimAccessLog,
+  type SimDevice,
+  appendBounded,
+  findResidentByPersonId,
+  setDeviceStatus,
+} from '@/simulator/state/sim-state'
 
 type Credential = 'face' | 'card' | 'pin'
 type PickedPerson = { personId: string; name: string; residentId?: string }
@@ -20,13 +26,19 @@ function personIdsWith(device: SimDevice, credential: Credential): string[] {
 }
 
 /** The enrolled person a trigger acts as: the resident asked for, or a random one holding that credential. */
-export function pickVendorPerson(ctx: SimContext, device: SimDevice, credential: Credential, residentId?: string): PickedPerson {
+export function pickVendorPerson(
+  ctx: SimContext,
+  device: SimDevice,
+  credential: Credential,
+  residentId?: string,
+): PickedPerson {
   const candidates = personIdsWith(device, credential)
   let personId: string | undefined
   if (residentId) {
     const resident = ctx.state.residents.get(residentId)
     personId = candidates.find((id) => id === residentId || id === resident?.tuyaPersonId)
-    if (!personId) throw new TriggerError(409, `resident ${residentId} has no ${credential} enrolled on ${device.def.id}`)
+    if (!personId)
+      throw new TriggerError(409, `resident ${residentId} has no ${credential} enrolled on ${device.def.id}`)
   } else {
     personId = candidates[Math.floor(Math.random() * candidates.length)]
     if (!personId) throw new TriggerError(409, `nobody has a ${credential} enrolled on ${device.def.id}`)
@@ -41,7 +53,11 @@ function captureFor(ctx: SimContext, person?: PickedPerson): string {
   return ctx.media.putImage(bytes)
 }
 
-function emitBuilt(ctx: SimContext, built: { protocol: number; payload: unknown; sourceId: string }, devId: string): EmittedMessage {
+function emitBuilt(
+  ctx: SimContext,
+  built: { protocol: number; payload: unknown; sourceId: string },
+  devId: string,
+): EmittedMessage {
   return emitMessage(ctx, { protocol: built.protocol, payload: built.payload, sourceId: built.sourceId, devId })
 }
 
@@ -69,7 +85,13 @@ export function emitAccessRecord(
   return emitBuilt(ctx, buildBizEvent(device, 'accessRecord', bizData, t, recordId), device.def.id)
 }
 
-function emitCallStatus(ctx: SimContext, device: SimDevice, callId: string, status: string, withImage: boolean): EmittedMessage {
+function emitCallStatus(
+  ctx: SimContext,
+  device: SimDevice,
+  callId: string,
+  status: string,
+  withImage: boolean,
+): EmittedMessage {
   const t = ctx.clock.now()
   const bizData: Record<string, unknown> = { callId, status, time: t }
   if (withImage) bizData.imageUrl = ctx.media.signedImageUrl(captureFor(ctx))
@@ -85,7 +107,12 @@ function emitAlarm(ctx: SimContext, device: SimDevice, type: string, withFace: b
 }
 
 /** Door station picture DP: the capture is uploaded encrypted and only a bucket/path/key pointer is reported. */
-function emitPictureDp(ctx: SimContext, device: SimDevice, code: 'doorbell_pic' | 'movement_detect_pic', extra: { code: string; value: unknown }[]): EmittedMessage {
+function emitPictureDp(
+  ctx: SimContext,
+  device: SimDevice,
+  code: 'doorbell_pic' | 'movement_detect_pic',
+  extra: { code: string; value: unknown }[],
+): EmittedMessage {
   const t = ctx.clock.now()
   const ref = ctx.media.putEncryptedFile(device.def.id, ctx.snapshots.strangerFace())
   const items = [...extra, { code, value: encodeFilePointer(ref) }]
@@ -109,14 +136,40 @@ export function emitVendorRemoteUnlock(ctx: SimContext, device: SimDevice): Emit
   return emitAccessRecord(ctx, device, { accessType: 'remote', success: true, withImage: true })
 }
 
-export function triggerVendorDevice(ctx: SimContext, device: SimDevice, kind: TriggerKind, residentId?: string): EmittedMessage[] {
+export function triggerVendorDevice(
+  ctx: SimContext,
+  device: SimDevice,
+  kind: TriggerKind,
+  residentId?: string,
+): EmittedMessage[] {
   switch (kind) {
     case 'face_unlock':
-      return [emitAccessRecord(ctx, device, { accessType: 'face', success: true, person: pickVendorPerson(ctx, device, 'face', residentId), withImage: true })]
+      return [
+        emitAccessRecord(ctx, device, {
+          accessType: 'face',
+          success: true,
+          person: pickVendorPerson(ctx, device, 'face', residentId),
+          withImage: true,
+        }),
+      ]
     case 'card_unlock':
-      return [emitAccessRecord(ctx, device, { accessType: 'card', success: true, person: pickVendorPerson(ctx, device, 'card', residentId), withImage: true })]
+      return [
+        emitAccessRecord(ctx, device, {
+          accessType: 'card',
+          success: true,
+          person: pickVendorPerson(ctx, device, 'card', residentId),
+          withImage: true,
+        }),
+      ]
     case 'pin_unlock':
-      return [emitAccessRecord(ctx, device, { accessType: 'password', success: true, person: pickVendorPerson(ctx, device, 'pin', residentId), withImage: true })]
+      return [
+        emitAccessRecord(ctx, device, {
+          accessType: 'password',
+          success: true,
+          person: pickVendorPerson(ctx, device, 'pin', residentId),
+          withImage: true,
+        }),
+      ]
     case 'remote_unlock':
       return [emitVendorRemoteUnlock(ctx, device)]
     case 'unlock_failed':
@@ -139,14 +192,19 @@ export function triggerVendorDevice(ctx: SimContext, device: SimDevice, kind: Tr
       return [emitAlarm(ctx, device, 'tamper', false)]
     case 'loitering': {
       const alarm = emitAlarm(ctx, device, 'loitering', true)
-      return device.def.model === 'door_station' ? [emitPictureDp(ctx, device, 'movement_detect_pic', []), alarm] : [alarm]
+      return device.def.model === 'door_station'
+        ? [emitPictureDp(ctx, device, 'movement_detect_pic', []), alarm]
+        : [alarm]
     }
     case 'repeated_failures':
       return [emitAlarm(ctx, device, 'multiple_failures', true)]
     case 'duress': {
       // A duress PIN opens the door as usual and raises a silent alarm.
       const person = pickVendorPerson(ctx, device, 'pin', residentId)
-      return [emitAccessRecord(ctx, device, { accessType: 'password', success: true, person, withImage: true }), emitAlarm(ctx, device, 'duress', true)]
+      return [
+        emitAccessRecord(ctx, device, { accessType: 'password', success: true, person, withImage: true }),
+        emitAlarm(ctx, device, 'duress', true),
+      ]
     }
     default:
       throw new TriggerError(422, `${kind} is not something a ${device.def.kind} reports`)
@@ -154,6 +212,18 @@ export function triggerVendorDevice(ctx: SimContext, device: SimDevice, kind: Tr
 }
 
 export const VENDOR_TRIGGERS: TriggerKind[] = [
-  'face_unlock', 'card_unlock', 'pin_unlock', 'remote_unlock', 'unlock_failed', 'doorbell', 'call_answered',
-  'call_missed', 'tamper', 'loitering', 'repeated_failures', 'duress', 'offline', 'online',
+  'face_unlock',
+  'card_unlock',
+  'pin_unlock',
+  'remote_unlock',
+  'unlock_failed',
+  'doorbell',
+  'call_answered',
+  'call_missed',
+  'tamper',
+  'loitering',
+  'repeated_failures',
+  'duress',
+  'offline',
+  'online',
 ]

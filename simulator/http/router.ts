@@ -19,8 +19,7 @@ export type SimResponse = { status: number; headers?: Record<string, string>; bo
 type Route<H> = { method: string; pattern: string; regex: RegExp; names: string[]; handler: H }
 
 export type RouteMatch<H> =
-  | { found: true; handler: H; params: Record<string, string>; pattern: string }
-  | { found: false; pathKnown: boolean }
+  { found: true; handler: H; params: Record<string, string>; pattern: string } | { found: false; pathKnown: boolean }
 
 function compilePattern(pattern: string): { regex: RegExp; names: string[] } {
   const names: string[] = []

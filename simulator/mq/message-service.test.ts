@@ -25,8 +25,20 @@ afterEach(async () => {
 })
 
 function decodeFrame(frame: RawFrame, secret: string) {
-  const envelope = JSON.parse(Buffer.from(frame.payload, 'base64').toString('utf8')) as { data: string; protocol: number; pv: string; t: number; sign: string }
-  return { envelope, payload: JSON.parse(decryptMessageData(envelope.data, secret, { em: frame.properties.em })) as Record<string, unknown> }
+  const envelope = JSON.parse(Buffer.from(frame.payload, 'base64').toString('utf8')) as {
+    data: string
+    protocol: number
+    pv: string
+    t: number
+    sign: string
+  }
+  return {
+    envelope,
+    payload: JSON.parse(decryptMessageData(envelope.data, secret, { em: frame.properties.em })) as Record<
+      string,
+      unknown
+    >,
+  }
 }
 
 function emitCards(sim: RunningSimulator, n: number): string[] {
@@ -57,7 +69,10 @@ describe('message service', () => {
     const [emitted] = sim.trigger(panel.id, 'face_unlock', 'res-alice-martin')
     await waitFor(() => sim.deliveries().every((m) => m.mq === 'acked'), 5_000, 'ack')
     expect(received).toHaveLength(1)
-    expect(received[0].payload).toMatchObject({ bizCode: 'accessRecord', bizData: { way: 4, userId: 'hvp0001alice', success: true } })
+    expect(received[0].payload).toMatchObject({
+      bizCode: 'accessRecord',
+      bizData: { way: 4, userId: 'hvp0001alice', success: true },
+    })
     expect(received[0].key).toBe(panel.id)
     expect(received[0].messageId).toBe(emitted.messageId)
   })
@@ -79,13 +94,22 @@ describe('message service', () => {
   it('the project consumer decrypts GCM messages too', async () => {
     const sim = await start({ mqEncryption: 'gcm' })
     const received: DecodedMessage[] = []
-    const consumer = createMessageConsumer({ wsBaseUrl: sim.mqUrl, accessId: sim.accessId, accessSecret: sim.accessSecret, env: 'event', onMessage: async (m) => void received.push(m) })
+    const consumer = createMessageConsumer({
+      wsBaseUrl: sim.mqUrl,
+      accessId: sim.accessId,
+      accessSecret: sim.accessSecret,
+      env: 'event',
+      onMessage: async (m) => void received.push(m),
+    })
     consumer.start()
     cleanups.push(() => consumer.stop())
     sim.trigger(panel.id, 'pin_unlock', 'res-alice-martin')
     await waitFor(() => sim.deliveries().every((m) => m.mq === 'acked'), 5_000, 'ack')
     expect(received[0].properties.em).toBe('aes_gcm')
-    expect(received[0].payload).toMatchObject({ bizCode: 'accessRecord', bizData: { way: 2, userName: 'Alice Martin' } })
+    expect(received[0].payload).toMatchObject({
+      bizCode: 'accessRecord',
+      bizData: { way: 2, userName: 'Alice Martin' },
+    })
   })
 
   it('loses nothing when a consumer is killed mid-stream: unacked messages go to the next consumer', async () => {
@@ -98,7 +122,13 @@ describe('message service', () => {
     first.kill()
 
     const seen: string[] = []
-    const consumer = createMessageConsumer({ wsBaseUrl: sim.mqUrl, accessId: sim.accessId, accessSecret: sim.accessSecret, env: 'event', onMessage: async (m) => void seen.push(m.messageId) })
+    const consumer = createMessageConsumer({
+      wsBaseUrl: sim.mqUrl,
+      accessId: sim.accessId,
+      accessSecret: sim.accessSecret,
+      env: 'event',
+      onMessage: async (m) => void seen.push(m.messageId),
+    })
     consumer.start()
     cleanups.push(() => consumer.stop())
     await waitFor(() => sim.deliveries().every((m) => m.mq === 'acked'), 5_000, 'all acked')
@@ -147,7 +177,10 @@ describe('message service', () => {
     const sim = await start()
     const prod = await raw(sim)
     const test = await raw(sim, { env: 'event-test' })
-    cleanups.push(() => prod.close(), () => test.close())
+    cleanups.push(
+      () => prod.close(),
+      () => test.close(),
+    )
     sim.emit({ payload: { devId: panel.id, dataId: 'X1', status: [] }, env: 'event-test' })
     sim.trigger(panel.id, 'tamper')
     await waitFor(() => prod.frames.length === 1 && test.frames.length === 1)

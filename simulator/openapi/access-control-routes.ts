@@ -4,7 +4,19 @@ import { looksLikeImage } from '@/lib/tuya/media/image-crypto'
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'
-import { type ApiCall, type ApiRoute, LIMITS, type OpenApiDeps, paginate, readInt, readJsonObject, readList, requireDevice, requireOnline, requireString } from '@/simulator/openapi/api-types'
+import {
+  type ApiCall,
+  type ApiRoute,
+  LIMITS,
+  type OpenApiDeps,
+  paginate,
+  readInt,
+  readJsonObject,
+  readList,
+  requireDevice,
+  requireOnline,
+  requireString,
+} from '@/simulator/openapi/api-types'
 import { createSerialNumber } from '@/simulator/state/ids'
 import type { SimDevice } from '@/simulator/state/sim-state'
 
@@ -58,19 +70,41 @@ async function enrolFace(deps: OpenApiDeps, call: ApiCall) {
   try {
     bytes = await deps.fetchImage(url)
   } catch (error) {
-    throw new SimApiError(1109, `param is illegal, please check it: url cannot be downloaded (${error instanceof Error ? error.message : String(error)})`)
+    throw new SimApiError(
+      1109,
+      `param is illegal, please check it: url cannot be downloaded (${error instanceof Error ? error.message : String(error)})`,
+    )
   }
   if (!looksLikeImage(bytes)) throw new SimApiError(1109, 'param is illegal, please check it: url is not an image')
   const mediaId = deps.ctx.media.putImage(bytes)
-  device.faces.set(`${personId}/${faceId}`, { personId, faceId, url, mediaId, bytes: bytes.length, enrolledAt: deps.ctx.clock.now() })
+  device.faces.set(`${personId}/${faceId}`, {
+    personId,
+    faceId,
+    url,
+    mediaId,
+    bytes: bytes.length,
+    enrolledAt: deps.ctx.clock.now(),
+  })
   return sn()
 }
 
 export function registerAccessControlRoutes(router: Router<ApiRoute>, deps: OpenApiDeps): void {
   const write = (handler: ApiRoute['handler']): ApiRoute => ({ perSecond: LIMITS.write, handler })
-  router.on('POST', BASE, write((call) => upsertPerson(deps, call, false)))
-  router.on('PUT', BASE, write((call) => upsertPerson(deps, call, true)))
-  router.on('DELETE', BASE, write(({ params }) => deletePerson(requireAccessDevice(deps, params.deviceId), params.personId)))
+  router.on(
+    'POST',
+    BASE,
+    write((call) => upsertPerson(deps, call, false)),
+  )
+  router.on(
+    'PUT',
+    BASE,
+    write((call) => upsertPerson(deps, call, true)),
+  )
+  router.on(
+    'DELETE',
+    BASE,
+    write(({ params }) => deletePerson(requireAccessDevice(deps, params.deviceId), params.personId)),
+  )
 
   const face = { perSecond: LIMITS.face, handler: (call: ApiCall) => enrolFace(deps, call) }
   router.on('POST', `${BASE}/faces/{faceId}`, face)
@@ -84,27 +118,51 @@ export function registerAccessControlRoutes(router: Router<ApiRoute>, deps: Open
     },
   })
 
-  router.on('POST', `${BASE}/card/{cardNo}`, write(({ params }) => {
-    const device = requireAccessDevice(deps, params.deviceId)
-    requirePerson(device, params.personId)
-    device.cards.set(params.cardNo, { personId: params.personId, cardNo: params.cardNo, enrolledAt: deps.ctx.clock.now() })
-    return sn()
-  }))
-  router.on('DELETE', `${BASE}/card/{cardNo}`, write(({ params }) => {
-    if (!requireAccessDevice(deps, params.deviceId).cards.delete(params.cardNo)) throw new SimApiError(1000)
-    return sn()
-  }))
-  router.on('POST', `${BASE}/passpwd/{password}`, write(({ params }) => {
-    const device = requireAccessDevice(deps, params.deviceId)
-    requirePerson(device, params.personId)
-    if (!/^\d{4,10}$/.test(params.password)) throw new SimApiError(1109)
-    device.pins.set(params.password, { personId: params.personId, pin: params.password, enrolledAt: deps.ctx.clock.now() })
-    return sn()
-  }))
-  router.on('DELETE', `${BASE}/passpwd/{password}`, write(({ params }) => {
-    if (!requireAccessDevice(deps, params.deviceId).pins.delete(params.password)) throw new SimApiError(1000)
-    return sn()
-  }))
+  router.on(
+    'POST',
+    `${BASE}/card/{cardNo}`,
+    write(({ params }) => {
+      const device = requireAccessDevice(deps, params.deviceId)
+      requirePerson(device, params.personId)
+      device.cards.set(params.cardNo, {
+        personId: params.personId,
+        cardNo: params.cardNo,
+        enrolledAt: deps.ctx.clock.now(),
+      })
+      return sn()
+    }),
+  )
+  router.on(
+    'DELETE',
+    `${BASE}/card/{cardNo}`,
+    write(({ params }) => {
+      if (!requireAccessDevice(deps, params.deviceId).cards.delete(params.cardNo)) throw new SimApiError(1000)
+      return sn()
+    }),
+  )
+  router.on(
+    'POST',
+    `${BASE}/passpwd/{password}`,
+    write(({ params }) => {
+      const device = requireAccessDevice(deps, params.deviceId)
+      requirePerson(device, params.personId)
+      if (!/^\d{4,10}$/.test(params.password)) throw new SimApiError(1109)
+      device.pins.set(params.password, {
+        personId: params.personId,
+        pin: params.password,
+        enrolledAt: deps.ctx.clock.now(),
+      })
+      return sn()
+    }),
+  )
+  router.on(
+    'DELETE',
+    `${BASE}/passpwd/{password}`,
+    write(({ params }) => {
+      if (!requireAccessDevice(deps, params.deviceId).pins.delete(params.password)) throw new SimApiError(1000)
+      return sn()
+    }),
+  )
 
   router.on('POST', `${BASE}/actions/open`, {
     perSecond: LIMITS.command,
@@ -113,7 +171,13 @@ export function registerAccessControlRoutes(router: Router<ApiRoute>, deps: Open
       requirePerson(device, params.personId)
       requireOnline(device)
       const message = emitRemoteUnlock(deps.ctx, device)
-      device.unlockCommands.push({ at: deps.ctx.clock.now(), via: 'access-control-open', open: true, personId: params.personId, messageId: message.messageId })
+      device.unlockCommands.push({
+        at: deps.ctx.clock.now(),
+        via: 'access-control-open',
+        open: true,
+        personId: params.personId,
+        messageId: message.messageId,
+      })
       return sn()
     },
   })
@@ -131,7 +195,11 @@ export function registerAccessControlRoutes(router: Router<ApiRoute>, deps: Open
       const logs = devices
         .flatMap((d) => d.accessLogs.map((log, index) => ({ log, index, name: d.def.name })))
         .filter(({ log }) => log.time >= start && log.time <= end)
-        .filter(({ log }) => (uids.length === 0 || (log.userId && uids.includes(log.userId))) && (types.length === 0 || types.includes(log.accessType)))
+        .filter(
+          ({ log }) =>
+            (uids.length === 0 || (log.userId && uids.includes(log.userId))) &&
+            (types.length === 0 || types.includes(log.accessType)),
+        )
         .sort((a, b) => b.log.time - a.log.time || b.index - a.index)
       const { page, total, hasMore } = paginate(logs, readInt(query, 'page_no', 1), readInt(query, 'page_size', 20))
       return {

@@ -70,7 +70,12 @@ export function paginate<T>(items: T[], pageNo: number, pageSize: number, maxPag
   if (pageNo < 1 || pageSize < 1 || pageSize > maxPageSize) throw new SimApiError(1101)
   const start = (pageNo - 1) * pageSize
   const page = items.slice(start, start + pageSize)
-  return { page, total: items.length, hasMore: start + page.length < items.length, totalPages: Math.ceil(items.length / pageSize) }
+  return {
+    page,
+    total: items.length,
+    hasMore: start + page.length < items.length,
+    totalPages: Math.ceil(items.length / pageSize),
+  }
 }
 
 export function requireString(body: Record<string, unknown>, name: string): string {

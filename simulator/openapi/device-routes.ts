@@ -4,7 +4,15 @@ import { CATEGORY_SPECS, describeSpecification } from '@/simulator/devices/devic
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'
-import { type ApiRoute, LIMITS, type OpenApiDeps, readInt, readJsonObject, requireDevice, requireOnline } from '@/simulator/openapi/api-types'
+import {
+  type ApiRoute,
+  LIMITS,
+  type OpenApiDeps,
+  readInt,
+  readJsonObject,
+  requireDevice,
+  requireOnline,
+} from '@/simulator/openapi/api-types'
 import { type SimDevice, setDeviceStatus } from '@/simulator/state/sim-state'
 import { createHash } from 'node:crypto'
 
@@ -92,7 +100,8 @@ export function registerDeviceRoutes(router: Router<ApiRoute>, deps: OpenApiDeps
     })
     router.on('GET', `${prefix}/{deviceId}/status`, {
       perSecond: LIMITS.read,
-      handler: ({ params }) => [...requireDevice(deps, params.deviceId).status].map(([code, s]) => ({ code, value: s.value })),
+      handler: ({ params }) =>
+        [...requireDevice(deps, params.deviceId).status].map(([code, s]) => ({ code, value: s.value })),
     })
     router.on('POST', `${prefix}/{deviceId}/commands`, {
       perSecond: LIMITS.command,

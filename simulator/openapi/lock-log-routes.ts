@@ -2,7 +2,15 @@
 // report the simulator emitted is here, with record_id = the message's dataId.
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'
-import { type ApiRoute, LIMITS, type OpenApiDeps, paginate, readInt, readList, requireDevice } from '@/simulator/openapi/api-types'
+import {
+  type ApiRoute,
+  LIMITS,
+  type OpenApiDeps,
+  paginate,
+  readInt,
+  readList,
+  requireDevice,
+} from '@/simulator/openapi/api-types'
 import type { SimDevice, SimLockLog } from '@/simulator/state/sim-state'
 
 function requireLock(deps: OpenApiDeps, deviceId: string): SimDevice {
@@ -20,7 +28,18 @@ function logsInRange(device: SimDevice, query: URLSearchParams, required: boolea
 function describeMedia(deps: OpenApiDeps, log: SimLockLog) {
   if (!log.media) return []
   const { bucket, path, key } = log.media
-  return [{ bucket, file_path: path, file_key: key, file_url: deps.ctx.media.signedFileUrl(bucket, path), media_bucket: '', media_path: '', media_key: '', media_url: '' }]
+  return [
+    {
+      bucket,
+      file_path: path,
+      file_key: key,
+      file_url: deps.ctx.media.signedFileUrl(bucket, path),
+      media_bucket: '',
+      media_path: '',
+      media_key: '',
+      media_url: '',
+    },
+  ]
 }
 
 const display = (value: SimLockLog['value']) => (typeof value === 'string' ? value : JSON.stringify(value))
@@ -30,7 +49,9 @@ export function registerLockLogRoutes(router: Router<ApiRoute>, deps: OpenApiDep
     perSecond: LIMITS.read,
     handler: ({ params, query }) => {
       const device = requireLock(deps, params.deviceId)
-      const logs = logsInRange(device, query, true).filter((l) => l.recordType === 'normal' && l.code.startsWith('unlock_'))
+      const logs = logsInRange(device, query, true).filter(
+        (l) => l.recordType === 'normal' && l.code.startsWith('unlock_'),
+      )
       const { page, total } = paginate(logs, readInt(query, 'page_no'), readInt(query, 'page_size'), 100)
       return {
         total,
@@ -51,7 +72,12 @@ export function registerLockLogRoutes(router: Router<ApiRoute>, deps: OpenApiDep
       const device = requireLock(deps, params.deviceId)
       const codes = readList(query, 'target_standard_dp_codes')
       const logs = logsInRange(device, query, false).filter((l) => codes.length === 0 || codes.includes(l.code))
-      const { page, total, hasMore, totalPages } = paginate(logs, readInt(query, 'page_no', 1), readInt(query, 'page_size', 20), 100)
+      const { page, total, hasMore, totalPages } = paginate(
+        logs,
+        readInt(query, 'page_no', 1),
+        readInt(query, 'page_size', 20),
+        100,
+      )
       return {
         has_more: hasMore,
         total,
@@ -80,14 +106,19 @@ export function registerLockLogRoutes(router: Router<ApiRoute>, deps: OpenApiDep
       const codes = readList(query, 'codes')
       const logs = logsInRange(device, query, false)
         .filter((l) => l.recordType === 'alarm')
-        .filter((l) => codes.length === 0 || codes.includes(l.code) || (codes.includes('hijack') && l.code.startsWith('unlock_')))
+        .filter(
+          (l) =>
+            codes.length === 0 || codes.includes(l.code) || (codes.includes('hijack') && l.code.startsWith('unlock_')),
+        )
       const { page, total } = paginate(logs, readInt(query, 'page_no', 1), readInt(query, 'page_size', 20), 100)
       return {
         total,
         records: page.map((l) => ({
           record_id: l.recordId,
           // A duress opening is logged as hijack with the credential it used (§2.4).
-          status: l.code.startsWith('unlock_') ? { code: 'hijack', value: `${l.code}-${String(l.value).padStart(2, '0')}` } : { code: l.code, value: display(l.value) },
+          status: l.code.startsWith('unlock_')
+            ? { code: 'hijack', value: `${l.code}-${String(l.value).padStart(2, '0')}` }
+            : { code: l.code, value: display(l.value) },
           update_time: l.time,
           nick_name: l.userName ?? '',
         })),

@@ -2,7 +2,14 @@
 // §3.1). Faces and cards of residential locks are enrolled on the lock itself; the cloud only maps slots.
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'
-import { type ApiRoute, LIMITS, type OpenApiDeps, readJsonObject, requireDevice, requireString } from '@/simulator/openapi/api-types'
+import {
+  type ApiRoute,
+  LIMITS,
+  type OpenApiDeps,
+  readJsonObject,
+  requireDevice,
+  requireString,
+} from '@/simulator/openapi/api-types'
 import { randomHex } from '@/simulator/state/ids'
 import type { SimLockMember } from '@/simulator/state/sim-state'
 
@@ -36,7 +43,9 @@ export function registerLockMemberRoutes(router: Router<ApiRoute>, deps: OpenApi
       const body = readJsonObject(call)
       const member = device.members.find((m) => m.lockUserId === requireString(body, 'user_id'))
       if (!member) throw new SimApiError(1000)
-      const list = Array.isArray(body.unlock_list) ? (body.unlock_list as { dp_code?: unknown; unlock_sn?: unknown }[]) : []
+      const list = Array.isArray(body.unlock_list)
+        ? (body.unlock_list as { dp_code?: unknown; unlock_sn?: unknown }[])
+        : []
       if (list.length === 0) throw new SimApiError(1100, 'param is empty: unlock_list')
       for (const entry of list) {
         const key = typeof entry.dp_code === 'string' ? SLOT_BY_CODE[entry.dp_code] : undefined

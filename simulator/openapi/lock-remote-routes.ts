@@ -4,7 +4,19 @@ import { decryptTicketPassword } from '@/lib/tuya/openapi/ticket-crypto'
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'
-import { type ApiCall, type ApiRoute, LIMITS, type OpenApiDeps, paginate, readInt, readJsonObject, readList, requireDevice, requireOnline, requireString } from '@/simulator/openapi/api-types'
+import {
+  type ApiCall,
+  type ApiRoute,
+  LIMITS,
+  type OpenApiDeps,
+  paginate,
+  readInt,
+  readJsonObject,
+  readList,
+  requireDevice,
+  requireOnline,
+  requireString,
+} from '@/simulator/openapi/api-types'
 import type { SimDevice } from '@/simulator/state/sim-state'
 
 function consumeTicket(deps: OpenApiDeps, device: SimDevice, ticketId: string): string {
@@ -21,7 +33,13 @@ function operateDoor(deps: OpenApiDeps, call: ApiCall, open: boolean): boolean {
   consumeTicket(deps, device, ticketId)
   const now = deps.ctx.clock.now()
   const message = open ? emitRemoteUnlock(deps.ctx, device) : undefined
-  device.unlockCommands.push({ at: now, via: 'password-free-door-operate', open, ticketId, messageId: message?.messageId })
+  device.unlockCommands.push({
+    at: now,
+    via: 'password-free-door-operate',
+    open,
+    ticketId,
+    messageId: message?.messageId,
+  })
   return true
 }
 
@@ -38,11 +56,19 @@ function describeMembers(deps: OpenApiDeps, device: SimDevice, codes: string[]) 
       .map(([code, sn, label]) => ({
         dp_code: code,
         count: 1,
-        unlock_list: [{ unlock_id: `${m.lockUserNo}${sn}`, unlock_sn: sn, unlock_name: `${label} ${sn}`, unlock_attr: 0 }],
+        unlock_list: [
+          { unlock_id: `${m.lockUserNo}${sn}`, unlock_sn: sn, unlock_name: `${label} ${sn}`, unlock_attr: 0 },
+        ],
       }))
     if (m.duressPasswordSlot !== undefined && (codes.length === 0 || codes.includes('unlock_password'))) {
       const sn = m.duressPasswordSlot
-      detail.push({ dp_code: 'unlock_password', count: 1, unlock_list: [{ unlock_id: `${m.lockUserNo}${sn}`, unlock_sn: sn, unlock_name: `Password ${sn}`, unlock_attr: 1 }] })
+      detail.push({
+        dp_code: 'unlock_password',
+        count: 1,
+        unlock_list: [
+          { unlock_id: `${m.lockUserNo}${sn}`, unlock_sn: sn, unlock_name: `Password ${sn}`, unlock_attr: 1 },
+        ],
+      })
     }
     const resident = deps.ctx.state.residents.get(m.residentId)
     return {
@@ -72,7 +98,10 @@ export function registerLockRemoteRoutes(router: Router<ApiRoute>, deps: OpenApi
     perSecond: LIMITS.command,
     handler: (call) => operateDoor(deps, call, readJsonObject(call).open !== false),
   })
-  for (const path of ['/v1.0/devices/{deviceId}/door-lock/password-free/open-door', '/v1.1/devices/{deviceId}/door-lock/password-free/open-door']) {
+  for (const path of [
+    '/v1.0/devices/{deviceId}/door-lock/password-free/open-door',
+    '/v1.1/devices/{deviceId}/door-lock/password-free/open-door',
+  ]) {
     router.on('POST', path, { perSecond: LIMITS.command, handler: (call) => operateDoor(deps, call, true) })
   }
   router.on('GET', '/v1.0/devices/{deviceId}/door-lock/remote-unlocks', {

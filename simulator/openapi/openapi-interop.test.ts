@@ -44,12 +44,18 @@ describe('official @tuya/tuya-connector-nodejs against the simulator', () => {
   })
 
   it('signs query strings the way the SDK does (decoded, sorted; GET body "{}")', async () => {
-    const res = await officialClient().request({ method: 'GET', path: TUYA_PATHS.projectDevices, query: { size: 2, last_row_key: '' } })
+    const res = await officialClient().request({
+      method: 'GET',
+      path: TUYA_PATHS.projectDevices,
+      query: { size: 2, last_row_key: '' },
+    })
     expect(res).toMatchObject({ success: true, result: { has_more: true } })
   })
 
   it('a wrong secret gets 1004 sign invalid', async () => {
-    await expect(officialClient('0'.repeat(32)).request({ method: 'GET', path: TUYA_PATHS.device(lock.id) })).rejects.toThrow(/1004/)
+    await expect(
+      officialClient('0'.repeat(32)).request({ method: 'GET', path: TUYA_PATHS.device(lock.id) }),
+    ).rejects.toThrow(/1004/)
   })
 
   it('a clock skewed by more than 5 minutes gets 1013', async () => {
@@ -69,7 +75,13 @@ describe('official @tuya/tuya-connector-nodejs against the simulator', () => {
 
 describe('the project client (lib/tuya/openapi/openapi-client) against the simulator', () => {
   const client = (overrides: { accessSecret?: string; now?: () => number } = {}) =>
-    createTuyaClient({ baseUrl: sim.url, accessId: sim.accessId, accessSecret: overrides.accessSecret ?? sim.accessSecret, now: overrides.now, retry: { maxRetries: 0 } })
+    createTuyaClient({
+      baseUrl: sim.url,
+      accessId: sim.accessId,
+      accessSecret: overrides.accessSecret ?? sim.accessSecret,
+      now: overrides.now,
+      retry: { maxRetries: 0 },
+    })
 
   it('gets a token, lists devices and sends a command', async () => {
     const tuya = client()
@@ -83,6 +95,8 @@ describe('the project client (lib/tuya/openapi/openapi-client) against the simul
   })
 
   it('a skewed clock gets 1013', async () => {
-    await expect(client({ now: () => serverClock.now() - 10 * 60_000 }).getDevice(lock.id)).rejects.toMatchObject({ code: 1013 })
+    await expect(client({ now: () => serverClock.now() - 10 * 60_000 }).getDevice(lock.id)).rejects.toMatchObject({
+      code: 1013,
+    })
   })
 })

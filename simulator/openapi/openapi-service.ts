@@ -79,7 +79,8 @@ export function createOpenApiService(options: OpenApiServiceOptions): OpenApiSer
     const tid = createTid()
     try {
       const outcome = await run(req)
-      if ('status' in outcome) return jsonResponse(outcome.status, failureEnvelope(500, 'system error, please contact the admin', now(), tid))
+      if ('status' in outcome)
+        return jsonResponse(outcome.status, failureEnvelope(500, 'system error, please contact the admin', now(), tid))
       return jsonResponse(200, successEnvelope(outcome.result, now(), tid))
     } catch (error) {
       if (error instanceof SimApiError) return jsonResponse(200, failureEnvelope(error.code, error.message, now(), tid))

@@ -23,7 +23,14 @@ afterEach(async () => {
 
 async function call(options: Partial<SignedRequestOptions> & { path: string }) {
   token ??= (await fetchAccessToken(sim.url, sim.accessId, sim.accessSecret)).accessToken
-  return signedRequest({ baseUrl: sim.url, clientId: sim.accessId, secret: sim.accessSecret, accessToken: token, t: now, ...options })
+  return signedRequest({
+    baseUrl: sim.url,
+    clientId: sim.accessId,
+    secret: sim.accessSecret,
+    accessToken: token,
+    t: now,
+    ...options,
+  })
 }
 
 describe('signature verification', () => {
@@ -55,7 +62,11 @@ describe('signature verification', () => {
     expect((await call({ path: TUYA_PATHS.device(lock.id), accessToken: '' })).body.code).toBe(1002)
     expect((await call({ path: TUYA_PATHS.device(lock.id), t: now - 5 * 60_000 - 1 })).body.code).toBe(1013)
     expect((await call({ path: TUYA_PATHS.device(lock.id), t: now + 4 * 60_000 })).body.success).toBe(true)
-    expect((await call({ path: '/v1.0/nothing/here' })).body).toMatchObject({ success: false, code: 1108, msg: 'uri path invalid' })
+    expect((await call({ path: '/v1.0/nothing/here' })).body).toMatchObject({
+      success: false,
+      code: 1108,
+      msg: 'uri path invalid',
+    })
   })
 
   it('rejects the legacy signature on a new project (1004) but accepts it where allowed', async () => {
@@ -67,7 +78,15 @@ describe('signature verification', () => {
       const { accessToken } = await fetchAccessToken(old.url, old.accessId, old.accessSecret)
       const t = Date.now()
       const sign = signLegacy({ clientId: old.accessId, secret: old.accessSecret, t, accessToken })
-      const res = await signedRequest({ baseUrl: old.url, clientId: old.accessId, secret: old.accessSecret, accessToken, t, sign, path: TUYA_PATHS.device(lock.id) })
+      const res = await signedRequest({
+        baseUrl: old.url,
+        clientId: old.accessId,
+        secret: old.accessSecret,
+        accessToken,
+        t,
+        sign,
+        path: TUYA_PATHS.device(lock.id),
+      })
       expect(res.body.success).toBe(true)
     } finally {
       await old.close()
@@ -88,8 +107,14 @@ describe('token lifecycle', () => {
     const { access_token } = res.body.result as { access_token: string }
     expect(access_token).toMatch(/^[0-9a-f]{32}$/)
     now += 7200 * 1000
-    expect((await signedRequest({ ...base(), accessToken: access_token, t: now, path: TUYA_PATHS.device(lock.id) })).body.code).toBe(1010)
-    expect((await signedRequest({ ...base(), accessToken: 'f'.repeat(32), t: now, path: TUYA_PATHS.device(lock.id) })).body.code).toBe(1011)
+    expect(
+      (await signedRequest({ ...base(), accessToken: access_token, t: now, path: TUYA_PATHS.device(lock.id) })).body
+        .code,
+    ).toBe(1010)
+    expect(
+      (await signedRequest({ ...base(), accessToken: 'f'.repeat(32), t: now, path: TUYA_PATHS.device(lock.id) })).body
+        .code,
+    ).toBe(1011)
     expect((await signedRequest({ ...base(), t: now, path: '/v1.0/token?grant_type=2' })).body.code).toBe(1003)
   })
 
@@ -98,17 +123,32 @@ describe('token lifecycle', () => {
     const refreshed = await signedRequest({ ...base(), t: now, path: TUYA_PATHS.refreshToken(first.refreshToken) })
     expect(refreshed.body.success).toBe(true)
     const second = refreshed.body.result as { access_token: string }
-    expect((await signedRequest({ ...base(), t: now, path: TUYA_PATHS.refreshToken(first.refreshToken) })).body.code).toBe(1011)
-    expect((await signedRequest({ ...base(), t: now, accessToken: first.accessToken, path: TUYA_PATHS.device(lock.id) })).body.code).toBe(1011)
-    expect((await signedRequest({ ...base(), t: now, accessToken: second.access_token, path: TUYA_PATHS.device(lock.id) })).body.success).toBe(true)
+    expect(
+      (await signedRequest({ ...base(), t: now, path: TUYA_PATHS.refreshToken(first.refreshToken) })).body.code,
+    ).toBe(1011)
+    expect(
+      (await signedRequest({ ...base(), t: now, accessToken: first.accessToken, path: TUYA_PATHS.device(lock.id) }))
+        .body.code,
+    ).toBe(1011)
+    expect(
+      (await signedRequest({ ...base(), t: now, accessToken: second.access_token, path: TUYA_PATHS.device(lock.id) }))
+        .body.success,
+    ).toBe(true)
   })
 
   it('expires every token on demand (fault), while refresh tokens keep working', async () => {
     const pair = await fetchAccessToken(sim.url, sim.accessId, sim.accessSecret)
-    const fault = await (await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({ expireTokens: true }) })).json()
+    const fault = await (
+      await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({ expireTokens: true }) })
+    ).json()
     expect(fault.ok).toBe(true)
-    expect((await signedRequest({ ...base(), t: now, accessToken: pair.accessToken, path: TUYA_PATHS.device(lock.id) })).body.code).toBe(1010)
-    expect((await signedRequest({ ...base(), t: now, path: TUYA_PATHS.refreshToken(pair.refreshToken) })).body.success).toBe(true)
+    expect(
+      (await signedRequest({ ...base(), t: now, accessToken: pair.accessToken, path: TUYA_PATHS.device(lock.id) })).body
+        .code,
+    ).toBe(1010)
+    expect(
+      (await signedRequest({ ...base(), t: now, path: TUYA_PATHS.refreshToken(pair.refreshToken) })).body.success,
+    ).toBe(true)
   })
 })
 
@@ -116,19 +156,41 @@ describe('rate limits and injected faults', () => {
   it('answers 1110 past the per-second limit of an API (face writes: 5/s)', async () => {
     now = Math.floor(Date.now() / 1000) * 1000 + 10 // the whole burst lands in one second of the sim clock
     const codes: (number | undefined)[] = []
-    for (let i = 0; i < 12; i++) codes.push((await call({ path: TUYA_PATHS.deviceCommands(lock.id), method: 'POST', body: JSON.stringify({ commands: [{ code: 'automatic_lock', value: true }] }) })).body.code)
+    for (let i = 0; i < 12; i++)
+      codes.push(
+        (
+          await call({
+            path: TUYA_PATHS.deviceCommands(lock.id),
+            method: 'POST',
+            body: JSON.stringify({ commands: [{ code: 'automatic_lock', value: true }] }),
+          })
+        ).body.code,
+      )
     expect(codes.slice(0, 10)).toEqual(Array(10).fill(undefined))
     expect(codes.slice(10)).toEqual([1110, 1110])
   })
 
   it('applies an injected limit with 1199, and injected 5xx counts', async () => {
-    await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({ rateLimit: { path: '/v1.0/devices/{deviceId}/status', perSecond: 1, code: 1199 } }) })
+    await fetch(`${sim.url}/_sim/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ rateLimit: { path: '/v1.0/devices/{deviceId}/status', perSecond: 1, code: 1199 } }),
+    })
     now = Math.floor(Date.now() / 1000) * 1000 + 10
     expect((await call({ path: TUYA_PATHS.deviceStatus(lock.id) })).body).toMatchObject({ success: true })
-    expect((await call({ path: TUYA_PATHS.deviceStatus(lock.id) })).body).toMatchObject({ code: 1199, msg: 'your requests are too frequent' })
+    expect((await call({ path: TUYA_PATHS.deviceStatus(lock.id) })).body).toMatchObject({
+      code: 1199,
+      msg: 'your requests are too frequent',
+    })
 
-    await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({ errors5xx: { count: 2, status: 503 } }) })
-    const statuses = [(await call({ path: TUYA_PATHS.device(lock.id) })).status, (await call({ path: TUYA_PATHS.device(lock.id) })).status, (await call({ path: TUYA_PATHS.device(lock.id) })).status]
+    await fetch(`${sim.url}/_sim/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ errors5xx: { count: 2, status: 503 } }),
+    })
+    const statuses = [
+      (await call({ path: TUYA_PATHS.device(lock.id) })).status,
+      (await call({ path: TUYA_PATHS.device(lock.id) })).status,
+      (await call({ path: TUYA_PATHS.device(lock.id) })).status,
+    ]
     expect(statuses).toEqual([503, 503, 200])
   })
 })

@@ -25,7 +25,11 @@ export class TicketStore {
     }
     this.tickets.set(ticket.ticketId, ticket)
     this.prune()
-    return { ticket_id: ticket.ticketId, ticket_key: encryptTicketKey(ticket.key16, this.accessSecret), expire_time: TICKET_TTL_SECONDS }
+    return {
+      ticket_id: ticket.ticketId,
+      ticket_key: encryptTicketKey(ticket.key16, this.accessSecret),
+      expire_time: TICKET_TTL_SECONDS,
+    }
   }
 
   /** Consumes the ticket; returns its key, or why it cannot be used. */

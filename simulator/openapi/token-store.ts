@@ -29,7 +29,12 @@ export class TokenStore {
     this.byAccess.set(pair.accessToken, pair)
     this.byRefresh.set(pair.refreshToken, pair)
     this.prune()
-    return { access_token: pair.accessToken, refresh_token: pair.refreshToken, expire_time: this.ttlSeconds, uid: this.uid }
+    return {
+      access_token: pair.accessToken,
+      refresh_token: pair.refreshToken,
+      expire_time: this.ttlSeconds,
+      uid: this.uid,
+    }
   }
 
   /** Single use: the old pair stops working, also when the refresh token is presented again. */

@@ -2,8 +2,22 @@
 // logs the OpenAPI serves for backfill, and the commands devices received. Plain data; behaviour lives elsewhere.
 import type { DemoBuilding, DemoDevice, DemoLockMember, DemoResident } from '@/simulator/demo-building'
 
-export type SimPerson = { personId: string; name: string; beginTime?: number; endTime?: number; body: unknown; updatedAt: number }
-export type SimFace = { personId: string; faceId: string; url: string; mediaId: string; bytes: number; enrolledAt: number }
+export type SimPerson = {
+  personId: string
+  name: string
+  beginTime?: number
+  endTime?: number
+  body: unknown
+  updatedAt: number
+}
+export type SimFace = {
+  personId: string
+  faceId: string
+  url: string
+  mediaId: string
+  bytes: number
+  enrolledAt: number
+}
 export type SimCard = { personId: string; cardNo: string; enrolledAt: number }
 export type SimPin = { personId: string; pin: string; enrolledAt: number }
 export type SimTempPassword = {

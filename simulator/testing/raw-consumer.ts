@@ -2,7 +2,14 @@
 import WebSocket from 'ws'
 import { buildMqPassword } from '@/lib/tuya/message-service/message-crypto'
 
-export type RawFrame = { messageId: string; payload: string; properties: Record<string, string>; publishTime: string; key: string; redeliveryCount: number }
+export type RawFrame = {
+  messageId: string
+  payload: string
+  properties: Record<string, string>
+  publishTime: string
+  key: string
+  redeliveryCount: number
+}
 
 export type RawConsumer = {
   frames: RawFrame[]
@@ -13,7 +20,14 @@ export type RawConsumer = {
   close(): Promise<void>
 }
 
-export type RawConsumerOptions = { mqUrl: string; accessId: string; accessSecret: string; env?: 'event' | 'event-test'; query?: string; password?: string }
+export type RawConsumerOptions = {
+  mqUrl: string
+  accessId: string
+  accessSecret: string
+  env?: 'event' | 'event-test'
+  query?: string
+  password?: string
+}
 
 export function consumerUrl({ mqUrl, accessId, env = 'event', query = '' }: RawConsumerOptions): string {
   return `${mqUrl}ws/v2/consumer/persistent/${accessId}/out/${env}/${accessId}-sub?subscriptionType=Failover${query ? `&${query}` : ''}`
@@ -21,7 +35,10 @@ export function consumerUrl({ mqUrl, accessId, env = 'event', query = '' }: RawC
 
 export function connectRawConsumer(options: RawConsumerOptions): Promise<RawConsumer> {
   const ws = new WebSocket(consumerUrl(options), {
-    headers: { username: options.accessId, password: options.password ?? buildMqPassword(options.accessId, options.accessSecret) },
+    headers: {
+      username: options.accessId,
+      password: options.password ?? buildMqPassword(options.accessId, options.accessSecret),
+    },
   })
   const frames: RawFrame[] = []
   ws.on('message', (data) => frames.push(JSON.parse(data.toString()) as RawFrame))

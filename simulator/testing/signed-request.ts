@@ -46,13 +46,20 @@ export async function signedRequest(options: SignedRequestOptions): Promise<{ st
     headers['content-type'] = 'application/json'
     headers['content-length'] = String(Buffer.byteLength(body))
   }
-  const sent = options.upperCaseHeaders ? Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toUpperCase(), v])) : headers
+  const sent = options.upperCaseHeaders
+    ? Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toUpperCase(), v]))
+    : headers
   // node:http rather than fetch: fetch refuses a body on GET, and the official Node SDK sends one (§1.3).
   return new Promise((resolve, reject) => {
     const req = request(`${options.baseUrl}${options.path}`, { method, headers: sent }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as TuyaEnvelope }))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as TuyaEnvelope,
+        }),
+      )
       res.on('error', reject)
     })
     req.on('error', reject)
@@ -61,7 +68,11 @@ export async function signedRequest(options: SignedRequestOptions): Promise<{ st
 }
 
 /** A fresh access token from the simulator. */
-export async function fetchAccessToken(baseUrl: string, clientId: string, secret: string): Promise<{ accessToken: string; refreshToken: string }> {
+export async function fetchAccessToken(
+  baseUrl: string,
+  clientId: string,
+  secret: string,
+): Promise<{ accessToken: string; refreshToken: string }> {
   const { body } = await signedRequest({ baseUrl, clientId, secret, path: '/v1.0/token?grant_type=1' })
   if (!body.success) throw new Error(`token failed: ${body.code} ${body.msg}`)
   const result = body.result as { access_token: string; refresh_token: string }

@@ -6,7 +6,12 @@ import type { EmittedMessage } from '@/simulator/mq/emitted-message'
 
 export type WebhookRetryPolicy = { attempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number }
 
-export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = { attempts: 6, baseDelayMs: 250, maxDelayMs: 8_000, timeoutMs: 10_000 }
+export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = {
+  attempts: 6,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  timeoutMs: 10_000,
+}
 
 export type WebhookPusherOptions = {
   accessId: string
@@ -87,7 +92,9 @@ export class WebhookPusher {
     const { attempts, baseDelayMs, maxDelayMs } = this.options.retry
     if (outcome.attempts >= attempts || this.closed) {
       outcome.state = 'failed'
-      this.options.onError?.(`webhook ${message.messageId} failed after ${outcome.attempts} attempts: ${outcome.lastError}`)
+      this.options.onError?.(
+        `webhook ${message.messageId} failed after ${outcome.attempts} attempts: ${outcome.lastError}`,
+      )
       return
     }
     const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** (outcome.attempts - 1))

@@ -5,7 +5,9 @@ import { addUser } from '@/lib/users/mutations'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = withRole(['admin'], async ({ db }) => Response.json({ items: await listUsers(db), nextCursor: null }))
+export const GET = withRole(['admin'], async ({ db }) =>
+  Response.json({ items: await listUsers(db), nextCursor: null }),
+)
 
 export const POST = withRole(['admin'], async ({ db, actor, request }) =>
   Response.json(await addUser(db, actor, await jsonBodyOf(request), auditContextOf(request)), { status: 201 }),

@@ -6,7 +6,8 @@ import { joinSql, sql, type Sql, type Tx } from '@/lib/db/client'
 import type { AccessRow, CachedDevice, InboundRow } from '@/lib/ingest/persist/ingest-context'
 
 /** SQLite returns integers as BigInt (the adapter enables safe integers) and dates as text. */
-const toDate = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)))
+const toDate = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value))
 
 const values = (rows: unknown[][]): Sql => joinSql(rows.map((row) => sql`(${joinSql(row)})`))
 
@@ -14,7 +15,10 @@ const values = (rows: unknown[][]): Sql => joinSql(rows.map((row) => sql`(${join
  * Everything a batch reads before it writes, in ONE round trip: already-stored messages, the devices named,
  * residents by person id, and which of those devices have a live call. (Credential slots: selectSlots.)
  */
-export async function selectBatchState(tx: Tx, input: { sourceIds: string[]; tuyaIds: string[]; externalIds: string[] }) {
+export async function selectBatchState(
+  tx: Tx,
+  input: { sourceIds: string[]; tuyaIds: string[]; externalIds: string[] },
+) {
   const none = [''] // IN () is invalid SQL; '' matches no id
   const ids = (list: string[]) => joinSql(list.length ? list : none)
   const rows = await tx.$queryRaw<{ k: string; a: string; b: string | null; c: string | null; d: unknown }[]>(sql`
@@ -25,7 +29,9 @@ export async function selectBatchState(tx: Tx, input: { sourceIds: string[]; tuy
       WHERE d."tuyaId" IN (${ids(input.tuyaIds)}) AND c."endedAt" IS NULL AND c."state" IN ('ringing', 'answered')`)
   return {
     stored: rows.filter((r) => r.k === 'm').map((r) => ({ id: r.a, sourceMessageId: r.b!, outcome: r.c! })),
-    devices: rows.filter((r) => r.k === 'd').map((r): CachedDevice => ({ id: r.a, tuyaId: r.b!, name: r.c!, lastSeenAt: toDate(r.d) })),
+    devices: rows
+      .filter((r) => r.k === 'd')
+      .map((r): CachedDevice => ({ id: r.a, tuyaId: r.b!, name: r.c!, lastSeenAt: toDate(r.d) })),
     residents: rows.filter((r) => r.k === 'r').map((r) => ({ id: r.a, externalId: r.b!, name: r.c! })),
     liveCallDevices: rows.filter((r) => r.k === 'c').map((r) => r.a),
   }
@@ -51,7 +57,17 @@ export function insertInbound(tx: Tx, rows: InboundRow[]) {
     rows,
     (chunk) =>
       sql`INSERT INTO "InboundMessage" ("id", "source", "sourceMessageId", "shape", "deviceTuyaId", "payload", "receivedAt", "outcome", "reason") VALUES ${values(
-        chunk.map((r) => [r.id, r.source, r.sourceMessageId, r.shape, r.deviceTuyaId, r.payload, r.receivedAt, r.outcome, r.reason]),
+        chunk.map((r) => [
+          r.id,
+          r.source,
+          r.sourceMessageId,
+          r.shape,
+          r.deviceTuyaId,
+          r.payload,
+          r.receivedAt,
+          r.outcome,
+          r.reason,
+        ]),
       )}`,
   )
 }
@@ -93,7 +109,11 @@ export function insertAccessEvents(tx: Tx, rows: AccessRow[]) {
 }
 
 /** Appends to the live-event outbox; one multi-row INSERT assigns increasing seqs in row order. */
-export async function insertLiveEvents(tx: Tx, rows: { event: string; payload: string }[], now: Date): Promise<number[]> {
+export async function insertLiveEvents(
+  tx: Tx,
+  rows: { event: string; payload: string }[],
+  now: Date,
+): Promise<number[]> {
   const seqs: number[] = []
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK)

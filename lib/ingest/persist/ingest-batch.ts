@@ -10,7 +10,14 @@ import {
   selectBatchState,
   selectSlots,
 } from '@/lib/ingest/persist/batch-sql'
-import { newRowId, slotKey, type BatchContext, type CachedResident, type IngestContext, type IngestedRef } from '@/lib/ingest/persist/ingest-context'
+import {
+  newRowId,
+  slotKey,
+  type BatchContext,
+  type CachedResident,
+  type IngestContext,
+  type IngestedRef,
+} from '@/lib/ingest/persist/ingest-context'
 import type { NormalisedMessage } from '@/lib/ingest/normalise/normalised'
 import { persistAccess } from '@/lib/ingest/persist/persist-access'
 import { persistAlarm } from '@/lib/ingest/persist/persist-alarm'
@@ -33,7 +40,15 @@ export type PreparedMessage = {
 
 export type BatchItemResult =
   | { duplicate: true; id: string; outcome: IngestOutcome }
-  | { duplicate: false; id: string; outcome: IngestOutcome; reason?: string; refs: IngestedRef[]; live: StoredLiveEvent[]; snapshotIds: string[] }
+  | {
+      duplicate: false
+      id: string
+      outcome: IngestOutcome
+      reason?: string
+      refs: IngestedRef[]
+      live: StoredLiveEvent[]
+      snapshotIds: string[]
+    }
 
 const MAX_PAYLOAD_CHARS = 512 * 1024
 
@@ -49,11 +64,24 @@ function outcomeOf(normalised: NormalisedMessage): { outcome: IngestOutcome; rea
 async function prefetch(tx: Tx, messages: PreparedMessage[]) {
   const tuyaIds = [...new Set(messages.flatMap((m) => (m.normalised.deviceId ? [m.normalised.deviceId] : [])))]
   const externalIds = [
-    ...new Set(messages.flatMap((m) => m.normalised.items.flatMap((i) => (i.kind === 'access' && i.externalUserId ? [i.externalUserId] : [])))),
+    ...new Set(
+      messages.flatMap((m) =>
+        m.normalised.items.flatMap((i) => (i.kind === 'access' && i.externalUserId ? [i.externalUserId] : [])),
+      ),
+    ),
   ]
-  const state = await selectBatchState(tx, { sourceIds: [...new Set(messages.map((m) => m.sourceMessageId))], tuyaIds, externalIds })
+  const state = await selectBatchState(tx, {
+    sourceIds: [...new Set(messages.map((m) => m.sourceMessageId))],
+    tuyaIds,
+    externalIds,
+  })
   const slotted = messages.some((m) => m.normalised.items.some((i) => i.kind === 'access' && i.credentialSlot))
-  const slots = slotted ? await selectSlots(tx, state.devices.map((d) => d.id)) : []
+  const slots = slotted
+    ? await selectSlots(
+        tx,
+        state.devices.map((d) => d.id),
+      )
+    : []
   const residentsByExternalId = new Map(externalIds.map((id) => [id, null] as [string, CachedResident | null]))
   for (const r of state.residents) residentsByExternalId.set(r.externalId, { id: r.id, name: r.name })
   const batch: BatchContext = {
@@ -97,8 +125,15 @@ async function persistOne(batch: BatchContext, message: PreparedMessage) {
   for (const item of normalised.items) {
     if (item.kind === 'access') await persistAccess(ctx, item, normalised.deviceId ?? 'unknown')
     else if (item.kind === 'call')
-      await persistCallSignal(ctx, { signal: item.signal, at: item.occurredAt, callRef: item.callRef, snapshot: item.snapshot, sourceCode: item.sourceCode })
-    else if (item.kind === 'alarm') await persistAlarm(ctx, { type: item.type, at: item.occurredAt, detail: item.detail, snapshot: item.snapshot })
+      await persistCallSignal(ctx, {
+        signal: item.signal,
+        at: item.occurredAt,
+        callRef: item.callRef,
+        snapshot: item.snapshot,
+        sourceCode: item.sourceCode,
+      })
+    else if (item.kind === 'alarm')
+      await persistAlarm(ctx, { type: item.type, at: item.occurredAt, detail: item.detail, snapshot: item.snapshot })
     else if (item.kind === 'device') await persistDeviceChange(ctx, item)
   }
   return { id, outcome, reason: reason ?? undefined, refs: ctx.refs, live: ctx.live, snapshotIds: ctx.snapshotIds }
@@ -111,7 +146,11 @@ async function flush(batch: BatchContext, live: PendingLiveEvent[]): Promise<Sto
   await insertInbound(tx, rows.inbound)
   await insertSnapshots(tx, rows.snapshots, now)
   await insertAccessEvents(tx, rows.access)
-  const seqs = await insertLiveEvents(tx, live.map((e) => ({ event: e.event, payload: JSON.stringify(e.payload) })), now)
+  const seqs = await insertLiveEvents(
+    tx,
+    live.map((e) => ({ event: e.event, payload: JSON.stringify(e.payload) })),
+    now,
+  )
   return live.map((e, i) => ({ ...e, seq: seqs[i] }) as StoredLiveEvent)
 }
 
@@ -120,7 +159,10 @@ export async function persistBatch(db: Db, messages: PreparedMessage[]): Promise
     async (tx) => {
       const { batch, stored } = await prefetch(tx, messages)
       const seen = new Map(stored.map((s) => [s.sourceMessageId, { id: s.id, outcome: s.outcome as IngestOutcome }]))
-      const results: (BatchItemResult | { pendingLive: PendingLiveEvent[]; base: Omit<Extract<BatchItemResult, { duplicate: false }>, 'live'> })[] = []
+      const results: (
+        | BatchItemResult
+        | { pendingLive: PendingLiveEvent[]; base: Omit<Extract<BatchItemResult, { duplicate: false }>, 'live'> }
+      )[] = []
       for (const message of messages) {
         const previous = seen.get(message.sourceMessageId)
         if (previous) {

@@ -14,7 +14,10 @@ async function resolveResident(ctx: IngestContext, item: AccessItem) {
   const { batch } = ctx
   if (item.externalUserId) {
     if (!batch.residentsByExternalId.has(item.externalUserId)) {
-      const found = await ctx.tx.resident.findUnique({ where: { externalId: item.externalUserId }, select: { id: true, name: true } })
+      const found = await ctx.tx.resident.findUnique({
+        where: { externalId: item.externalUserId },
+        select: { id: true, name: true },
+      })
       batch.residentsByExternalId.set(item.externalUserId, found)
     }
     const byPerson = batch.residentsByExternalId.get(item.externalUserId)
@@ -65,6 +68,10 @@ export async function persistAccess(ctx: IngestContext, item: AccessItem, device
 
   const callSignal = callSignalForAccess(item)
   if (callSignal && ctx.device && ctx.batch.liveCallDevices.has(ctx.device.id)) {
-    await persistCallSignal(ctx, { signal: callSignal, at: item.occurredAt, sourceCode: item.sourceCode }, { openOnly: true })
+    await persistCallSignal(
+      ctx,
+      { signal: callSignal, at: item.occurredAt, sourceCode: item.sourceCode },
+      { openOnly: true },
+    )
   }
 }

@@ -18,7 +18,9 @@ export async function persistAlarm(ctx: IngestContext, record: AlarmRecord): Pro
   const openKey = alarmFoldKey(ctx.device?.id ?? null, record.type)
   const existing = await ctx.tx.alarm.findUnique({ where: { openKey } })
   const snapshotId =
-    record.snapshot && !existing?.snapshotId ? await createPendingSnapshot(ctx.tx, record.snapshot, ctx.device?.tuyaId ?? null) : undefined
+    record.snapshot && !existing?.snapshotId
+      ? await createPendingSnapshot(ctx.tx, record.snapshot, ctx.device?.tuyaId ?? null)
+      : undefined
   if (snapshotId) ctx.snapshotIds.push(snapshotId)
   if (existing) {
     const row = await ctx.tx.alarm.update({

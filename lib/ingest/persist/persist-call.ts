@@ -2,7 +2,12 @@
 // Devices that do not name their calls have one "current" call (lib/calls/call-matching.ts).
 import { toCallItem } from '@/lib/calls/call-item'
 import { startsNewCall } from '@/lib/calls/call-matching'
-import { applyCallSignal, CALL_RING_TIMEOUT_MS, expireRingingCall, type CallSnapshot } from '@/lib/calls/call-state-machine'
+import {
+  applyCallSignal,
+  CALL_RING_TIMEOUT_MS,
+  expireRingingCall,
+  type CallSnapshot,
+} from '@/lib/calls/call-state-machine'
 import type { CallState } from '@/lib/domain/enums'
 import { addRef, type IngestContext } from '@/lib/ingest/persist/ingest-context'
 import type { CallSignal, SnapshotRef } from '@/lib/ingest/normalise/normalised'
@@ -65,7 +70,10 @@ export async function persistCallSignal(
   if (!current && options.openOnly) return null
   const result = applyCallSignal(callSnapshotOf(current), input)
   if (!result.changed || !result.next) return null
-  const snapshotId = record.snapshot && !current?.snapshotId ? await createPendingSnapshot(ctx.tx, record.snapshot, device.tuyaId) : undefined
+  const snapshotId =
+    record.snapshot && !current?.snapshotId
+      ? await createPendingSnapshot(ctx.tx, record.snapshot, device.tuyaId)
+      : undefined
   if (snapshotId) ctx.snapshotIds.push(snapshotId)
   const row = await writeCall(ctx, current, result.next, record.signal, result.transition?.from ?? null, {
     callRef: record.callRef,
@@ -89,20 +97,31 @@ async function writeCall(
     startedAt: next.startedAt,
     endedAt: next.endedAt ?? null,
     lastSignalAt: next.lastSignalAt,
-    answeredAt: next.state === 'answered' && !current?.answeredAt ? next.lastSignalAt : current?.answeredAt ?? null,
+    answeredAt: next.state === 'answered' && !current?.answeredAt ? next.lastSignalAt : (current?.answeredAt ?? null),
     answeredById: next.answeredBy ?? null,
     ...(extra.answeredByName ? { answeredByName: extra.answeredByName } : {}),
     ...(current && !current.callRef && extra.callRef ? { callRef: extra.callRef } : {}),
     ...(extra.snapshotId ? { snapshotId: extra.snapshotId } : {}),
   }
   const row = current
-    ? await ctx.tx.call.update({ where: { id: current.id }, data, include: { snapshot: { select: { id: true, state: true } } } })
+    ? await ctx.tx.call.update({
+        where: { id: current.id },
+        data,
+        include: { snapshot: { select: { id: true, state: true } } },
+      })
     : await ctx.tx.call.create({
         data: { ...data, deviceId: device.id, callRef: extra.callRef ?? null, backfilled: ctx.backfilled },
         include: { snapshot: { select: { id: true, state: true } } },
       })
   await ctx.tx.callEvent.create({
-    data: { callId: row.id, signal, fromState: from, toState: next.state, at: next.lastSignalAt, userId: next.answeredBy ?? null },
+    data: {
+      callId: row.id,
+      signal,
+      fromState: from,
+      toState: next.state,
+      at: next.lastSignalAt,
+      userId: next.answeredBy ?? null,
+    },
   })
   ctx.live.push({ event: 'call.updated', payload: toCallItem({ ...row, device }) })
   addRef(ctx, { kind: 'call', id: row.id })

@@ -13,7 +13,10 @@ export async function ensureDevice(batch: BatchContext, tuyaId: string, seenAt: 
   let device = batch.devices.get(tuyaId)
   if (!device) {
     device =
-      (await batch.tx.device.findUnique({ where: { tuyaId }, select: { id: true, tuyaId: true, name: true, lastSeenAt: true } })) ??
+      (await batch.tx.device.findUnique({
+        where: { tuyaId },
+        select: { id: true, tuyaId: true, name: true, lastSeenAt: true },
+      })) ??
       (await batch.tx.device.create({
         data: { tuyaId, name: `Device ${tuyaId}`, category: 'other', lastSeenAt: seenAt },
         select: { id: true, tuyaId: true, name: true, lastSeenAt: true },

@@ -72,7 +72,12 @@ describe.each(TEST_PROVIDERS)('backfill from the OpenAPI logs on %s', (provider)
     ])
     db = testDb.db
     expect(await seedDemoBuilding(db, SEAL_KEY)).toBe(true)
-    client = createTuyaClient({ baseUrl: sim.url, accessId: sim.accessId, accessSecret: sim.accessSecret, retry: { maxRetries: 0 } })
+    client = createTuyaClient({
+      baseUrl: sim.url,
+      accessId: sim.accessId,
+      accessSecret: sim.accessSecret,
+      retry: { maxRetries: 0 },
+    })
   })
 
   afterEach(async () => {
@@ -87,14 +92,38 @@ describe.each(TEST_PROVIDERS)('backfill from the OpenAPI logs on %s', (provider)
   it('stores every missed event once, backfilled, with its resident; a second run stores nothing', async () => {
     // No consumer is connected: these only reach the console through the logs.
     const expected: Expected[] = [
-      accessTrigger(sim, panel.id, 'face_unlock', 'res-alice-martin', { method: 'face', result: 'granted', residentId: 'res-alice-martin' }),
-      accessTrigger(sim, panel.id, 'card_unlock', 'res-bruno-costa', { method: 'card', result: 'granted', residentId: 'res-bruno-costa' }),
-      accessTrigger(sim, panel.id, 'pin_unlock', 'res-chen-wei', { method: 'password', result: 'granted', residentId: 'res-chen-wei' }),
+      accessTrigger(sim, panel.id, 'face_unlock', 'res-alice-martin', {
+        method: 'face',
+        result: 'granted',
+        residentId: 'res-alice-martin',
+      }),
+      accessTrigger(sim, panel.id, 'card_unlock', 'res-bruno-costa', {
+        method: 'card',
+        result: 'granted',
+        residentId: 'res-bruno-costa',
+      }),
+      accessTrigger(sim, panel.id, 'pin_unlock', 'res-chen-wei', {
+        method: 'password',
+        result: 'granted',
+        residentId: 'res-chen-wei',
+      }),
       accessTrigger(sim, panel.id, 'unlock_failed', undefined, { method: 'face', result: 'denied', residentId: null }),
       // Lock records name a lock member, not a person: the resident comes from the credential slot.
-      accessTrigger(sim, lock.id, 'face_unlock', 'res-alice-martin', { method: 'face', result: 'granted', residentId: 'res-alice-martin' }),
-      accessTrigger(sim, lock.id, 'card_unlock', 'res-dara-okafor', { method: 'card', result: 'granted', residentId: 'res-dara-okafor' }),
-      accessTrigger(sim, lock.id, 'pin_unlock', 'res-hugo-silva', { method: 'password', result: 'granted', residentId: 'res-hugo-silva' }),
+      accessTrigger(sim, lock.id, 'face_unlock', 'res-alice-martin', {
+        method: 'face',
+        result: 'granted',
+        residentId: 'res-alice-martin',
+      }),
+      accessTrigger(sim, lock.id, 'card_unlock', 'res-dara-okafor', {
+        method: 'card',
+        result: 'granted',
+        residentId: 'res-dara-okafor',
+      }),
+      accessTrigger(sim, lock.id, 'pin_unlock', 'res-hugo-silva', {
+        method: 'password',
+        result: 'granted',
+        residentId: 'res-hugo-silva',
+      }),
       accessTrigger(sim, lock.id, 'unlock_failed', undefined, { method: 'face', result: 'denied', residentId: null }),
     ]
     // A ring while nobody was watching: history, never a ringing call on a guard's screen.
@@ -111,7 +140,13 @@ describe.each(TEST_PROVIDERS)('backfill from the OpenAPI logs on %s', (provider)
         expect(rows, `${message.sourceId}`).toHaveLength(1)
         expect(rows[0].source).toBe('backfill')
         expect(rows[0].accessEvents).toHaveLength(1)
-        expect(rows[0].accessEvents[0]).toMatchObject({ backfilled: true, method, result, residentId, deviceTuyaId: message.devId })
+        expect(rows[0].accessEvents[0]).toMatchObject({
+          backfilled: true,
+          method,
+          result,
+          residentId,
+          deviceTuyaId: message.devId,
+        })
       }
 
       const ringRows = await inboundFor(db, ring.sourceId!)
@@ -121,16 +156,18 @@ describe.each(TEST_PROVIDERS)('backfill from the OpenAPI logs on %s', (provider)
       // Replayed in the order it happened: the openings before the ring do not "open the door during" the call.
       // It is flagged backfilled, which the console never pops up or rings for (components/calls/call-panel.tsx).
       expect(calls[0]).toMatchObject({ backfilled: true, state: 'ringing', endedAt: null })
-      expect(live.emitted.filter((e) => e.event === 'call.updated').map((e) => [e.payload.state, e.payload.backfilled])).toEqual([
-        ['ringing', true],
-      ])
+      expect(
+        live.emitted.filter((e) => e.event === 'call.updated').map((e) => [e.payload.state, e.payload.backfilled]),
+      ).toEqual([['ringing', true]])
 
       // The lock's wrong face is both a refused opening and an alarm; both are history.
       const alarms = await db.alarm.findMany({ where: { device: { tuyaId: lock.id } } })
       expect(alarms.length).toBeGreaterThan(0)
       expect(alarms.every((a) => a.backfilled)).toBe(true)
 
-      expect(live.emitted.map((e) => e.event)).toEqual(expect.arrayContaining(['access.created', 'call.updated', 'alarm.created']))
+      expect(live.emitted.map((e) => e.event)).toEqual(
+        expect.arrayContaining(['access.created', 'call.updated', 'alarm.created']),
+      )
       expect(backfilledFlags(live.emitted).filter((e) => e.backfilled !== true)).toEqual([])
       expect(live.emitted.filter((e) => e.event === 'access.created')).toHaveLength(expected.length)
 
@@ -179,7 +216,11 @@ describe.each(TEST_PROVIDERS)('backfill from the OpenAPI logs on %s', (provider)
       const missedRows = await inboundFor(db, missed.sourceId!)
       expect(missedRows).toHaveLength(1)
       expect(missedRows[0].source).toBe('backfill')
-      expect(missedRows[0].accessEvents[0]).toMatchObject({ backfilled: true, method: 'card', residentId: 'res-dara-okafor' })
+      expect(missedRows[0].accessEvents[0]).toMatchObject({
+        backfilled: true,
+        method: 'card',
+        residentId: 'res-dara-okafor',
+      })
       // Only the missed one was broadcast, as history.
       expect(live.emitted.map((e) => [e.event, e.payload.id, e.payload.backfilled])).toEqual([
         ['access.created', missedRows[0].accessEvents[0].id, true],

@@ -16,7 +16,12 @@ type BackfillClient = Pick<TuyaClient, 'iterateLockRecords' | 'iterateAccessCont
 
 const watermarkKey = (tuyaId: string) => `backfill:${tuyaId}`
 
-export async function backfillDevice(db: Db, client: BackfillClient, device: { tuyaId: string; category: string }, now = new Date()) {
+export async function backfillDevice(
+  db: Db,
+  client: BackfillClient,
+  device: { tuyaId: string; category: string },
+  now = new Date(),
+) {
   const mark = await db.keyValue.findUnique({ where: { key: watermarkKey(device.tuyaId) } })
   const since = mark ? new Date(mark.value).getTime() - OVERLAP_MS : now.getTime() - FIRST_BACKFILL_WINDOW_MS
   const range = { startTime: since, endTime: now.getTime() }
@@ -28,14 +33,24 @@ export async function backfillDevice(db: Db, client: BackfillClient, device: { t
   const replay: { entry: unknown; receivedAt: Date; normalised: NormalisedMessage }[] = []
   for await (const entry of entries as AsyncIterable<unknown>) {
     const receivedAt = new Date()
-    replay.push({ entry, receivedAt, normalised: normaliseOpenApiLog(kind, entry, { deviceId: device.tuyaId, receivedAt }) })
+    replay.push({
+      entry,
+      receivedAt,
+      normalised: normaliseOpenApiLog(kind, entry, { deviceId: device.tuyaId, receivedAt }),
+    })
   }
   // The logs list newest first; replay them in the order they happened, as the live path saw them (otherwise an
   // opening from before a ring would "open the door during" that call).
   replay.reverse().sort((a, b) => a.normalised.occurredAt.getTime() - b.normalised.occurredAt.getTime())
   let stored = 0
   for (const { entry, receivedAt, normalised } of replay) {
-    const result = await ingestMessage(db, { source: 'backfill', payload: entry, raw: JSON.stringify(entry), receivedAt, normalised })
+    const result = await ingestMessage(db, {
+      source: 'backfill',
+      payload: entry,
+      raw: JSON.stringify(entry),
+      receivedAt,
+      normalised,
+    })
     if (!result.duplicate) stored++
   }
   const seen = replay.length

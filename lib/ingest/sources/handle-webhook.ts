@@ -68,11 +68,16 @@ export async function handleTuyaWebhook(db: Db, request: Request, config: Webhoo
       unparsable: !parsed.ok ? 'payload is not valid JSON' : opened.kind === 'failed' ? opened.reason : undefined,
     })
     if (!parsed.ok) {
-      return Response.json(errorBody('malformed_json', 'payload is not valid JSON (stored as unrecognised)'), { status: 400 })
+      return Response.json(errorBody('malformed_json', 'payload is not valid JSON (stored as unrecognised)'), {
+        status: 400,
+      })
     }
     if (result.outcome === 'unrecognised') {
       return Response.json(
-        errorBody('unrecognised_message', `message shape not understood (stored as unrecognised): ${result.reason ?? ''}`.trim()),
+        errorBody(
+          'unrecognised_message',
+          `message shape not understood (stored as unrecognised): ${result.reason ?? ''}`.trim(),
+        ),
         { status: 400 },
       )
     }

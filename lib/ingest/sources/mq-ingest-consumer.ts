@@ -3,7 +3,11 @@
 // so the frame stays unacked and the message service redelivers it.
 import type { Db } from '@/lib/db/client'
 import { ingestMessage, type IngestResult } from '@/lib/ingest/ingest-message'
-import { createMessageConsumer, type MessageConsumer, type MessageConsumerOptions } from '@/lib/tuya/message-service/mq-consumer'
+import {
+  createMessageConsumer,
+  type MessageConsumer,
+  type MessageConsumerOptions,
+} from '@/lib/tuya/message-service/mq-consumer'
 import type { DecodedMessage, UndecodableFrame } from '@/lib/tuya/message-service/mq-frames'
 
 export function ingestMqMessage(db: Db, message: DecodedMessage): Promise<IngestResult> {

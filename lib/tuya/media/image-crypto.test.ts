@@ -26,6 +26,8 @@ describe('stored image crypto (tuya-access-domain §1.5)', () => {
   })
   it('throws with the wrong key', () => {
     const iv = Buffer.alloc(16, 1)
-    expect(() => decryptStoredImage(encryptStoredImage(png, key, { iv }), 'ffffffffffffffff')).toThrow(/could not be decrypted/)
+    expect(() => decryptStoredImage(encryptStoredImage(png, key, { iv }), 'ffffffffffffffff')).toThrow(
+      /could not be decrypted/,
+    )
   })
 })

@@ -46,7 +46,13 @@ export function createMediaApi(request: TuyaRequest, connection: TuyaConnection)
       clearTimeout(timer)
     }
     if (!response.ok) {
-      throw new TuyaTransportError({ failure: 'http', method: 'GET', path: new URL(url).pathname, httpStatus: response.status, message: `Image download: HTTP ${response.status}` })
+      throw new TuyaTransportError({
+        failure: 'http',
+        method: 'GET',
+        path: new URL(url).pathname,
+        httpStatus: response.status,
+        message: `Image download: HTTP ${response.status}`,
+      })
     }
     const contentType = response.headers.get('content-type') ?? undefined
     if (!key || looksLikeImage(bytes)) return { bytes, contentType, wasEncrypted: false }
@@ -57,9 +63,17 @@ export function createMediaApi(request: TuyaRequest, connection: TuyaConnection)
   return {
     /** movement-configs → signed URL (§2.7). */
     signStoredImage: (deviceId: string, bucket: string, filePath: string) =>
-      request({ method: 'GET', path: TUYA_PATHS.movementConfigs(deviceId), query: { bucket, file_path: filePath }, schema: z.string().url() }),
+      request({
+        method: 'GET',
+        path: TUYA_PATHS.movementConfigs(deviceId),
+        query: { bucket, file_path: filePath },
+        schema: z.string().url(),
+      }),
     fetchStoredImage,
-    async resolveStoredImage(deviceId: string, ref: StoredImageReference): Promise<FetchedImage & { signedUrl: string }> {
+    async resolveStoredImage(
+      deviceId: string,
+      ref: StoredImageReference,
+    ): Promise<FetchedImage & { signedUrl: string }> {
       const signedUrl = await request({
         method: 'GET',
         path: TUYA_PATHS.movementConfigs(deviceId),

@@ -50,7 +50,11 @@ describe('decryptMessageData / encryptMessageData (§3.6)', () => {
     expect(encryptMessageData(plaintext, accessKey, { mode: 'gcm', iv: gcmNonce })).toBe(gcmData)
   })
   it('round-trips both modes with random nonces', () => {
-    const json = JSON.stringify({ devId: 'd1', status: [{ code: 'unlock_face', value: 3, t: 1700000000123 }], note: 'é✓' })
+    const json = JSON.stringify({
+      devId: 'd1',
+      status: [{ code: 'unlock_face', value: 3, t: 1700000000123 }],
+      note: 'é✓',
+    })
     expect(decryptMessageData(encryptMessageData(json, accessKey, { mode: 'ecb' }), accessKey)).toBe(json)
     const a = encryptMessageData(json, accessKey, { mode: 'gcm' })
     const b = encryptMessageData(json, accessKey, { mode: 'gcm' })

@@ -83,7 +83,11 @@ function openGcm(key: Buffer, nonce: Buffer, ctAndTag: Buffer, aad: Buffer | und
  * The MQTT "open-hub" variant (§3.9), not the Pulsar service: key = MQTT password[8:24]; v2.0 data is
  * ivLen(4, big-endian) | iv | ciphertext | tag(16) with AAD = String(t); v1.0 is plain ECB.
  */
-export function decryptOpenHubData(data: string, mqttPassword: string, options: { version: '1.0' | '2.0'; t: number | string }): string {
+export function decryptOpenHubData(
+  data: string,
+  mqttPassword: string,
+  options: { version: '1.0' | '2.0'; t: number | string },
+): string {
   if (options.version === '1.0') return decryptMessageData(data, mqttPassword, { em: 'aes_ecb' })
   const key = deriveMessageKey(mqttPassword)
   const raw = Buffer.from(data, 'base64')

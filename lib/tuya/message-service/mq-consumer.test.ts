@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
 import { buildMqPassword, encryptMessageData } from '@/lib/tuya/message-service/message-crypto'
-import { type MessageConsumer, type MessageConsumerOptions, buildConsumerUrl, createMessageConsumer } from '@/lib/tuya/message-service/mq-consumer'
+import {
+  type MessageConsumer,
+  type MessageConsumerOptions,
+  buildConsumerUrl,
+  createMessageConsumer,
+} from '@/lib/tuya/message-service/mq-consumer'
 import type { DecodedMessage, UndecodableFrame } from '@/lib/tuya/message-service/mq-frames'
 
 const accessId = 'accessIdtesttesttest'
@@ -18,7 +23,11 @@ async function startBroker(options: { autoPong?: boolean } = {}) {
   const sockets: WebSocket[] = []
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', autoPong: options.autoPong ?? true })
   wss.on('connection', (ws, req) => {
-    handshakes.push({ url: req.url ?? '', username: req.headers.username as string, password: req.headers.password as string })
+    handshakes.push({
+      url: req.url ?? '',
+      username: req.headers.username as string,
+      password: req.headers.password as string,
+    })
     sockets.push(ws)
     ws.on('message', (data) => received.push(JSON.parse(String(data)) as ClientFrame))
   })
@@ -41,7 +50,14 @@ async function startBroker(options: { autoPong?: boolean } = {}) {
 
 function buildFrame(messageId: string, body: unknown, mode: 'ecb' | 'gcm') {
   const data = encryptMessageData(JSON.stringify(body), accessSecret, { mode })
-  const envelope = { data, protocol: 4, pv: '2.0', sign: 'x', t: 1700000000000, ...(mode === 'gcm' ? { encryptVersion: 'v2' } : {}) }
+  const envelope = {
+    data,
+    protocol: 4,
+    pv: '2.0',
+    sign: 'x',
+    t: 1700000000000,
+    ...(mode === 'gcm' ? { encryptVersion: 'v2' } : {}),
+  }
   return {
     messageId,
     payload: Buffer.from(JSON.stringify(envelope)).toString('base64'),
@@ -88,7 +104,14 @@ async function setup(overrides: Partial<MessageConsumerOptions> = {}, brokerOpti
 
 describe('buildConsumerUrl', () => {
   it('matches the Pulsar WS consumer path of §3.4', () => {
-    expect(buildConsumerUrl({ wsBaseUrl: 'wss://mqe.tuyaeu.com:8285', accessId: 'abc', env: 'event-test', ackTimeoutMillis: 3000 })).toBe(
+    expect(
+      buildConsumerUrl({
+        wsBaseUrl: 'wss://mqe.tuyaeu.com:8285',
+        accessId: 'abc',
+        env: 'event-test',
+        ackTimeoutMillis: 3000,
+      }),
+    ).toBe(
       'wss://mqe.tuyaeu.com:8285/ws/v2/consumer/persistent/abc/out/event-test/abc-sub?ackTimeoutMillis=3000&subscriptionType=Failover',
     )
   })
@@ -120,7 +143,12 @@ describe('createMessageConsumer', () => {
     release()
     await waitFor(() => broker.received.length === 2)
     expect(broker.received).toEqual([{ messageId: 'CAAQAA==' }, { messageId: 'CAAQAQ==' }])
-    expect(messages[0]).toMatchObject({ messageId: 'CAAQAA==', payload: status, key: 'dev1', envelope: { protocol: 4, pv: '2.0' } })
+    expect(messages[0]).toMatchObject({
+      messageId: 'CAAQAA==',
+      payload: status,
+      key: 'dev1',
+      envelope: { protocol: 4, pv: '2.0' },
+    })
     expect(messages[1]).toMatchObject({ payload: { dataId: 'two' }, properties: { em: 'aes_gcm', tid: 'tid-1' } })
     expect(JSON.parse(messages[1].payloadRaw)).toEqual({ ...status, dataId: 'two' })
     expect(consumer.stats()).toMatchObject({ received: 2, acked: 2, failed: 0, connected: true })
@@ -161,7 +189,11 @@ describe('createMessageConsumer', () => {
         stored.push(f)
       },
     })
-    const bad = { messageId: 'CAAQBA==', payload: Buffer.from('{"protocol":4,"data":"AAAA"}').toString('base64'), properties: { em: 'aes_gcm' } }
+    const bad = {
+      messageId: 'CAAQBA==',
+      payload: Buffer.from('{"protocol":4,"data":"AAAA"}').toString('base64'),
+      properties: { em: 'aes_gcm' },
+    }
     broker.send(bad)
     await waitFor(() => broker.received.length === 1)
     expect(broker.received[0]).toEqual({ type: 'negativeAcknowledge', messageId: 'CAAQBA==' })

@@ -53,7 +53,12 @@ export type MessageConsumer = {
   off(event: 'connected' | 'disconnected', listener: () => void): void
 }
 
-export function buildConsumerUrl({ wsBaseUrl, accessId, env, ackTimeoutMillis = 30_000 }: Pick<MessageConsumerOptions, 'wsBaseUrl' | 'accessId' | 'env' | 'ackTimeoutMillis'>): string {
+export function buildConsumerUrl({
+  wsBaseUrl,
+  accessId,
+  env,
+  ackTimeoutMillis = 30_000,
+}: Pick<MessageConsumerOptions, 'wsBaseUrl' | 'accessId' | 'env' | 'ackTimeoutMillis'>): string {
   const base = wsBaseUrl.endsWith('/') ? wsBaseUrl : `${wsBaseUrl}/`
   const id = encodeURIComponent(accessId)
   return `${base}ws/v2/consumer/persistent/${id}/out/${env}/${id}-sub?ackTimeoutMillis=${ackTimeoutMillis}&subscriptionType=Failover`
@@ -134,8 +139,12 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
       await options.onUndecodable?.(frame)
     } catch (error) {
       counters.failed++
-      logger.warn('tuya mq: storing undecodable frame failed; not acking', { messageId: frame.messageId, error: String(error) })
-      if (frame.messageId && (options.negativeAck ?? true)) send(ws, { type: 'negativeAcknowledge', messageId: frame.messageId })
+      logger.warn('tuya mq: storing undecodable frame failed; not acking', {
+        messageId: frame.messageId,
+        error: String(error),
+      })
+      if (frame.messageId && (options.negativeAck ?? true))
+        send(ws, { type: 'negativeAcknowledge', messageId: frame.messageId })
       return
     }
     if (frame.messageId && send(ws, { messageId: frame.messageId })) counters.acked++
@@ -171,7 +180,11 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
       markActivity(ws)
       // Once stopping, leave new frames unacked: Pulsar redelivers them to the next consumer.
       if (stopped) return
-      const raw = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8')
+      const raw = Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.isBuffer(data)
+          ? data.toString('utf8')
+          : Buffer.from(data).toString('utf8')
       queue = queue.then(async () => {
         while (active.size >= maxInFlight) await Promise.race(active)
         const handling: Promise<void> = handleFrame(ws, raw)

@@ -22,20 +22,38 @@ describe('decodeConsumerFrame (§3.4–§3.6)', () => {
   })
 
   it('reads the legacy encryptPayload/encryptType variant and tolerates extra keys', () => {
-    const envelope = { protocol: 20, encryptType: 'aes_gcm', encryptPayload: encryptMessageData('{"bizCode":"online"}', accessKey, { mode: 'gcm' }), extra: 1 }
-    const out = decodeConsumerFrame(JSON.stringify({ messageId: 'm', payload: b64(envelope), properties: {}, newField: true }), accessKey)
+    const envelope = {
+      protocol: 20,
+      encryptType: 'aes_gcm',
+      encryptPayload: encryptMessageData('{"bizCode":"online"}', accessKey, { mode: 'gcm' }),
+      extra: 1,
+    }
+    const out = decodeConsumerFrame(
+      JSON.stringify({ messageId: 'm', payload: b64(envelope), properties: {}, newField: true }),
+      accessKey,
+    )
     expect(out).toMatchObject({ kind: 'message', message: { payload: { bizCode: 'online' } } })
   })
 
   it('reports undecodable frames with the messageId when there is one', () => {
-    expect(decodeConsumerFrame('nope', accessKey)).toMatchObject({ kind: 'undecodable', frame: { messageId: undefined, reason: 'frame is not JSON' } })
+    expect(decodeConsumerFrame('nope', accessKey)).toMatchObject({
+      kind: 'undecodable',
+      frame: { messageId: undefined, reason: 'frame is not JSON' },
+    })
     expect(decodeConsumerFrame(JSON.stringify({ messageId: 'a', payload: 'bm90IGpzb24=' }), accessKey)).toMatchObject({
       frame: { messageId: 'a', reason: 'payload is not base64 JSON' },
     })
-    expect(decodeConsumerFrame(JSON.stringify({ messageId: 'b', payload: b64({ protocol: 4 }) }), accessKey)).toMatchObject({
+    expect(
+      decodeConsumerFrame(JSON.stringify({ messageId: 'b', payload: b64({ protocol: 4 }) }), accessKey),
+    ).toMatchObject({
       frame: { messageId: 'b', reason: 'envelope has no data' },
     })
-    expect(decodeConsumerFrame(JSON.stringify({ messageId: 'c', payload: b64({ protocol: 4, data: ecbData }), properties: { em: 'aes_gcm' } }), accessKey)).toMatchObject({
+    expect(
+      decodeConsumerFrame(
+        JSON.stringify({ messageId: 'c', payload: b64({ protocol: 4, data: ecbData }), properties: { em: 'aes_gcm' } }),
+        accessKey,
+      ),
+    ).toMatchObject({
       frame: { messageId: 'c', properties: { em: 'aes_gcm' } },
     })
   })

@@ -45,12 +45,14 @@ export type UndecodableFrame = {
   properties?: Record<string, string>
 }
 
-export type DecodedFrame = { kind: 'message'; message: DecodedMessage } | { kind: 'undecodable'; frame: UndecodableFrame }
+export type DecodedFrame =
+  { kind: 'message'; message: DecodedMessage } | { kind: 'undecodable'; frame: UndecodableFrame }
 
 function messageIdOf(raw: string): string | undefined {
   try {
     const value: unknown = JSON.parse(raw)
-    if (value && typeof value === 'object' && 'messageId' in value && typeof value.messageId === 'string') return value.messageId
+    if (value && typeof value === 'object' && 'messageId' in value && typeof value.messageId === 'string')
+      return value.messageId
   } catch {
     // not JSON
   }
@@ -79,20 +81,33 @@ export function decodeConsumerFrame(raw: string, accessSecret: string): DecodedF
     return undecodable('payload is not base64 JSON', properties)
   }
   const envelope = messageEnvelopeSchema.safeParse(envelopeJson)
-  if (!envelope.success) return undecodable(`bad envelope: ${envelope.error.issues[0]?.message ?? 'invalid'}`, properties)
+  if (!envelope.success)
+    return undecodable(`bad envelope: ${envelope.error.issues[0]?.message ?? 'invalid'}`, properties)
   const ciphertext = envelope.data.data ?? envelope.data.encryptPayload
   if (ciphertext === undefined) return undecodable('envelope has no data', properties)
 
   let payloadRaw: string
   let decoded: unknown
   try {
-    payloadRaw = decryptMessageData(ciphertext, accessSecret, { em: properties.em ?? envelope.data.encryptType, t: envelope.data.t })
+    payloadRaw = decryptMessageData(ciphertext, accessSecret, {
+      em: properties.em ?? envelope.data.encryptType,
+      t: envelope.data.t,
+    })
     decoded = JSON.parse(payloadRaw)
   } catch (error) {
     return undecodable(`decrypt failed: ${error instanceof Error ? error.message : String(error)}`, properties)
   }
   return {
     kind: 'message',
-    message: { messageId, payload: decoded, payloadRaw, envelope: envelope.data, properties, key, publishTime, redeliveryCount },
+    message: {
+      messageId,
+      payload: decoded,
+      payloadRaw,
+      envelope: envelope.data,
+      properties,
+      key,
+      publishTime,
+      redeliveryCount,
+    },
   }
 }

@@ -8,7 +8,11 @@ const store = globalThis as unknown as { __tuyaClient?: TuyaClient }
 export function getTuyaClient(): TuyaClient {
   if (!store.__tuyaClient) {
     const { tuya } = getEnv()
-    store.__tuyaClient = createTuyaClient({ baseUrl: tuya.openApiUrl, accessId: tuya.accessId, accessSecret: tuya.accessSecret })
+    store.__tuyaClient = createTuyaClient({
+      baseUrl: tuya.openApiUrl,
+      accessId: tuya.accessId,
+      accessSecret: tuya.accessSecret,
+    })
   }
   return store.__tuyaClient
 }

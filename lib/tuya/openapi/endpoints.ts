@@ -31,8 +31,7 @@ export const TUYA_PATHS = {
   /** POST → {ticket_id, ticket_key, expire_time}. */
   passwordTicket: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/door-lock/password-ticket`,
   /** POST {ticket_id, open: true} → true. Never retried blindly. */
-  passwordFreeDoorOperate: (deviceId: string) =>
-    `/v1.0/smart-lock/devices/${enc(deviceId)}/password-free/door-operate`,
+  passwordFreeDoorOperate: (deviceId: string) => `/v1.0/smart-lock/devices/${enc(deviceId)}/password-free/door-operate`,
   remoteUnlocks: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/door-lock/remote-unlocks`,
 
   /** Lock members (model A). */

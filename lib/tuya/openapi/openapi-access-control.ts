@@ -73,7 +73,8 @@ export function createAccessControlApi(request: TuyaRequest) {
 
   return {
     listAccessControlLogs,
-    iterateAccessControlLogs: (query: AccessControlLogQuery) => iteratePages((pageNo) => listAccessControlLogs(query, pageNo)),
+    iterateAccessControlLogs: (query: AccessControlLogQuery) =>
+      iteratePages((pageNo) => listAccessControlLogs(query, pageNo)),
     addPerson: (deviceId: string, personId: string, person: AccessControlPerson) =>
       write('POST', TUYA_PATHS.acPerson(deviceId, personId), person),
     updatePerson: (deviceId: string, personId: string, person: AccessControlPerson) =>
@@ -84,7 +85,8 @@ export function createAccessControlApi(request: TuyaRequest) {
       write('POST', TUYA_PATHS.acPersonFace(deviceId, personId, faceId), { url }),
     deleteFace: (deviceId: string, personId: string, faceId: string) =>
       write('DELETE', TUYA_PATHS.acPersonFace(deviceId, personId, faceId)),
-    addCard: (deviceId: string, personId: string, cardNo: string) => write('POST', TUYA_PATHS.acPersonCard(deviceId, personId, cardNo)),
+    addCard: (deviceId: string, personId: string, cardNo: string) =>
+      write('POST', TUYA_PATHS.acPersonCard(deviceId, personId, cardNo)),
     deleteCard: (deviceId: string, personId: string, cardNo: string) =>
       write('DELETE', TUYA_PATHS.acPersonCard(deviceId, personId, cardNo)),
     addPassword: (deviceId: string, personId: string, password: string) =>

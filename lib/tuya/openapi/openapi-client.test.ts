@@ -33,7 +33,9 @@ describe('signing, as checked by a server-side verifier', () => {
     const fake = createFakeOpenApi({ accessId, secret: accessSecret })
     close = fake.close
     fake.on('GET', '/v1.0/iot-01/associated-users/devices', () => ({ result: { devices: [device], has_more: false } }))
-    fake.on('POST', '/v1.0/devices/dev1/commands', (req) => ({ result: req.body === '{"commands":[{"code":"switch_1","value":true}]}' }))
+    fake.on('POST', '/v1.0/devices/dev1/commands', (req) => ({
+      result: req.body === '{"commands":[{"code":"switch_1","value":true}]}',
+    }))
     const client = createTuyaClient({ baseUrl: await fake.listen(), accessId, accessSecret })
 
     expect(await client.listDevices()).toEqual([device])
@@ -52,10 +54,21 @@ describe('signing, as checked by a server-side verifier', () => {
 
   it('a wrong secret is refused with 1004 and the Tuya code, msg and tid survive', async () => {
     const fake = createFakeOpenApi({ accessId, secret: accessSecret })
-    const client = createTuyaClient({ baseUrl: 'https://x.test', accessId, accessSecret: 'f'.repeat(32), fetch: fake.fetch })
+    const client = createTuyaClient({
+      baseUrl: 'https://x.test',
+      accessId,
+      accessSecret: 'f'.repeat(32),
+      fetch: fake.fetch,
+    })
     const error = await client.getDevice('dev1').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TuyaApiError)
-    expect(error).toMatchObject({ code: 1004, msg: 'sign invalid', httpStatus: 200, path: '/v1.0/token', method: 'GET' })
+    expect(error).toMatchObject({
+      code: 1004,
+      msg: 'sign invalid',
+      httpStatus: 200,
+      path: '/v1.0/token',
+      method: 'GET',
+    })
     expect((error as TuyaApiError).tid).toMatch(/^[0-9a-f]{32}$/)
     expect(fake.stats.rejectedSignatures).toBe(1)
   })
@@ -185,9 +198,17 @@ describe('remoteUnlock', () => {
   it('creates a temporary password encrypted with the ticket key', async () => {
     const { fake, client } = withTicket()
     fake.on('POST', '/v1.0/devices/dev1/door-lock/temp-password', () => ({ result: { id: 123456 } }))
-    const out = await client.createTempPassword('dev1', { name: 'Cleaner', password: '1234567', effectiveTime: 1700000000, invalidTime: 1700600000 })
+    const out = await client.createTempPassword('dev1', {
+      name: 'Cleaner',
+      password: '1234567',
+      effectiveTime: 1700000000,
+      invalidTime: 1700600000,
+    })
     expect(out).toEqual({ id: '123456' })
-    const sent = JSON.parse(fake.callsTo('/v1.0/devices/dev1/door-lock/temp-password')[0].body) as Record<string, unknown>
+    const sent = JSON.parse(fake.callsTo('/v1.0/devices/dev1/door-lock/temp-password')[0].body) as Record<
+      string,
+      unknown
+    >
     expect(sent).toMatchObject({ ticket_id: 'T1', password_type: 'ticket', type: 0 })
     expect(decryptTicketPassword(String(sent.password), key16)).toBe('1234567')
   })

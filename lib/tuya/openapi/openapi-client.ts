@@ -9,7 +9,13 @@ import { createAccessControlApi } from '@/lib/tuya/openapi/openapi-access-contro
 import { createDeviceApi } from '@/lib/tuya/openapi/openapi-devices'
 import { createLockApi } from '@/lib/tuya/openapi/openapi-locks'
 import { createMediaApi } from '@/lib/tuya/media/openapi-media'
-import { type FetchLike, type HttpMethod, type QueryParams, type TuyaConnection, sendTuyaRequest } from '@/lib/tuya/openapi/openapi-transport'
+import {
+  type FetchLike,
+  type HttpMethod,
+  type QueryParams,
+  type TuyaConnection,
+  sendTuyaRequest,
+} from '@/lib/tuya/openapi/openapi-transport'
 import { createTokenManager } from '@/lib/tuya/openapi/token-manager'
 
 export type TuyaRequestOptions = {
@@ -62,7 +68,8 @@ export function createTuyaClient(options: TuyaClientOptions) {
   const random = options.random ?? Math.random
   const tokens = createTokenManager({ connection, logger })
 
-  const backoffMs = (attempt: number) => Math.floor(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt))
+  const backoffMs = (attempt: number) =>
+    Math.floor(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt))
 
   async function send(opts: TuyaRequestOptions): Promise<unknown> {
     const idempotent = opts.idempotent ?? opts.method === 'GET'
@@ -82,7 +89,12 @@ export function createTuyaClient(options: TuyaClientOptions) {
         }
         if (!idempotent || attempt >= retry.maxRetries || !isRetryable(error)) throw error
         const delay = backoffMs(attempt)
-        logger.warn('tuya request failed; retrying', { path: opts.path, attempt: attempt + 1, delay, error: String(error) })
+        logger.warn('tuya request failed; retrying', {
+          path: opts.path,
+          attempt: attempt + 1,
+          delay,
+          error: String(error),
+        })
         await new Promise((resolve) => setTimeout(resolve, delay))
       }
     }

@@ -82,7 +82,8 @@ export function createDeviceApi(request: TuyaRequest) {
     listDevicesPage,
     iterateDevices,
     listDevices,
-    getDevice: (deviceId: string) => request({ method: 'GET', path: TUYA_PATHS.device(deviceId), schema: tuyaDeviceSchema }),
+    getDevice: (deviceId: string) =>
+      request({ method: 'GET', path: TUYA_PATHS.device(deviceId), schema: tuyaDeviceSchema }),
     getDeviceStatus: (deviceId: string) =>
       request({ method: 'GET', path: TUYA_PATHS.deviceStatus(deviceId), schema: z.array(deviceStatusItemSchema) }),
     getDeviceSpecifications: (deviceId: string) =>

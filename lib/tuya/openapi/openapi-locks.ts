@@ -47,9 +47,16 @@ export const lockOpenLogSchema = z.looseObject({
 })
 export type TuyaLockOpenLog = z.infer<typeof lockOpenLogSchema>
 
-const lockOpenLogPageSchema = z.looseObject({ logs: z.array(lockOpenLogSchema).default([]), total: z.number().optional() })
+const lockOpenLogPageSchema = z.looseObject({
+  logs: z.array(lockOpenLogSchema).default([]),
+  total: z.number().optional(),
+})
 
-const passwordTicketSchema = z.looseObject({ ticket_id: z.string(), ticket_key: z.string(), expire_time: z.number().optional() })
+const passwordTicketSchema = z.looseObject({
+  ticket_id: z.string(),
+  ticket_key: z.string(),
+  expire_time: z.number().optional(),
+})
 
 const lockUsersPageSchema = z.looseObject({
   records: z.array(z.looseObject({ user_id: z.string(), nick_name: z.string().nullish() })).default([]),
@@ -96,13 +103,26 @@ export function createLockApi(request: TuyaRequest, accessSecret: string) {
       query: { page_no: pageNo, page_size: pageSize, start_time: startTime, end_time: endTime },
       schema: lockOpenLogPageSchema,
     })
-    return { items: page.logs, hasMore: hasMoreByTotal(pageNo, pageSize, page.total, page.logs.length), total: page.total }
+    return {
+      items: page.logs,
+      hasMore: hasMoreByTotal(pageNo, pageSize, page.total, page.logs.length),
+      total: page.total,
+    }
   }
 
   /** A ticket has no effect on the door, so fetching one is safe to retry. Single use (§4.1). */
   const createPasswordTicket = async (deviceId: string) => {
-    const ticket = await request({ method: 'POST', path: TUYA_PATHS.passwordTicket(deviceId), idempotent: true, schema: passwordTicketSchema })
-    return { ticketId: ticket.ticket_id, key16: decryptTicketKey(ticket.ticket_key, accessSecret), expireTime: ticket.expire_time }
+    const ticket = await request({
+      method: 'POST',
+      path: TUYA_PATHS.passwordTicket(deviceId),
+      idempotent: true,
+      schema: passwordTicketSchema,
+    })
+    return {
+      ticketId: ticket.ticket_id,
+      key16: decryptTicketKey(ticket.ticket_key, accessSecret),
+      expireTime: ticket.expire_time,
+    }
   }
 
   /**
@@ -164,10 +184,18 @@ export function createLockApi(request: TuyaRequest, accessSecret: string) {
     iterateLockOpenLogs: (query: RecordsQuery) => iteratePages((pageNo) => listLockOpenLogs(query, pageNo)),
     /** file_type 1 = remote-unlock request picture, 2 = alarm picture (§2.5). */
     getLatestMediaUrl: (deviceId: string, fileType: 1 | 2) =>
-      request({ method: 'GET', path: TUYA_PATHS.lockLatestMediaUrl(deviceId), query: { file_type: fileType }, schema: lockMediaInfoSchema }),
+      request({
+        method: 'GET',
+        path: TUYA_PATHS.lockLatestMediaUrl(deviceId),
+        query: { file_type: fileType },
+        schema: lockMediaInfoSchema,
+      }),
     createPasswordTicket,
     remoteUnlock,
-    listLockUsers: (deviceId: string, { codes, pageNo = 1, pageSize = 50 }: { codes?: string[]; pageNo?: number; pageSize?: number } = {}) =>
+    listLockUsers: (
+      deviceId: string,
+      { codes, pageNo = 1, pageSize = 50 }: { codes?: string[]; pageNo?: number; pageSize?: number } = {},
+    ) =>
       request({
         method: 'GET',
         path: TUYA_PATHS.lockUsers(deviceId),
@@ -185,8 +213,14 @@ export function createLockApi(request: TuyaRequest, accessSecret: string) {
         schema: z.boolean(),
       }),
     createTempPassword,
-    listTempPasswords: (deviceId: string) => request({ method: 'GET', path: TUYA_PATHS.tempPasswords(deviceId), schema: z.unknown() }),
+    listTempPasswords: (deviceId: string) =>
+      request({ method: 'GET', path: TUYA_PATHS.tempPasswords(deviceId), schema: z.unknown() }),
     deleteTempPassword: (deviceId: string, passwordId: string) =>
-      request({ method: 'DELETE', path: TUYA_PATHS.tempPasswordById(deviceId, passwordId), idempotent: true, schema: z.boolean() }),
+      request({
+        method: 'DELETE',
+        path: TUYA_PATHS.tempPasswordById(deviceId, passwordId),
+        idempotent: true,
+        schema: z.boolean(),
+      }),
   }
 }

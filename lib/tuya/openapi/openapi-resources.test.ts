@@ -14,7 +14,8 @@ function setup(imageFetch?: (url: string) => Response) {
     baseUrl: 'https://openapi.example.test',
     accessId,
     accessSecret,
-    fetch: (url, init) => (imageFetch && url.startsWith('https://bucket.') ? Promise.resolve(imageFetch(url)) : fake.fetch(url, init)),
+    fetch: (url, init) =>
+      imageFetch && url.startsWith('https://bucket.') ? Promise.resolve(imageFetch(url)) : fake.fetch(url, init),
     retry: { baseDelayMs: 1, maxDelayMs: 2 },
   })
   return { fake, client }
@@ -25,7 +26,8 @@ describe('paging', () => {
     const { fake, client } = setup()
     fake.on('GET', '/v1.0/iot-01/associated-users/devices', (req) => {
       const key = req.query.get('last_row_key')
-      if (key === '') return { result: { devices: [{ id: 'a' }, { id: 'b' }], last_row_key: 'K1', has_more: true, total: 3 } }
+      if (key === '')
+        return { result: { devices: [{ id: 'a' }, { id: 'b' }], last_row_key: 'K1', has_more: true, total: 3 } }
       return { result: { devices: [{ id: 'c' }], last_row_key: 'K2', has_more: false, total: 3 } }
     })
     expect((await client.listDevices({ size: 2 })).map((d) => d.id)).toEqual(['a', 'b', 'c'])
@@ -40,7 +42,13 @@ describe('paging', () => {
       return { result: { records, has_more: page < 3, total: 3 } }
     })
     const seen: string[] = []
-    for await (const r of client.iterateLockRecords({ deviceId: 'lock1', startTime: 1, endTime: 2, pageSize: 1, codes: ['unlock_face', 'doorbell'] })) {
+    for await (const r of client.iterateLockRecords({
+      deviceId: 'lock1',
+      startTime: 1,
+      endTime: 2,
+      pageSize: 1,
+      codes: ['unlock_face', 'doorbell'],
+    })) {
       seen.push(String(r.record_id))
     }
     expect(seen).toEqual(['10', '20', '30'])
@@ -58,11 +66,18 @@ describe('paging', () => {
     const { fake, client } = setup()
     fake.on('GET', '/v1.0/devices/lock1/door-lock/open-logs', (req) => {
       const page = Number(req.query.get('page_no'))
-      const logs = page <= 2 ? [{ status: { code: 'unlock_card', value: '1' }, update_time: page }, { status: { code: 'unlock_face', value: 3 }, update_time: page }] : []
+      const logs =
+        page <= 2
+          ? [
+              { status: { code: 'unlock_card', value: '1' }, update_time: page },
+              { status: { code: 'unlock_face', value: 3 }, update_time: page },
+            ]
+          : []
       return { result: { logs: logs.slice(0, page === 2 ? 1 : 2), total: 3 } }
     })
     const logs = []
-    for await (const log of client.iterateLockOpenLogs({ deviceId: 'lock1', startTime: 0, endTime: 9, pageSize: 2 })) logs.push(log)
+    for await (const log of client.iterateLockOpenLogs({ deviceId: 'lock1', startTime: 0, endTime: 9, pageSize: 2 }))
+      logs.push(log)
     expect(logs).toHaveLength(3)
     expect(fake.callsTo('/v1.0/devices/lock1/door-lock/open-logs')).toHaveLength(2)
   })
@@ -70,10 +85,19 @@ describe('paging', () => {
   it('iterates access-control logs with has_more and caps page_size at 200', async () => {
     const { fake, client } = setup()
     fake.on('GET', '/v1.0/iot-02/access-control-logs', (req) => ({
-      result: { list: [{ access_time: Number(req.query.get('page_no')), access_type: 'face' }], has_more: req.query.get('page_no') === '1' },
+      result: {
+        list: [{ access_time: Number(req.query.get('page_no')), access_type: 'face' }],
+        has_more: req.query.get('page_no') === '1',
+      },
     }))
     const logs = []
-    for await (const log of client.iterateAccessControlLogs({ deviceIds: ['ac1'], startTime: 0, endTime: 9, pageSize: 500 })) logs.push(log)
+    for await (const log of client.iterateAccessControlLogs({
+      deviceIds: ['ac1'],
+      startTime: 0,
+      endTime: 9,
+      pageSize: 500,
+    }))
+      logs.push(log)
     expect(logs.map((l) => l.access_time)).toEqual([1, 2])
     expect(fake.calls.at(-1)?.query.get('page_size')).toBe('200')
   })
@@ -88,14 +112,22 @@ describe('access-control persons', () => {
     expect(await client.addPerson('ac1', 'p1', { name: 'Alice', begin_time: 1, end_time: 2 })).toEqual({ sn: 'SN1' })
     expect(await client.addFace('ac1', 'p1', 'f1', 'https://img.example/alice.jpg')).toEqual({ sn: '77' })
     expect(await client.deleteCard('ac1', 'p1', '0012345')).toEqual({ sn: 'SN3' })
-    expect(JSON.parse(fake.callsTo('/v1.0/access-control/ac1/persons/p1/faces/f1')[0].body)).toEqual({ url: 'https://img.example/alice.jpg' })
+    expect(JSON.parse(fake.callsTo('/v1.0/access-control/ac1/persons/p1/faces/f1')[0].body)).toEqual({
+      url: 'https://img.example/alice.jpg',
+    })
   })
 })
 
 describe('stored images (§1.5)', () => {
-  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('fake jpeg body '.repeat(20)), Buffer.from([0xff, 0xd9])])
+  const jpeg = Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    Buffer.from('fake jpeg body '.repeat(20)),
+    Buffer.from([0xff, 0xd9]),
+  ])
   const key = 'c3f1a9e2b7d44c10'
-  const dpValue = Buffer.from(JSON.stringify({ bucket: 'ty-us-storage30-pic', files: [['/4a8f/1700000000.jpeg', key]] })).toString('base64')
+  const dpValue = Buffer.from(
+    JSON.stringify({ bucket: 'ty-us-storage30-pic', files: [['/4a8f/1700000000.jpeg', key]] }),
+  ).toString('base64')
 
   it('parses the DP reference, signs it via movement-configs, downloads and decrypts', async () => {
     const { fake, client } = setup(() => new Response(new Uint8Array(encryptStoredImage(jpeg, key)), { status: 200 }))
@@ -112,7 +144,9 @@ describe('stored images (§1.5)', () => {
   })
 
   it('passes an unencrypted image through untouched', async () => {
-    const { client } = setup(() => new Response(new Uint8Array(jpeg), { status: 200, headers: { 'content-type': 'image/jpeg' } }))
+    const { client } = setup(
+      () => new Response(new Uint8Array(jpeg), { status: 200, headers: { 'content-type': 'image/jpeg' } }),
+    )
     const image = await client.fetchStoredImage({ url: 'https://bucket.example/x.jpg', key })
     expect(image).toMatchObject({ wasEncrypted: false, contentType: 'image/jpeg' })
     expect(image.bytes.equals(jpeg)).toBe(true)

@@ -62,7 +62,12 @@ describe('buildStringToSign — V1/V2 (Tuya worked example)', () => {
   })
 
   it('negative checks: dropping the last header newline gives the wrong published values', () => {
-    const v1 = buildStringToSign({ method: 'GET', body: '', signatureHeaders: docHeaders, pathWithQuery: '/v1.0/token?grant_type=1' })
+    const v1 = buildStringToSign({
+      method: 'GET',
+      body: '',
+      signatureHeaders: docHeaders,
+      pathWithQuery: '/v1.0/token?grant_type=1',
+    })
     const v2 = buildStringToSign({
       method: 'GET',
       body: '',
@@ -108,7 +113,9 @@ describe('derived vectors V3–V5 (no Signature-Headers)', () => {
     expect(sts).toBe(
       'POST\n00c2368c059275b6f529e038fc079d641a933173858053bf72070d768d072f0e\n\n/v1.0/iot-03/devices/vdevo123/commands',
     )
-    expect(signRequest({ ...doc, stringToSign: sts })).toBe('FF275625933F30DD3668ED460AB4871CC7A7C3021EDB2A29B8541743C74DC2F8')
+    expect(signRequest({ ...doc, stringToSign: sts })).toBe(
+      'FF275625933F30DD3668ED460AB4871CC7A7C3021EDB2A29B8541743C74DC2F8',
+    )
   })
   it('V4 GET with a sorted query and no nonce', () => {
     // Given out of order and encoded: the signed Url must be sorted and decoded.
@@ -117,13 +124,19 @@ describe('derived vectors V3–V5 (no Signature-Headers)', () => {
       body: '',
       pathWithQuery: '/v1.0/iot-03/devices?source_type=tuyaUser&page_size=20&device_ids=vdevo1%2Cvdevo2',
     })
-    expect(sts.endsWith('\n\n/v1.0/iot-03/devices?device_ids=vdevo1,vdevo2&page_size=20&source_type=tuyaUser')).toBe(true)
+    expect(sts.endsWith('\n\n/v1.0/iot-03/devices?device_ids=vdevo1,vdevo2&page_size=20&source_type=tuyaUser')).toBe(
+      true,
+    )
     expect(signRequest({ ...doc, nonce: undefined, stringToSign: sts })).toBe(
       '823A0FA85FB630D1DF235D4570E23FA4477A20CFC5B53FDB8ED5C0699095B00C',
     )
   })
   it('V5 refresh-token request in token-API form', () => {
-    const sts = buildStringToSign({ method: 'GET', body: '', pathWithQuery: '/v1.0/token/7245ecbc34f0fc8344e2495291342145' })
+    const sts = buildStringToSign({
+      method: 'GET',
+      body: '',
+      pathWithQuery: '/v1.0/token/7245ecbc34f0fc8344e2495291342145',
+    })
     expect(signRequest({ ...doc, accessToken: undefined, stringToSign: sts })).toBe(
       'ED5B80B3E76B13E3AA0D948CE4EC5F83B5C3978ADC46EAB5B668F0D411A4172A',
     )
@@ -133,7 +146,13 @@ describe('derived vectors V3–V5 (no Signature-Headers)', () => {
 describe('§1.6 wire capture of @tuya/tuya-connector-nodejs', () => {
   const base = { clientId: doc.clientId, secret: doc.secret }
   it('token call: empty body, no access token', () => {
-    const headers = buildSignedHeaders({ ...base, method: 'GET', pathWithQuery: '/v1.0/token?grant_type=1', body: '', t: 1795640846058 })
+    const headers = buildSignedHeaders({
+      ...base,
+      method: 'GET',
+      pathWithQuery: '/v1.0/token?grant_type=1',
+      body: '',
+      t: 1795640846058,
+    })
     expect(headers.sign).toBe('526E4441772EC21A5B11107E498960D9DF99A32ACA8CA06C3F56E66A350D479E')
     expect(headers.access_token).toBeUndefined()
     expect(headers).toMatchObject({ client_id: doc.clientId, t: '1795640846058', sign_method: 'HMAC-SHA256' })

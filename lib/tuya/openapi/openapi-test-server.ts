@@ -5,7 +5,14 @@ import { type Server, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { verifyOpenApiRequest } from '@/lib/tuya/openapi/openapi-verify'
 
-export type FakeRequest = { method: string; path: string; query: URLSearchParams; body: string; headers: Headers; accessToken: string }
+export type FakeRequest = {
+  method: string
+  path: string
+  query: URLSearchParams
+  body: string
+  headers: Headers
+  accessToken: string
+}
 
 export type FakeAnswer =
   | { result: unknown }
@@ -33,7 +40,11 @@ export function createFakeOpenApi({ accessId, secret, expireSeconds = 7200, now 
     const tid = (++tidSerial).toString(16).padStart(32, '0')
     if ('hang' in answer) return 'hang'
     if ('httpStatus' in answer) return { status: answer.httpStatus, text: answer.text }
-    if ('code' in answer) return { status: 200, text: JSON.stringify({ success: false, code: answer.code, msg: answer.msg ?? `error ${answer.code}`, t, tid }) }
+    if ('code' in answer)
+      return {
+        status: 200,
+        text: JSON.stringify({ success: false, code: answer.code, msg: answer.msg ?? `error ${answer.code}`, t, tid }),
+      }
     return { status: 200, text: JSON.stringify({ success: true, result: answer.result, t, tid }) }
   }
 
@@ -46,15 +57,35 @@ export function createFakeOpenApi({ accessId, secret, expireSeconds = 7200, now 
     return { result: { access_token: access, refresh_token: refresh, expire_time: expireSeconds, uid: 'ay-test' } }
   }
 
-  async function answer(method: string, rawUrl: string, headers: Headers, body: string): Promise<{ status: number; text: string } | 'hang'> {
+  async function answer(
+    method: string,
+    rawUrl: string,
+    headers: Headers,
+    body: string,
+  ): Promise<{ status: number; text: string } | 'hang'> {
     const url = new URL(rawUrl, 'http://fake')
     const pathWithQuery = url.pathname + url.search
-    const verdict = verifyOpenApiRequest({ method, pathWithQuery, rawBody: body, headers, clientId: accessId, secret, now: now() })
+    const verdict = verifyOpenApiRequest({
+      method,
+      pathWithQuery,
+      rawBody: body,
+      headers,
+      clientId: accessId,
+      secret,
+      now: now(),
+    })
     if (!verdict.ok) {
       stats.rejectedSignatures++
       return envelope({ code: verdict.code, msg: verdict.msg })
     }
-    const req: FakeRequest = { method, path: url.pathname, query: url.searchParams, body, headers, accessToken: verdict.accessToken }
+    const req: FakeRequest = {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      headers,
+      accessToken: verdict.accessToken,
+    }
     calls.push(req)
     if (url.pathname === '/v1.0/token') {
       stats.grants++
@@ -79,7 +110,12 @@ export function createFakeOpenApi({ accessId, secret, expireSeconds = 7200, now 
   }
 
   const fetchImpl = async (url: string, init: RequestInit): Promise<Response> => {
-    const out = await answer(init.method ?? 'GET', url, new Headers(init.headers), typeof init.body === 'string' ? init.body : '')
+    const out = await answer(
+      init.method ?? 'GET',
+      url,
+      new Headers(init.headers),
+      typeof init.body === 'string' ? init.body : '',
+    )
     if (out === 'hang') {
       return new Promise<Response>((_resolve, reject) => {
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
@@ -111,10 +147,12 @@ export function createFakeOpenApi({ accessId, secret, expireSeconds = 7200, now 
         req.on('end', () => {
           const headers = new Headers()
           for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
-          void answer(req.method ?? 'GET', req.url ?? '/', headers, Buffer.concat(chunks).toString('utf8')).then((out) => {
-            if (out === 'hang') return
-            res.writeHead(out.status, { 'content-type': 'application/json' }).end(out.text)
-          })
+          void answer(req.method ?? 'GET', req.url ?? '/', headers, Buffer.concat(chunks).toString('utf8')).then(
+            (out) => {
+              if (out === 'hang') return
+              res.writeHead(out.status, { 'content-type': 'application/json' }).end(out.text)
+            },
+          )
         })
       })
       await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))

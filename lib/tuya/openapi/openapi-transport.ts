@@ -46,7 +46,9 @@ const envelopeSchema = z.discriminatedUnion('success', [
 
 /** Percent-encoded query in key order (the signature sorts anyway, §1.2). Undefined values are dropped. */
 export function encodeQuery(query: QueryParams | undefined): string {
-  const entries = Object.entries(query ?? {}).filter((e): e is [string, string | number | boolean] => e[1] !== undefined)
+  const entries = Object.entries(query ?? {}).filter(
+    (e): e is [string, string | number | boolean] => e[1] !== undefined,
+  )
   if (entries.length === 0) return ''
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return `?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')}`
@@ -130,7 +132,14 @@ function parseEnvelope(text: string, status: number, method: string, path: strin
   }
   const envelope = parsed.data
   if (!envelope.success) {
-    throw new TuyaApiError({ code: envelope.code, msg: envelope.msg, tid: envelope.tid, httpStatus: status, method, path })
+    throw new TuyaApiError({
+      code: envelope.code,
+      msg: envelope.msg,
+      tid: envelope.tid,
+      httpStatus: status,
+      method,
+      path,
+    })
   }
   return { result: envelope.result, t: envelope.t, tid: envelope.tid }
 }

@@ -16,7 +16,12 @@ function ticketKeyBytes(key16: string): Buffer {
   return key
 }
 
-function ecb(algorithm: 'aes-256-ecb' | 'aes-128-ecb', key: Buffer, mode: 'encrypt' | 'decrypt', input: Buffer): Buffer {
+function ecb(
+  algorithm: 'aes-256-ecb' | 'aes-128-ecb',
+  key: Buffer,
+  mode: 'encrypt' | 'decrypt',
+  input: Buffer,
+): Buffer {
   const cipher = mode === 'encrypt' ? createCipheriv(algorithm, key, null) : createDecipheriv(algorithm, key, null)
   return Buffer.concat([cipher.update(input), cipher.final()])
 }
@@ -24,7 +29,9 @@ function ecb(algorithm: 'aes-256-ecb' | 'aes-128-ecb', key: Buffer, mode: 'encry
 /** ticket_key (hex, any case) → the 16-character password key. */
 export function decryptTicketKey(ticketKeyHex: string, accessSecret: string): string {
   if (!/^(?:[0-9a-fA-F]{2})+$/.test(ticketKeyHex)) throw new Error('ticket_key is not hex')
-  const key16 = ecb('aes-256-ecb', secretKey(accessSecret), 'decrypt', Buffer.from(ticketKeyHex, 'hex')).toString('utf8')
+  const key16 = ecb('aes-256-ecb', secretKey(accessSecret), 'decrypt', Buffer.from(ticketKeyHex, 'hex')).toString(
+    'utf8',
+  )
   ticketKeyBytes(key16)
   return key16
 }

@@ -9,7 +9,12 @@ function setup() {
   // One injected clock for both sides: the fake checks the signed `t` against it (±5 min window).
   const clock = { offset: 0 }
   const start = 1_700_000_000_000
-  const fake = createFakeOpenApi({ accessId, secret: accessSecret, expireSeconds: 7200, now: () => start + clock.offset })
+  const fake = createFakeOpenApi({
+    accessId,
+    secret: accessSecret,
+    expireSeconds: 7200,
+    now: () => start + clock.offset,
+  })
   const tokens = createTokenManager({
     connection: {
       baseUrl: 'https://x.test',

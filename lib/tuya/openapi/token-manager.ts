@@ -34,7 +34,11 @@ export type TokenManagerOptions = {
   logger?: TuyaLogger
 }
 
-export function createTokenManager({ connection, refreshMarginMs = 60_000, logger = silentLogger }: TokenManagerOptions): TokenManager {
+export function createTokenManager({
+  connection,
+  refreshMarginMs = 60_000,
+  logger = silentLogger,
+}: TokenManagerOptions): TokenManager {
   let token: TuyaToken | undefined
   let inflight: Promise<TuyaToken> | undefined
 
@@ -44,7 +48,12 @@ export function createTokenManager({ connection, refreshMarginMs = 60_000, logge
     const { result } = await sendTuyaRequest(connection, { method: 'GET', path, query })
     const parsed = tokenResultSchema.safeParse(result)
     if (!parsed.success) {
-      throw new TuyaTransportError({ failure: 'invalid_response', method: 'GET', path, message: `Tuya token result: ${parsed.error.message}` })
+      throw new TuyaTransportError({
+        failure: 'invalid_response',
+        method: 'GET',
+        path,
+        message: `Tuya token result: ${parsed.error.message}`,
+      })
     }
     const r = parsed.data
     return {
@@ -70,7 +79,6 @@ export function createTokenManager({ connection, refreshMarginMs = 60_000, logge
     logger.debug('tuya token granted', { expiresAt: granted.expiresAt })
     return granted
   }
-
 
   return {
     async getAccessToken() {

@@ -21,7 +21,12 @@ describe('verifyWebhookRequest — header form', () => {
     verifyWebhookRequest({ headers, rawBody, secret, clientId, now: at })
 
   it('accepts client_id/t/sign, case-insensitive names and upper-case hex', () => {
-    expect(verify({ client_id: clientId, t: String(now), sign })).toEqual({ ok: true, payloadRaw: body, clientId, t: now })
+    expect(verify({ client_id: clientId, t: String(now), sign })).toEqual({
+      ok: true,
+      payloadRaw: body,
+      clientId,
+      t: now,
+    })
     expect(verify({ 'Client-Id': clientId, Timestamp: String(now), SIGN: sign.toUpperCase() }).ok).toBe(true)
     expect(verify(new Headers({ 'client-id': clientId, t: String(now), sign })).ok).toBe(true)
   })
@@ -38,8 +43,14 @@ describe('verifyWebhookRequest — header form', () => {
       code: 'stale_timestamp',
     })
     expect(verify({ client_id: clientId, t: 'abc', sign })).toMatchObject({ ok: false, code: 'stale_timestamp' })
-    expect(verify({ client_id: clientId, t: String(now), sign }, body + ' ')).toMatchObject({ ok: false, code: 'bad_signature' })
-    expect(verify({ client_id: clientId, t: String(now), sign: sign.slice(2) })).toMatchObject({ ok: false, code: 'bad_signature' })
+    expect(verify({ client_id: clientId, t: String(now), sign }, body + ' ')).toMatchObject({
+      ok: false,
+      code: 'bad_signature',
+    })
+    expect(verify({ client_id: clientId, t: String(now), sign: sign.slice(2) })).toMatchObject({
+      ok: false,
+      code: 'bad_signature',
+    })
   })
 })
 
@@ -59,12 +70,21 @@ describe('verifyWebhookRequest — Tuya body form {client-id, timestamp, sign, p
   })
   it('accepts a numeric timestamp and an object payload serialised with sorted keys', () => {
     const rawBody = JSON.stringify({ 'client-id': clientId, timestamp: now, sign, payload: { b: { c: 'x' }, a: 1 } })
-    expect(verifyWebhookRequest({ headers: {}, rawBody, secret, clientId, now })).toMatchObject({ ok: true, payloadRaw: payload })
+    expect(verifyWebhookRequest({ headers: {}, rawBody, secret, clientId, now })).toMatchObject({
+      ok: true,
+      payloadRaw: payload,
+    })
   })
   it('rejects a tampered payload and a body without sign', () => {
     const tampered = JSON.stringify({ 'client-id': clientId, timestamp: t, sign, payload: '{"a":2}' })
-    expect(verifyWebhookRequest({ headers: {}, rawBody: tampered, secret, clientId, now })).toMatchObject({ code: 'bad_signature' })
-    expect(verifyWebhookRequest({ headers: {}, rawBody: payload, secret, clientId, now })).toMatchObject({ code: 'missing_signature' })
-    expect(verifyWebhookRequest({ headers: {}, rawBody: 'not json', secret, clientId, now })).toMatchObject({ code: 'missing_signature' })
+    expect(verifyWebhookRequest({ headers: {}, rawBody: tampered, secret, clientId, now })).toMatchObject({
+      code: 'bad_signature',
+    })
+    expect(verifyWebhookRequest({ headers: {}, rawBody: payload, secret, clientId, now })).toMatchObject({
+      code: 'missing_signature',
+    })
+    expect(verifyWebhookRequest({ headers: {}, rawBody: 'not json', secret, clientId, now })).toMatchObject({
+      code: 'missing_signature',
+    })
   })
 })

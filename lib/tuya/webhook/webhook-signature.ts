@@ -11,9 +11,7 @@ export function signWebhook({ secret, clientId, t, body }: WebhookSignInput): st
 }
 
 /** Anything with case-insensitive `get` (fetch Headers) or a Node `IncomingHttpHeaders`-like record. */
-export type HeaderSource =
-  | { get(name: string): string | null }
-  | Record<string, string | string[] | undefined>
+export type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>
 
 export function readHeader(headers: HeaderSource, name: string): string | undefined {
   if (typeof headers.get === 'function') {

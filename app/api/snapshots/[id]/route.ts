@@ -7,6 +7,10 @@ export const GET = withRole<{ id: string }>(ALL_ROLES, async ({ db, request, par
   const size = new URL(request.url).searchParams.get('size') === 'thumb' ? 'thumb' : 'full'
   const image = await readSnapshotImage(db, params.id, size)
   return new Response(new Uint8Array(image.bytes), {
-    headers: { 'content-type': image.contentType, 'cache-control': 'private, max-age=86400', 'x-content-type-options': 'nosniff' },
+    headers: {
+      'content-type': image.contentType,
+      'cache-control': 'private, max-age=86400',
+      'x-content-type-options': 'nosniff',
+    },
   })
 })

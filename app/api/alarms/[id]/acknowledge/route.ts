@@ -5,5 +5,7 @@ import { withRole } from '@/lib/http/with-role'
 export const dynamic = 'force-dynamic'
 
 export const POST = withRole<{ id: string }>(['guard', 'admin'], async ({ db, actor, request, params }) =>
-  Response.json(await handleAlarm(db, actor, params.id, 'acknowledge', await jsonBodyOf(request), auditContextOf(request))),
+  Response.json(
+    await handleAlarm(db, actor, params.id, 'acknowledge', await jsonBodyOf(request), auditContextOf(request)),
+  ),
 )
