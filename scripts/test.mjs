@@ -1,4 +1,4 @@
-// `npm test`: every test, in order of cost: lint (with the layering rule), type-check, schema drift check,
+// `npm test`: every test, in order of cost: format (Prettier), lint (with the layering rule), type-check, schema drift check,
 // unit + integration (Vitest, real SQLite and PostgreSQL), production build, e2e (Playwright, Debian Chromium).
 // Ends with one summary line "N passed, N failed".
 import { spawnSync } from 'node:child_process'
@@ -56,6 +56,7 @@ rmSync(vitestJson, { force: true })
 rmSync(playwrightJson, { force: true })
 
 const steps = [
+  ['format', 'npx', ['prettier', '--check', '.', '--log-level=warn']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['type-check', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['schema drift', 'npx', ['tsx', 'scripts/derive-pg-schema.ts', '--check']],
