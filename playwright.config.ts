@@ -2,7 +2,7 @@
 // one port), with the built-in simulator and its demo traffic off. `npm test` builds first; locally run
 // `npx next build` once before `npx playwright test`.
 import { defineConfig, devices } from '@playwright/test'
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT } from './e2e/e2e-env'
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_SIM_PORT } from './e2e/e2e-env'
 
 export default defineConfig({
   testDir: './e2e',
@@ -38,7 +38,7 @@ export default defineConfig({
     env: {
       NODE_ENV: 'production',
       PORT: String(E2E_PORT),
-      SIM_PORT: '4199',
+      SIM_PORT: String(E2E_SIM_PORT),
       SIM_DEMO_RATE: '0',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: E2E_DATABASE_URL,

@@ -1,7 +1,8 @@
 // Drives the e2e server's built-in Tuya Cloud simulator through its control API (/_sim/…).
+import { E2E_SIM_PORT } from '../e2e-env'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 
-export const E2E_SIM_URL = 'http://127.0.0.1:4199'
+export const E2E_SIM_URL = `http://127.0.0.1:${E2E_SIM_PORT}`
 
 export const DEMO = {
   lobbyTerminal: DEMO_BUILDING.devices.find((d) => d.kind === 'face_terminal')!,
