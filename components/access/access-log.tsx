@@ -14,7 +14,8 @@ import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatTime } from '@/components/ui/format-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
-import type { AccessEventItem, DeviceItem } from '@/lib/realtime/events'
+import type { AccessEventItem } from '@/lib/access/schema'
+import type { DeviceItem } from '@/lib/devices/schema'
 
 type Filters = { method: string; result: string; deviceId: string; from: string; to: string }
 const EMPTY: Filters = { method: '', result: '', deviceId: '', from: '', to: '' }

@@ -5,7 +5,7 @@ import { Check, CheckCheck, UserPlus } from 'lucide-react'
 import { useState } from 'react'
 import { apiFetch } from '@/components/ui/api-fetch'
 import { Button } from '@/components/ui/button'
-import type { AlarmItem } from '@/lib/realtime/events'
+import type { AlarmItem } from '@/lib/alarms/schema'
 
 /** Acknowledge / take / resolve; the updated alarm comes back through the live stream to every console. */
 export function AlarmActions({ alarm }: { alarm: AlarmItem }) {

@@ -11,7 +11,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatTime } from '@/components/ui/format-time'
-import type { AlarmItem } from '@/lib/realtime/events'
+import type { AlarmItem } from '@/lib/alarms/schema'
 
 const STATES = [
   ['open', 'Open'],

@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { playTones } from '@/components/ui/play-tones'
 import { alarmSoundPolicy } from '@/lib/alarms/alarm-policy'
 import { ALARM_PRIORITIES } from '@/lib/domain/enums'
-import type { AlarmItem } from '@/lib/realtime/events'
+import type { AlarmItem } from '@/lib/alarms/schema'
 
 const TONES = { siren: [960, 640], alert: [740, 740], chime: [660, 880] } as const
 

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatTime } from '@/components/ui/format-time'
-import type { AuditItem } from '@/lib/audit/data'
+import type { AuditItem } from '@/lib/audit/schema'
 
 type Page = { items: AuditItem[]; nextCursor: string | null }
 

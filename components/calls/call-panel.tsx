@@ -13,7 +13,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { formatTime } from '@/components/ui/format-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
-import type { CallItem } from '@/lib/realtime/events'
+import type { CallItem } from '@/lib/calls/schema'
 
 const STATE_LABELS: Record<string, string> = {
   ringing: 'Ringing',

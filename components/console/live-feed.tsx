@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatTime } from '@/components/ui/format-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
-import type { AccessEventItem } from '@/lib/realtime/events'
+import type { AccessEventItem } from '@/lib/access/schema'
 
 export function LiveFeed() {
   const feed = useQuery({

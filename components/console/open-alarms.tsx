@@ -9,7 +9,7 @@ import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-even
 import { apiFetch } from '@/components/ui/api-fetch'
 import { Badge } from '@/components/ui/badge'
 import { formatTime } from '@/components/ui/format-time'
-import type { AlarmItem } from '@/lib/realtime/events'
+import type { AlarmItem } from '@/lib/alarms/schema'
 
 export function OpenAlarms() {
   const alarms = useQuery({

@@ -7,7 +7,7 @@ import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-even
 import { apiFetch } from '@/components/ui/api-fetch'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatTime } from '@/components/ui/format-time'
-import type { DeviceItem } from '@/lib/realtime/events'
+import type { DeviceItem } from '@/lib/devices/schema'
 
 const KIND_LABELS: Record<string, string> = {
   face_terminal: 'Face terminal',

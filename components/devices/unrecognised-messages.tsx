@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { apiFetch } from '@/components/ui/api-fetch'
 import { Button } from '@/components/ui/button'
 import { formatTime } from '@/components/ui/format-time'
-import type { InboundMessageItem } from '@/lib/ingest/data'
+import type { InboundMessageItem } from '@/lib/ingest/schema'
 
 type Page = { items: InboundMessageItem[]; nextCursor: string | null }
 

@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
-import type { ResidentItem } from '@/lib/residents/data'
+import type { ResidentItem } from '@/lib/residents/schema'
 
 type Page = { items: ResidentItem[]; nextCursor: string | null }
 

@@ -1,5 +1,5 @@
 // Access history reads: filters on occurredAt, method, device, resident, result; newest first; keyset cursor.
-import { toAccessEventItem } from '@/lib/access/access-item'
+import { accessEventInclude, toAccessEventItem } from '@/lib/access/access-item'
 import type { AccessQuery } from '@/lib/access/schema'
 import type { Db } from '@/lib/db/client'
 import { beforeCursor, decodeCursor, pageOf } from '@/lib/http/cursor'
@@ -22,7 +22,7 @@ export async function listAccessEvents(db: Db, query: AccessQuery) {
     where: { AND: [accessWhere(query), beforeCursor('occurredAt', cursor)] },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
-    include: { device: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },
+    include: accessEventInclude,
   })
   const page = pageOf(rows, query.limit, (r) => r.occurredAt)
   return { items: page.items.map(toAccessEventItem), nextCursor: page.nextCursor }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { accessMethodSchema, accessResultSchema } from '@/lib/domain/enums'
 import { limitSchema } from '@/lib/http/cursor'
+import { isoTimeSchema, pageSchema } from '@/lib/http/page'
 
 const isoTime = (name: string) =>
   z
@@ -19,3 +20,21 @@ export const accessQuerySchema = z.object({
   result: accessResultSchema.optional(),
 })
 export type AccessQuery = z.infer<typeof accessQuerySchema>
+
+/** One access event as REST, the live stream and the CSV export show it. */
+export const accessEventItemSchema = z.object({
+  id: z.string(),
+  occurredAt: isoTimeSchema,
+  receivedAt: isoTimeSchema,
+  deviceId: z.string().nullable(),
+  deviceName: z.string().nullable(),
+  method: accessMethodSchema,
+  result: accessResultSchema,
+  residentId: z.string().nullable(),
+  residentName: z.string().nullable(),
+  snapshotUrl: z.string().nullable(),
+  /** Recovered by reconciliation after downtime (history only: it never rang or alerted). */
+  backfilled: z.boolean(),
+})
+export type AccessEventItem = z.infer<typeof accessEventItemSchema>
+export const accessEventPageSchema = pageSchema(accessEventItemSchema)

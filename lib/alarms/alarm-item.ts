@@ -1,5 +1,14 @@
-import type { AlarmItem } from '@/lib/realtime/events'
-import { snapshotUrlOf } from '@/lib/snapshots/snapshot-url'
+// Stored alarm → its wire item. The include is the one every reader of an item uses.
+import type { AlarmItem } from '@/lib/alarms/schema'
+import type { DbModel } from '@/lib/db/client'
+import { ALARM_PRIORITIES, ALARM_STATES, ALARM_TYPES, storedValue } from '@/lib/domain/enums'
+import { snapshotInclude, snapshotUrlOf, type SnapshotLink } from '@/lib/snapshots/snapshot-url'
+
+export const alarmInclude = {
+  device: { select: { name: true } },
+  assignee: { select: { name: true } },
+  snapshot: snapshotInclude,
+} as const satisfies DbModel.AlarmInclude
 
 export type AlarmRow = {
   id: string
@@ -17,15 +26,15 @@ export type AlarmRow = {
   backfilled: boolean
   device?: { name: string } | null
   assignee?: { name: string } | null
-  snapshot?: { id: string; state: string } | null
+  snapshot?: SnapshotLink | null
 }
 
 export function toAlarmItem(row: AlarmRow): AlarmItem {
   return {
     id: row.id,
-    type: row.type,
-    priority: row.priority,
-    state: row.state,
+    type: storedValue(ALARM_TYPES, row.type, 'Alarm.type'),
+    priority: storedValue(ALARM_PRIORITIES, row.priority, 'Alarm.priority'),
+    state: storedValue(ALARM_STATES, row.state, 'Alarm.state'),
     count: row.count,
     deviceId: row.deviceId,
     deviceName: row.device?.name ?? null,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { toAlarmItem } from '@/lib/alarms/alarm-item'
+import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
 import type { Db } from '@/lib/db/client'
 import { alarmStateSchema, alarmTypeSchema } from '@/lib/domain/enums'
 import { beforeCursor, decodeCursor, limitSchema, pageOf } from '@/lib/http/cursor'
@@ -26,11 +26,7 @@ export async function listAlarms(db: Db, query: z.infer<typeof alarmQuerySchema>
     },
     orderBy: [{ lastAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
-    include: {
-      device: { select: { name: true } },
-      assignee: { select: { name: true } },
-      snapshot: { select: { id: true, state: true } },
-    },
+    include: alarmInclude,
   })
   const page = pageOf(rows, query.limit, (r) => r.lastAt)
   return { items: page.items.map(toAlarmItem), nextCursor: page.nextCursor }

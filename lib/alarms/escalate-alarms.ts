@@ -1,7 +1,7 @@
 // Alarms nobody acknowledged in time escalate (PRODUCT §6): marked once with escalatedAt and an 'escalate' note,
 // re-broadcast so every console shows it (and sounds it again). The conditional update makes concurrent
 // sweeps from several instances escalate each alarm once.
-import { toAlarmItem } from '@/lib/alarms/alarm-item'
+import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
 import { ALARM_ESCALATION_MS, shouldEscalate } from '@/lib/alarms/alarm-policy'
 import type { Db } from '@/lib/db/client'
 import type { AlarmState, AlarmType } from '@/lib/domain/enums'
@@ -32,11 +32,7 @@ export async function escalateOverdueAlarms(db: Db, now = new Date()): Promise<n
     await db.alarmNote.create({ data: { alarmId: alarm.id, kind: 'escalate', body: 'Not acknowledged in time' } })
     const row = await db.alarm.findUniqueOrThrow({
       where: { id: alarm.id },
-      include: {
-        device: { select: { name: true } },
-        assignee: { select: { name: true } },
-        snapshot: { select: { id: true, state: true } },
-      },
+      include: alarmInclude,
     })
     await publishLiveEvents(db, [{ event: 'alarm.updated', payload: toAlarmItem(row) }])
   }

@@ -1,28 +1,13 @@
 // Operator handling of an alarm: acknowledge (stops the sound), assign, comment, resolve. Each writes an
 // AlarmNote, the audit trail, and broadcasts alarm.updated. Resolving frees the fold key, so the next
 // occurrence opens a new alarm.
-import { z } from 'zod'
 import type { Actor } from '@/lib/auth/actor'
 import { recordAudit, type AuditContext } from '@/lib/audit/record-audit'
-import { toAlarmItem } from '@/lib/alarms/alarm-item'
+import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
+import { alarmActionSchema, type AlarmAction } from '@/lib/alarms/schema'
 import type { Db } from '@/lib/db/client'
 import { badRequest, conflict, notFound } from '@/lib/errors'
 import { appendLiveEvents, emitLiveEvents } from '@/lib/realtime/publish'
-
-export const ALARM_ACTIONS = ['acknowledge', 'assign', 'comment', 'resolve'] as const
-export type AlarmAction = (typeof ALARM_ACTIONS)[number]
-
-export const alarmActionSchema = z.object({
-  note: z.string().trim().max(2000).optional(),
-  /** assign: the user to assign (default: the caller). */
-  userId: z.string().min(1).optional(),
-})
-
-const include = {
-  device: { select: { name: true } },
-  assignee: { select: { name: true } },
-  snapshot: { select: { id: true, state: true } },
-} as const
 
 export async function handleAlarm(
   db: Db,
@@ -50,7 +35,7 @@ export async function handleAlarm(
     }
     if (action === 'comment' && !body.note) throw badRequest('note: write the comment')
     if (action === 'resolve') data = { state: 'resolved', resolvedAt: now, resolvedById: actor.userId, openKey: null }
-    const row = await tx.alarm.update({ where: { id: alarmId }, data, include })
+    const row = await tx.alarm.update({ where: { id: alarmId }, data, include: alarmInclude })
     await tx.alarmNote.create({ data: { alarmId, userId: actor.userId, kind: action, body: body.note ?? null } })
     await recordAudit(tx, {
       actor: { userId: actor.userId, label: actor.email },

@@ -1,28 +1,8 @@
-import { z } from 'zod'
 import type { Db } from '@/lib/db/client'
-import { beforeCursor, decodeCursor, limitSchema, pageOf } from '@/lib/http/cursor'
+import type { AuditItem, AuditQuery } from '@/lib/audit/schema'
+import { beforeCursor, decodeCursor, pageOf } from '@/lib/http/cursor'
 
-export const auditQuerySchema = z.object({
-  limit: limitSchema,
-  cursor: z.string().optional(),
-  action: z.string().max(80).optional(),
-  actorId: z.string().optional(),
-})
-
-export type AuditItem = {
-  id: string
-  at: string
-  actor: string
-  actorId: string | null
-  action: string
-  targetType: string | null
-  targetId: string | null
-  ip: string | null
-  userAgent: string | null
-  details: unknown
-}
-
-export async function listAudit(db: Db, query: z.infer<typeof auditQuerySchema>) {
+export async function listAudit(db: Db, query: AuditQuery) {
   const cursor = decodeCursor(query.cursor)
   const rows = await db.auditLog.findMany({
     where: {

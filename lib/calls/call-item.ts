@@ -1,5 +1,13 @@
-import type { CallItem } from '@/lib/realtime/events'
-import { snapshotUrlOf } from '@/lib/snapshots/snapshot-url'
+// Stored call → its wire item. The include is the one every reader of an item uses.
+import type { CallItem } from '@/lib/calls/schema'
+import type { DbModel } from '@/lib/db/client'
+import { CALL_STATES, storedValue } from '@/lib/domain/enums'
+import { snapshotInclude, snapshotUrlOf, type SnapshotLink } from '@/lib/snapshots/snapshot-url'
+
+export const callInclude = {
+  device: { select: { name: true } },
+  snapshot: snapshotInclude,
+} as const satisfies DbModel.CallInclude
 
 export type CallRow = {
   id: string
@@ -10,7 +18,7 @@ export type CallRow = {
   answeredByName: string | null
   backfilled: boolean
   device?: { name: string } | null
-  snapshot?: { id: string; state: string } | null
+  snapshot?: SnapshotLink | null
 }
 
 export function toCallItem(row: CallRow): CallItem {
@@ -18,7 +26,7 @@ export function toCallItem(row: CallRow): CallItem {
     id: row.id,
     deviceId: row.deviceId,
     deviceName: row.device?.name ?? null,
-    state: row.state,
+    state: storedValue(CALL_STATES, row.state, 'Call.state'),
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     answeredBy: row.answeredByName,

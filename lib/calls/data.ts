@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { toCallItem } from '@/lib/calls/call-item'
+import { callInclude, toCallItem } from '@/lib/calls/call-item'
 import type { Db } from '@/lib/db/client'
 import { callStateSchema } from '@/lib/domain/enums'
 import { beforeCursor, decodeCursor, limitSchema, pageOf } from '@/lib/http/cursor'
@@ -21,7 +21,7 @@ export async function listCalls(db: Db, query: z.infer<typeof callQuerySchema>) 
     },
     orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
-    include: { device: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },
+    include: callInclude,
   })
   const page = pageOf(rows, query.limit, (r) => r.startedAt)
   return { items: page.items.map(toCallItem), nextCursor: page.nextCursor }

@@ -1,6 +1,6 @@
 // Calls nobody answered become `missed` after the ring timeout (PRODUCT §4). Runs periodically; the
 // conditional update makes it safe with several instances.
-import { toCallItem } from '@/lib/calls/call-item'
+import { callInclude, toCallItem } from '@/lib/calls/call-item'
 import { CALL_RING_TIMEOUT_MS } from '@/lib/calls/call-state-machine'
 import type { Db } from '@/lib/db/client'
 import { publishLiveEvents } from '@/lib/realtime/publish'
@@ -25,7 +25,7 @@ export async function expireRingingCalls(db: Db, now = new Date()): Promise<numb
     })
     const row = await db.call.findUniqueOrThrow({
       where: { id: call.id },
-      include: { device: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },
+      include: callInclude,
     })
     await publishLiveEvents(db, [{ event: 'call.updated', payload: toCallItem(row) }])
   }

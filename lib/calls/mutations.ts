@@ -2,7 +2,7 @@
 // still ringing, so a second guard gets a clear 409 and every console stops ringing on the broadcast.
 import type { Actor } from '@/lib/auth/actor'
 import { recordAudit, type AuditContext } from '@/lib/audit/record-audit'
-import { toCallItem } from '@/lib/calls/call-item'
+import { callInclude, toCallItem } from '@/lib/calls/call-item'
 import type { Db } from '@/lib/db/client'
 import { conflict, notFound } from '@/lib/errors'
 import { appendLiveEvents, emitLiveEvents } from '@/lib/realtime/publish'
@@ -44,7 +44,7 @@ export async function respondToCall(db: Db, actor: Actor, callId: string, action
     })
     const row = await tx.call.findUniqueOrThrow({
       where: { id: callId },
-      include: { device: { select: { name: true } }, snapshot: { select: { id: true, state: true } } },
+      include: callInclude,
     })
     await recordAudit(tx, {
       actor: { userId: actor.userId, label: actor.email },

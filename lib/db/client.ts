@@ -10,6 +10,7 @@ import { PrismaClient as PostgresClient } from './generated/postgres/client'
 import { Prisma, PrismaClient as SqliteClient } from './generated/sqlite/client'
 
 /** Both generated clients expose the same models; code is typed against the SQLite one. */
+export type { Prisma as DbModel } from './generated/sqlite/client'
 export type Db = SqliteClient
 export type DbProvider = 'sqlite' | 'postgresql'
 

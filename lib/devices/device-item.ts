@@ -1,4 +1,6 @@
-import type { DeviceItem } from '@/lib/realtime/events'
+// Stored device → its wire item.
+import type { DeviceItem } from '@/lib/devices/schema'
+import { DEVICE_CATEGORIES, storedValue } from '@/lib/domain/enums'
 
 export type DeviceRow = {
   id: string
@@ -28,7 +30,7 @@ export function toDeviceItem(row: DeviceRow): DeviceItem {
     id: row.id,
     tuyaId: row.tuyaId,
     name: row.name,
-    category: row.category,
+    category: storedValue(DEVICE_CATEGORIES, row.category, 'Device.category'),
     location: row.location,
     online: row.online,
     lastSeenAt: row.lastSeenAt?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-// Domain vocabularies shared by the database, REST API, live stream and normaliser (INTERFACES.md).
+// Domain vocabularies shared by the database, REST API, live stream and normaliser.
 import { z } from 'zod'
 
 export const ACCESS_METHODS = [
@@ -41,14 +41,26 @@ export const alarmStateSchema = z.enum(ALARM_STATES)
 export type AlarmState = z.infer<typeof alarmStateSchema>
 
 export const ALARM_PRIORITIES = ['critical', 'high', 'medium', 'low'] as const
-export type AlarmPriority = (typeof ALARM_PRIORITIES)[number]
+export const alarmPrioritySchema = z.enum(ALARM_PRIORITIES)
+export type AlarmPriority = z.infer<typeof alarmPrioritySchema>
 
 export const ROLES = ['guard', 'admin', 'manager'] as const
 export const roleSchema = z.enum(ROLES)
 export type Role = z.infer<typeof roleSchema>
 
 export const DEVICE_CATEGORIES = ['face_terminal', 'door_station', 'smart_lock', 'other'] as const
-export type DeviceCategory = (typeof DEVICE_CATEGORIES)[number]
+export const deviceCategorySchema = z.enum(DEVICE_CATEGORIES)
+export type DeviceCategory = z.infer<typeof deviceCategorySchema>
 
 export const SYNC_STATES = ['pending', 'synced', 'failed'] as const
-export type SyncState = (typeof SYNC_STATES)[number]
+export const syncStateSchema = z.enum(SYNC_STATES)
+export type SyncState = z.infer<typeof syncStateSchema>
+
+/**
+ * A vocabulary value read back from a string column. Only our own code writes these columns, so a value outside
+ * the vocabulary is a bug to surface, never data to pass on to a console.
+ */
+export function storedValue<T extends string>(values: readonly T[], value: string, column: string): T {
+  if ((values as readonly string[]).includes(value)) return value as T
+  throw new Error(`${column}: stored value ${JSON.stringify(value)} is not one of ${values.join(', ')}`)
+}

@@ -10,13 +10,10 @@ import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import type { Role } from '@/lib/domain/enums'
 import { attachLiveServer } from '@/lib/realtime/attach-live-server'
-import {
-  LIVE_EVENT_NAMES,
-  type AccessEventItem,
-  type CallItem,
-  type DeviceItem,
-  type LiveEventName,
-} from '@/lib/realtime/events'
+import { LIVE_EVENT_NAMES, type LiveEventName } from '@/lib/realtime/events'
+import type { AccessEventItem } from '@/lib/access/schema'
+import type { CallItem } from '@/lib/calls/schema'
+import type { DeviceItem } from '@/lib/devices/schema'
 import type { LiveServer } from '@/lib/realtime/io-registry'
 import { appendLiveEvents, publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
 

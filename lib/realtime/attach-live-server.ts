@@ -5,7 +5,9 @@ import { Server } from 'socket.io'
 import { z } from 'zod'
 import { actorFromApiToken, actorFromSessionCookie, parseCookieHeader, type Actor } from '@/lib/auth/actor'
 import type { Db } from '@/lib/db/client'
-import { EVENT_AUDIENCE, roleRoom, type LiveEventName } from '@/lib/realtime/events'
+import type { Role } from '@/lib/domain/enums'
+import { EVENT_AUDIENCE, parseLiveEvent, roleRoom } from '@/lib/realtime/events'
+import { emitLiveEvent } from '@/lib/realtime/publish'
 import { registerLiveServer, type LiveServer } from '@/lib/realtime/io-registry'
 
 export const CATCH_UP_LIMIT = 1000
@@ -22,12 +24,7 @@ async function authenticate(db: Db, auth: unknown, cookieHeader: string | undefi
   return actorFromSessionCookie(db, { cookies: parseCookieHeader(cookieHeader) })
 }
 
-async function replaySince(
-  db: Db,
-  socket: Parameters<Parameters<LiveServer['on']>[1]>[0],
-  since: number,
-  role: string,
-) {
+async function replaySince(db: Db, socket: Parameters<Parameters<LiveServer['on']>[1]>[0], since: number, role: Role) {
   const rows = await db.liveEvent.findMany({
     where: { seq: { gt: since } },
     orderBy: { seq: 'asc' },
@@ -38,12 +35,9 @@ async function replaySince(
   let replayed = 0
   for (const row of rows.slice(0, CATCH_UP_LIMIT)) {
     last = row.seq
-    const audience = EVENT_AUDIENCE[row.event as LiveEventName]
-    if (!audience?.includes(role as never)) continue
-    ;(socket as unknown as { emit(e: string, p: unknown): void }).emit(row.event, {
-      ...JSON.parse(row.payload),
-      seq: row.seq,
-    })
+    const event = parseLiveEvent(row.event, { ...JSON.parse(row.payload), seq: row.seq })
+    if (!event || !EVENT_AUDIENCE[event.event].includes(role)) continue
+    emitLiveEvent(socket, event)
     replayed++
   }
   return { last, replayed, truncated }
@@ -76,7 +70,7 @@ export async function attachLiveServer(httpServer: HttpServer, db: Db, options: 
     try {
       let info = { last: 0, replayed: 0, truncated: false }
       if (since !== undefined) info = await replaySince(db, socket, since, socket.data.role)
-      await socket.join(roleRoom(socket.data.role as never))
+      await socket.join(roleRoom(socket.data.role))
       // Close the gap between the replay query and joining the room.
       if (since !== undefined) {
         const gap = await replaySince(db, socket, info.last, socket.data.role)

@@ -1,78 +1,35 @@
-// The typed live stream (INTERFACES.md "Live stream"): event names, who may receive each, payload shapes.
-// Shared by the server (socket.io) and the browser (socket.io-client).
+// The typed live stream: event names, their payload schemas (the REST items plus `seq`), and the socket.io
+// event maps derived from them. Shared by the server (socket.io) and the browser (socket.io-client).
+import { z } from 'zod'
+import { accessEventItemSchema } from '@/lib/access/schema'
+import { alarmItemSchema } from '@/lib/alarms/schema'
+import { callItemSchema } from '@/lib/calls/schema'
+import { deviceItemSchema } from '@/lib/devices/schema'
 import type { Role } from '@/lib/domain/enums'
 
-export type AccessEventItem = {
-  id: string
-  occurredAt: string
-  receivedAt: string
-  deviceId: string | null
-  deviceName: string | null
-  method: string
-  result: string
-  residentId: string | null
-  residentName: string | null
-  snapshotUrl: string | null
-  backfilled: boolean
-}
+/** Every server → console event and the item it carries. */
+export const LIVE_EVENT_SCHEMAS = {
+  'access.created': accessEventItemSchema,
+  /** The same access event again, e.g. once its snapshot has been stored. */
+  'access.updated': accessEventItemSchema,
+  'call.updated': callItemSchema,
+  'alarm.created': alarmItemSchema,
+  'alarm.updated': alarmItemSchema,
+  'device.updated': deviceItemSchema,
+} as const
 
-export type CallItem = {
-  id: string
-  deviceId: string
-  deviceName: string | null
-  state: string
-  startedAt: string
-  endedAt: string | null
-  answeredBy: string | null
-  snapshotUrl: string | null
-  backfilled: boolean
-}
-
-export type AlarmItem = {
-  id: string
-  type: string
-  priority: string
-  state: string
-  count: number
-  deviceId: string | null
-  deviceName: string | null
-  detail: string | null
-  firstAt: string
-  lastAt: string
-  assignee: string | null
-  acknowledgedAt: string | null
-  resolvedAt: string | null
-  /** Set when nobody acknowledged the alarm in time (lib/alarms/escalate-alarms.ts). */
-  escalatedAt: string | null
-  snapshotUrl: string | null
-  backfilled: boolean
-}
-
-export type DeviceItem = {
-  id: string
-  tuyaId: string
-  name: string
-  category: string
-  location: string | null
-  online: boolean
-  lastSeenAt: string | null
-  battery: number | null
-}
-
-export type LiveEventMap = {
-  'access.created': AccessEventItem
-  /** The same access event again, e.g. once its snapshot has been stored (an addition to INTERFACES' list). */
-  'access.updated': AccessEventItem
-  'call.updated': CallItem
-  'alarm.created': AlarmItem
-  'alarm.updated': AlarmItem
-  'device.updated': DeviceItem
-}
-export type LiveEventName = keyof LiveEventMap
+export type LiveEventName = keyof typeof LIVE_EVENT_SCHEMAS
+export type LiveEventMap = { [K in LiveEventName]: z.infer<(typeof LIVE_EVENT_SCHEMAS)[K]> }
 export type WithSeq<T> = T & { seq: number }
+export const LIVE_EVENT_NAMES = Object.keys(LIVE_EVENT_SCHEMAS) as LiveEventName[]
+
+/** One event with its name, as a union the compiler can narrow. */
+export type LiveEvent = { [K in LiveEventName]: { event: K; payload: LiveEventMap[K] } }[LiveEventName]
+
+export const streamReadySchema = z.object({ seq: z.number(), replayed: z.number(), truncated: z.boolean() })
 
 export type ServerToClientEvents = { [K in LiveEventName]: (payload: WithSeq<LiveEventMap[K]>) => void } & {
-  'stream.ready': (info: { seq: number; replayed: number; truncated: boolean }) => void
+  'stream.ready': (info: z.infer<typeof streamReadySchema>) => void
 }
 export type ClientToServerEvents = Record<string, never>
 
@@ -88,4 +45,29 @@ export const EVENT_AUDIENCE: Record<LiveEventName, readonly Role[]> = {
 
 export const roleRoom = (role: Role) => `role:${role}`
 
-export const LIVE_EVENT_NAMES = Object.keys(EVENT_AUDIENCE) as LiveEventName[]
+/** An event as stored in the outbox and sent on the wire: its item plus the broadcast sequence number. */
+export type SequencedLiveEvent = LiveEvent & { seq: number }
+
+function parseAs<K extends LiveEventName>(event: K, schema: z.ZodType<LiveEventMap[K]>, raw: unknown) {
+  const seq = z.object({ seq: z.number().int().min(0) }).safeParse(raw)
+  const item = schema.safeParse(raw)
+  return seq.success && item.success ? { event, payload: item.data, seq: seq.data.seq } : null
+}
+
+/** A payload as received (from the wire or the outbox), checked against its event's schema; null if it is not. */
+export function parseLiveEvent(event: string, raw: unknown): SequencedLiveEvent | null {
+  switch (event) {
+    case 'access.created':
+    case 'access.updated':
+      return parseAs(event, accessEventItemSchema, raw)
+    case 'call.updated':
+      return parseAs(event, callItemSchema, raw)
+    case 'alarm.created':
+    case 'alarm.updated':
+      return parseAs(event, alarmItemSchema, raw)
+    case 'device.updated':
+      return parseAs(event, deviceItemSchema, raw)
+    default:
+      return null
+  }
+}

@@ -1,10 +1,11 @@
 // The socket.io server lives on globalThis: server.ts (tsx) and Next's route bundles are separate module
 // graphs, and a module-level variable would give route handlers their own empty copy.
 import type { Server } from 'socket.io'
+import type { Role } from '@/lib/domain/enums'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events'
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
-export type SocketData = { userId: string; role: string; via: 'session' | 'token' }
+export type SocketData = { userId: string; role: Role; via: 'session' | 'token' }
 
 const store = globalThis as unknown as { __liveServer?: LiveServer }
 

@@ -1,36 +1,60 @@
-// Broadcasting: events are first written to the LiveEvent outbox inside the ingest transaction (which
-// gives them their `seq`), then emitted here after commit to the rooms of the roles allowed to see them.
+// Broadcasting: events are first written to the LiveEvent outbox inside the transaction that made the change
+// (which gives them their `seq`), then emitted here after commit to the rooms of the roles allowed to see them.
+import type { BroadcastOperator } from 'socket.io'
 import type { Db } from '@/lib/db/client'
-import { EVENT_AUDIENCE, roleRoom, type LiveEventMap, type LiveEventName } from '@/lib/realtime/events'
-import { getLiveServer } from '@/lib/realtime/io-registry'
+import {
+  EVENT_AUDIENCE,
+  roleRoom,
+  type LiveEvent,
+  type SequencedLiveEvent,
+  type ServerToClientEvents,
+} from '@/lib/realtime/events'
+import { getLiveServer, type SocketData } from '@/lib/realtime/io-registry'
 
-export type PendingLiveEvent = { [K in LiveEventName]: { event: K; payload: LiveEventMap[K] } }[LiveEventName]
-export type StoredLiveEvent = PendingLiveEvent & { seq: number }
+export type PendingLiveEvent = LiveEvent
+export type StoredLiveEvent = SequencedLiveEvent
 
 type OutboxWriter = Pick<Db, 'liveEvent'>
+/** A socket or a room broadcast: anything that emits the typed live events. */
+export type LiveEmitter = Pick<BroadcastOperator<ServerToClientEvents, SocketData>, 'emit'>
 
 /** Inside a transaction: append to the outbox and learn each event's seq. */
 export async function appendLiveEvents(tx: OutboxWriter, events: PendingLiveEvent[]): Promise<StoredLiveEvent[]> {
   const stored: StoredLiveEvent[] = []
   for (const item of events) {
     const row = await tx.liveEvent.create({ data: { event: item.event, payload: JSON.stringify(item.payload) } })
-    stored.push({ ...item, seq: row.seq } as StoredLiveEvent)
+    stored.push({ ...item, seq: row.seq })
   }
   return stored
+}
+
+/** One event to one socket or room, typed per event (the compiler checks each payload against its name). */
+export function emitLiveEvent(target: LiveEmitter, item: StoredLiveEvent): void {
+  switch (item.event) {
+    case 'access.created':
+    case 'access.updated':
+      target.emit(item.event, { ...item.payload, seq: item.seq })
+      return
+    case 'call.updated':
+      target.emit(item.event, { ...item.payload, seq: item.seq })
+      return
+    case 'alarm.created':
+    case 'alarm.updated':
+      target.emit(item.event, { ...item.payload, seq: item.seq })
+      return
+    case 'device.updated':
+      target.emit(item.event, { ...item.payload, seq: item.seq })
+      return
+    default:
+      item satisfies never
+  }
 }
 
 /** After commit: emit to every connected console allowed to see it. Returns false when no server runs. */
 export function emitLiveEvents(events: StoredLiveEvent[]): boolean {
   const io = getLiveServer()
   if (!io) return false
-  for (const item of events) {
-    const rooms = EVENT_AUDIENCE[item.event].map(roleRoom)
-    // Typed per event; the union cannot be narrowed through the emit overloads.
-    ;(io.to(rooms) as unknown as { emit(e: string, p: unknown): void }).emit(item.event, {
-      ...item.payload,
-      seq: item.seq,
-    })
-  }
+  for (const item of events) emitLiveEvent(io.to(EVENT_AUDIENCE[item.event].map(roleRoom)), item)
   return true
 }
 

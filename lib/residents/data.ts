@@ -1,26 +1,7 @@
 // Resident register reads: who lives where, which credentials they hold, and whether every device has them.
-import { z } from 'zod'
 import type { Db } from '@/lib/db/client'
-import { limitSchema } from '@/lib/http/cursor'
+import type { ResidentItem, ResidentQuery } from '@/lib/residents/schema'
 import { badRequest } from '@/lib/errors'
-
-export const residentQuerySchema = z.object({
-  limit: limitSchema,
-  cursor: z.string().optional(),
-  q: z.string().trim().max(100).optional(),
-})
-
-export type ResidentItem = {
-  id: string
-  name: string
-  unit: string | null
-  building: string | null
-  status: string
-  validFrom: string | null
-  validUntil: string | null
-  credentials: { face: number; card: number; pin: number }
-  sync: { pending: number; synced: number; failed: number }
-}
 
 /** Alphabetical, so the cursor is the last name + id seen. */
 function decodeNameCursor(cursor: string | undefined) {
@@ -33,7 +14,7 @@ function decodeNameCursor(cursor: string | undefined) {
   }
 }
 
-export async function listResidents(db: Db, query: z.infer<typeof residentQuerySchema>) {
+export async function listResidents(db: Db, query: ResidentQuery) {
   const after = decodeNameCursor(query.cursor)
   const rows = await db.resident.findMany({
     where: {

@@ -2,9 +2,9 @@
 // Tuya-encrypted files, a 320 px JPEG thumbnail; then the owning event is re-broadcast with its snapshotUrl.
 // Claims are atomic (state pending → fetching) so several app instances never fetch the same image twice.
 import sharp from 'sharp'
-import { toAccessEventItem } from '@/lib/access/access-item'
-import { toAlarmItem } from '@/lib/alarms/alarm-item'
-import { toCallItem } from '@/lib/calls/call-item'
+import { accessEventInclude, toAccessEventItem } from '@/lib/access/access-item'
+import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
+import { callInclude, toCallItem } from '@/lib/calls/call-item'
 import type { Db } from '@/lib/db/client'
 import { publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
 import { onSnapshotsPending } from '@/lib/snapshots/snapshot-signal'
@@ -53,11 +53,10 @@ export function createImageFetcher(
 }
 
 async function broadcastOwners(db: Db, snapshotId: string) {
-  const include = { device: { select: { name: true } }, snapshot: { select: { id: true, state: true } } } as const
   const [access, calls, alarms] = await Promise.all([
-    db.accessEvent.findMany({ where: { snapshotId }, include }),
-    db.call.findMany({ where: { snapshotId }, include }),
-    db.alarm.findMany({ where: { snapshotId }, include: { ...include, assignee: { select: { name: true } } } }),
+    db.accessEvent.findMany({ where: { snapshotId }, include: accessEventInclude }),
+    db.call.findMany({ where: { snapshotId }, include: callInclude }),
+    db.alarm.findMany({ where: { snapshotId }, include: alarmInclude }),
   ])
   const events: PendingLiveEvent[] = [
     ...access.map((row) => ({ event: 'access.updated' as const, payload: toAccessEventItem(row) })),

@@ -1,4 +1,8 @@
+/** What an item needs of its snapshot: the id and whether the image is stored yet. */
+export const snapshotInclude = { select: { id: true, state: true } } as const
+export type SnapshotLink = { id: string; state: string }
+
 /** Browsers only ever see snapshots through our authenticated route, never the device's signed URL. */
-export function snapshotUrlOf(snapshot: { id: string; state: string } | null | undefined): string | null {
+export function snapshotUrlOf(snapshot: SnapshotLink | null | undefined): string | null {
   return snapshot && snapshot.state === 'stored' ? `/api/snapshots/${snapshot.id}` : null
 }

@@ -1,3 +1,4 @@
+import { ROLES, storedValue } from '@/lib/domain/enums'
 import type { Db } from '@/lib/db/client'
 import type { UserItem } from '@/lib/users/schema'
 
@@ -7,7 +8,7 @@ export async function listUsers(db: Db): Promise<UserItem[]> {
     id: u.id,
     email: u.email,
     name: u.name,
-    role: u.role,
+    role: storedValue(ROLES, u.role, 'User.role'),
     disabled: u.disabledAt !== null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),

@@ -1,6 +1,8 @@
+// Operators and their API tokens: what an admin may send, and what the API and UI show (never a hash).
 import { z } from 'zod'
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password'
 import { roleSchema } from '@/lib/domain/enums'
+import { isoTimeOrNull, isoTimeSchema, pageSchema } from '@/lib/http/page'
 
 export const createUserSchema = z.object({
   email: z.email('must be an email address').transform((e) => e.trim().toLowerCase()),
@@ -14,14 +16,56 @@ export const createTokenSchema = z.object({
   name: z.string().trim().min(1, 'give the token a name').max(80),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 })
+export type CreateTokenInput = z.input<typeof createTokenSchema>
 
-/** What the API and UI show of a user: never the hash. */
-export type UserItem = {
-  id: string
-  email: string
-  name: string
-  role: string
-  disabled: boolean
-  lastLoginAt: string | null
-  createdAt: string
-}
+export const userItemSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  lastLoginAt: isoTimeOrNull,
+  createdAt: isoTimeSchema,
+})
+export type UserItem = z.infer<typeof userItemSchema>
+export const userPageSchema = pageSchema(userItemSchema)
+
+/** What POST /api/users answers. */
+export const createdUserSchema = userItemSchema.pick({ id: true, email: true, name: true, role: true })
+export type CreatedUser = z.infer<typeof createdUserSchema>
+
+export const apiTokenItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The first characters of the token, so an operator can tell tokens apart. */
+  prefix: z.string(),
+  userEmail: z.string(),
+  createdAt: isoTimeSchema,
+  lastUsedAt: isoTimeOrNull,
+  expiresAt: isoTimeOrNull,
+  revokedAt: isoTimeOrNull,
+})
+export type ApiTokenItem = z.infer<typeof apiTokenItemSchema>
+export const apiTokenPageSchema = pageSchema(apiTokenItemSchema)
+
+/** What POST /api/tokens answers: the plain token, shown this once. */
+export const createdTokenSchema = z.object({
+  id: z.string(),
+  token: z.string(),
+  prefix: z.string(),
+  name: z.string(),
+  userEmail: z.string(),
+})
+export type CreatedToken = z.infer<typeof createdTokenSchema>
+
+export const revokedTokenSchema = z.object({ id: z.string(), revoked: z.literal(true) })
+
+/** GET /api/me: who the caller is. */
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  via: z.enum(['session', 'token']),
+})
+export type Me = z.infer<typeof meSchema>

@@ -1,4 +1,5 @@
-import { auditQuerySchema, listAudit } from '@/lib/audit/data'
+import { listAudit } from '@/lib/audit/data'
+import { auditQuerySchema } from '@/lib/audit/schema'
 import { withRole } from '@/lib/http/with-role'
 import { queryOf } from '@/lib/http/request-input'
 

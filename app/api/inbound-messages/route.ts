@@ -1,6 +1,7 @@
 import { queryOf } from '@/lib/http/request-input'
 import { withRole } from '@/lib/http/with-role'
-import { inboundQuerySchema, listInboundMessages } from '@/lib/ingest/data'
+import { listInboundMessages } from '@/lib/ingest/data'
+import { inboundQuerySchema } from '@/lib/ingest/schema'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,6 +1,7 @@
 import { queryOf } from '@/lib/http/request-input'
 import { withRole } from '@/lib/http/with-role'
-import { listResidents, residentQuerySchema } from '@/lib/residents/data'
+import { listResidents } from '@/lib/residents/data'
+import { residentQuerySchema } from '@/lib/residents/schema'
 
 export const dynamic = 'force-dynamic'
 

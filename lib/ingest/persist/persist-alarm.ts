@@ -1,5 +1,5 @@
 // An alarm → one open alarm per (device, type): repeats fold into it with a count (PRODUCT §6).
-import { toAlarmItem } from '@/lib/alarms/alarm-item'
+import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
 import { alarmFoldKey, alarmPriority } from '@/lib/alarms/alarm-policy'
 import type { AlarmType } from '@/lib/domain/enums'
 import { addRef, type IngestContext } from '@/lib/ingest/persist/ingest-context'
@@ -7,12 +7,6 @@ import type { SnapshotRef } from '@/lib/ingest/normalise/normalised'
 import { createPendingSnapshot } from '@/lib/snapshots/create-snapshot'
 
 export type AlarmRecord = { type: AlarmType; at: Date; detail: string; snapshot?: SnapshotRef }
-
-const include = {
-  device: { select: { name: true } },
-  assignee: { select: { name: true } },
-  snapshot: { select: { id: true, state: true } },
-} as const
 
 export async function persistAlarm(ctx: IngestContext, record: AlarmRecord): Promise<void> {
   const openKey = alarmFoldKey(ctx.device?.id ?? null, record.type)
@@ -32,7 +26,7 @@ export async function persistAlarm(ctx: IngestContext, record: AlarmRecord): Pro
         detail: record.detail,
         ...(snapshotId ? { snapshotId } : {}),
       },
-      include,
+      include: alarmInclude,
     })
     ctx.live.push({ event: 'alarm.updated', payload: toAlarmItem(row) })
     addRef(ctx, { kind: 'alarm', id: row.id })
@@ -50,7 +44,7 @@ export async function persistAlarm(ctx: IngestContext, record: AlarmRecord): Pro
       snapshotId: snapshotId ?? null,
       backfilled: ctx.backfilled,
     },
-    include,
+    include: alarmInclude,
   })
   ctx.live.push({ event: 'alarm.created', payload: toAlarmItem(row) })
   addRef(ctx, { kind: 'alarm', id: row.id })
@@ -65,7 +59,7 @@ export async function resolveOfflineAlarm(ctx: IngestContext, at: Date): Promise
   const row = await ctx.tx.alarm.update({
     where: { id: existing.id },
     data: { state: 'resolved', openKey: null, resolvedAt: at },
-    include,
+    include: alarmInclude,
   })
   await ctx.tx.alarmNote.create({ data: { alarmId: row.id, kind: 'resolve', body: 'Device back online' } })
   ctx.live.push({ event: 'alarm.updated', payload: toAlarmItem(row) })

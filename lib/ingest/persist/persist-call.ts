@@ -1,6 +1,7 @@
 // A call signal → the device's call, through the pure state machine (lib/calls/call-state-machine.ts).
 // Devices that do not name their calls have one "current" call (lib/calls/call-matching.ts).
 import { toCallItem } from '@/lib/calls/call-item'
+import { snapshotInclude } from '@/lib/snapshots/snapshot-url'
 import { startsNewCall } from '@/lib/calls/call-matching'
 import {
   applyCallSignal,
@@ -107,11 +108,11 @@ async function writeCall(
     ? await ctx.tx.call.update({
         where: { id: current.id },
         data,
-        include: { snapshot: { select: { id: true, state: true } } },
+        include: { snapshot: snapshotInclude },
       })
     : await ctx.tx.call.create({
         data: { ...data, deviceId: device.id, callRef: extra.callRef ?? null, backfilled: ctx.backfilled },
-        include: { snapshot: { select: { id: true, state: true } } },
+        include: { snapshot: snapshotInclude },
       })
   await ctx.tx.callEvent.create({
     data: {
