@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expireRingingCalls } from '@/lib/calls/expire-calls'
 import { CALL_RING_TIMEOUT_MS } from '@/lib/calls/call-state-machine'
 import type { Db } from '@/lib/db/client'
+import { failInsertsInto } from '@/lib/db/inject-failure'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import { recordLiveEmissions, type RecordedEmission } from '@/lib/ingest/fixtures/recording-live-server'
 import { ingestMessage } from '@/lib/ingest/ingest-message'
@@ -85,6 +86,27 @@ describe.each(TEST_PROVIDERS)('expireRingingCalls on %s', (provider) => {
     const again = await sweep(db, new Date(now.getTime() + 60_000))
     expect(again).toEqual({ expired: 0, emitted: [] })
     expect(await db.callEvent.count({ where: { callId: call.id } })).toBe(1)
+  })
+
+  it('leaves the call ringing, with no history and no broadcast, when the outbox write fails mid-change', async () => {
+    const call = await createCall('ringing', ago(40_000))
+    const restore = await failInsertsInto(db, provider, 'LiveEvent')
+    try {
+      const live = recordLiveEmissions()
+      // (Prisma words the trigger's abort differently per provider; any error will do.)
+      await expect(expireRingingCalls(db, now)).rejects.toThrow()
+      live.stop()
+      expect(live.emitted).toEqual([])
+    } finally {
+      await restore()
+    }
+    expect(await db.call.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({
+      state: 'ringing',
+      endedAt: null,
+    })
+    expect(await db.callEvent.count({ where: { callId: call.id } })).toBe(0)
+    // The next sweep, with the database healthy again, finishes the job.
+    expect((await sweep(db, now)).expired).toBe(1)
   })
 
   it('changes each call once when several sweeps run at the same time', async () => {

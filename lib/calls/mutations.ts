@@ -1,18 +1,18 @@
 // A guard answers or declines a ringing call. The first answer wins: the update is conditional on the call
 // still ringing, so a second guard gets a clear 409 and every console stops ringing on the broadcast.
 import type { Actor } from '@/lib/auth/actor'
-import { recordAudit, type AuditContext } from '@/lib/audit/record-audit'
+import type { AuditContext } from '@/lib/audit/record-audit'
 import { callInclude, toCallItem } from '@/lib/calls/call-item'
 import type { Db } from '@/lib/db/client'
+import { runChange } from '@/lib/domain/run-change'
 import { conflict, notFound } from '@/lib/errors'
-import { appendLiveEvents, emitLiveEvents } from '@/lib/realtime/publish'
 
 export type CallResponse = 'answer' | 'decline'
 
 export async function respondToCall(db: Db, actor: Actor, callId: string, action: CallResponse, context: AuditContext) {
   const now = new Date()
   const state = action === 'answer' ? 'answered' : 'declined'
-  const { item, live } = await db.$transaction(async (tx) => {
+  return runChange(db, async ({ tx, audit, publish }) => {
     const call = await tx.call.findUnique({ where: { id: callId } })
     if (!call) throw notFound('Call')
     const updated = await tx.call.updateMany({
@@ -42,11 +42,8 @@ export async function respondToCall(db: Db, actor: Actor, callId: string, action
         userId: actor.userId,
       },
     })
-    const row = await tx.call.findUniqueOrThrow({
-      where: { id: callId },
-      include: callInclude,
-    })
-    await recordAudit(tx, {
+    const row = await tx.call.findUniqueOrThrow({ where: { id: callId }, include: callInclude })
+    audit({
       actor: { userId: actor.userId, label: actor.email },
       action: action === 'answer' ? 'call.answered' : 'call.declined',
       targetType: 'call',
@@ -55,8 +52,7 @@ export async function respondToCall(db: Db, actor: Actor, callId: string, action
       context,
     })
     const item = toCallItem(row)
-    return { item, live: await appendLiveEvents(tx, [{ event: 'call.updated', payload: item }]) }
+    publish({ event: 'call.updated', payload: item })
+    return item
   })
-  emitLiveEvents(live)
-  return item
 }
