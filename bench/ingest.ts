@@ -1,6 +1,6 @@
 // Benchmark: webhook and message-service ingest, end to end to a console's socket. Prints figures, asserts none.
 //  1. bare baseline (same run): node:http + HMAC + one better-sqlite3 insert (WAL, synchronous FULL and NORMAL)
-//     + socket.io emit — the reference point of PRODUCT.md "Targets";
+//     + socket.io emit — the reference point of our targets (README "Performance");
 //  2. ours: handleTuyaWebhook + attachLiveServer + a fresh migrated SQLite (FULL = the app default, and NORMAL),
 //     and PostgreSQL when one answers on 127.0.0.1:5432;
 //  3. message service: the simulator (this process) → lib/tuya/message-service/mq-consumer → ingestMessage → socket client.

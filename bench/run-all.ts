@@ -1,6 +1,6 @@
-// `npm run bench`: every benchmark in sequence, then one summary against PRODUCT.md "Targets". Figures only; the
-// exit code says whether the run completed, not whether targets were met. The 1M-row access history is seeded
-// once and cached (./data/bench/, PostgreSQL database bench_access_1m). `--quick` shrinks every run.
+// `npm run bench`: every benchmark in sequence, then one summary against our targets (README "Performance").
+// Figures only; the exit code says whether the run completed, not whether targets were met. The 1M-row access
+// history is seeded once and cached (./data/bench/, PostgreSQL database bench_access_1m). `--quick` shrinks every run.
 import { benchAccessLog } from '@/bench/access-log'
 import { benchFanout } from '@/bench/fanout'
 import { benchIngest } from '@/bench/ingest'

@@ -1,4 +1,4 @@
-// The operator CLI as operators run it (INTERFACES.md "Commands"): a child process against a temporary SQLite
+// The operator CLI as operators run it (README "Operator CLI"): a child process against a temporary SQLite
 // database. Results go to stdout, messages to stderr, so `TOKEN=$(… token:create …)` captures the token alone.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'

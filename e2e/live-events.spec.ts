@@ -16,7 +16,7 @@ test.describe('live console', () => {
     const resident = DEMO.resident(DEMO.lobbyTerminal.persons[2].residentId)
     await triggerDevice(DEMO.lobbyTerminal.id, 'face_unlock', resident.id)
 
-    // PRODUCT: a door event on the guard's screen within a second (the acceptance bound).
+    // A door event is on the guard's screen within a second (the acceptance bound).
     const item = page.getByTestId('feed-item').filter({ hasText: resident.name }).first()
     await expect(item).toBeVisible({ timeout: 1_000 })
     await expect(item).toContainText('Entered')

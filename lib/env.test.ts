@@ -1,4 +1,4 @@
-// The environment contract (INTERFACES.md "Environment"): defaults, demo vs cloud mode, and one clear line
+// The environment contract (README "Configuration"): defaults, demo vs cloud mode, and one clear line
 // naming each missing or malformed variable.
 import { describe, expect, it } from 'vitest'
 import { EnvError, parseEnv } from '@/lib/env'

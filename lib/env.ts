@@ -1,4 +1,4 @@
-// The environment, validated once with zod (INTERFACES.md "Environment"). A missing or malformed variable
+// The environment, validated once with zod (README "Configuration"). A missing or malformed variable
 // stops start-up with one clear line naming it. Read lazily: `next build` imports route modules.
 import { z } from 'zod'
 import { DEFAULT_SIM_PORT, DEMO_TUYA_ACCESS_ID, DEMO_TUYA_ACCESS_SECRET } from '@/lib/tuya/demo-credentials'

@@ -43,7 +43,7 @@ export type DemoLockMember = {
 /** Tuya category code as the device list reports it. */
 export type DemoTuyaCategory = 'mk' | 'sp' | 'jtmspro' | 'videolock'
 
-/** Which of Tuya's access product models the device follows (reference/tuya-access-domain.md §0.1). */
+/** Which of Tuya's access product models the device follows (docs/tuya-devices.md §0.1). */
 export type DemoAccessModel = 'lock' | 'door_station' | 'access_control'
 
 export type DemoDevice = {

@@ -52,7 +52,7 @@ export type StartSimulatorOptions = {
   clock?: SimClock
   /** Also push IoT Core 1001 deviceOnline/deviceOffline beside protocol 20 online/offline. */
   iotCore?: boolean
-  /** Accept the legacy signature (projects created before 2021-06-30 only, §1.4). Default false. */
+  /** Accept the legacy signature (projects created before 2021-06-30 only, docs/tuya-protocol.md §1.4). Default false. */
   allowLegacySign?: boolean
   tokenTtlSeconds?: number
   mediaUrlTtlSeconds?: number

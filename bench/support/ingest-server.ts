@@ -1,4 +1,4 @@
-// The server side of bench/ingest.ts, run in its own process. `bare` is the reference point PRODUCT.md quotes:
+// The server side of bench/ingest.ts, run in its own process. `bare` is the reference point our targets cite:
 // a plain node:http server that verifies the HMAC, inserts one row with better-sqlite3 and emits over socket.io.
 // `ours` is the real path: handleTuyaWebhook (as app/api/webhooks/tuya/route.ts calls it) + attachLiveServer on
 // the same server, a fresh migrated database with the demo building, and optionally the message-service consumer.

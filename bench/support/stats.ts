@@ -51,7 +51,7 @@ export function verdict(ok: boolean): SummaryRow['verdict'] {
 
 export function formatSummary(rows: readonly SummaryRow[]): string {
   return formatTable(
-    'Summary (targets from PRODUCT.md "Targets")',
+    'Summary (targets: README "Performance")',
     ['metric', 'ours', 'target', 'baseline (same run)', 'verdict'],
     rows.map((r) => [r.metric, r.ours, r.target, r.baseline, r.verdict]),
   )

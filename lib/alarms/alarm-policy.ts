@@ -1,4 +1,4 @@
-// How loudly and how urgently each alarm type is treated (PRODUCT §6). Pure policy: the console plays the sound,
+// How loudly and how urgently each alarm type is treated. Pure policy: the console plays the sound,
 // a scheduler asks shouldEscalate, the ingest folds repeats by alarmFoldKey.
 import type { AlarmPriority, AlarmState, AlarmType } from '@/lib/domain/enums'
 

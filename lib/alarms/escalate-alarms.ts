@@ -1,4 +1,4 @@
-// Alarms nobody acknowledged in time escalate (PRODUCT §6): marked once with escalatedAt and an 'escalate' note,
+// Alarms nobody acknowledged in time escalate: marked once with escalatedAt and an 'escalate' note,
 // re-broadcast so every console shows it (and sounds it again). The conditional update makes concurrent
 // sweeps from several instances escalate each alarm once.
 import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'

@@ -1,11 +1,11 @@
-// The call life cycle as a pure reducer (PRODUCT §4; the suggested machine of tuya-access-domain §5.4):
+// The call life cycle as a pure reducer (docs/tuya-devices.md §5.4):
 //
 //   (none) ──ring──► ringing ──answered──► answered ──hangup/cancelled──► answered + endedAt
 //                       │                     └──door_opened──► door_opened
 //                       ├──declined / missed / cancelled / door_opened──► that state
 //                       └──hangup──► cancelled (the visitor gave up before anyone answered)
 //
-// Tuya promises no ordering (tuya-protocol §3.11) and we infer `missed` ourselves after a timeout, so signals
+// Tuya promises no ordering (docs/tuya-protocol.md §3.11) and we infer `missed` ourselves after a timeout, so signals
 // arrive late and out of order. Rules that keep the outcome independent of arrival order:
 // - A finished call never becomes live again: no ring or answer reopens it.
 // - Among ending signals the EARLIEST by device time decides (a late `door_opened` at 20 s beats the `missed` we
@@ -21,7 +21,10 @@
 import type { CallState } from '@/lib/domain/enums'
 import type { CallSignal } from '@/lib/ingest/normalise/normalised'
 
-/** Ring time before an unanswered call counts as missed; Tuya's two-way talk default `call_timeout_s` (§5.2). */
+/**
+ * Ring time before an unanswered call counts as missed: Tuya's two-way talk default `call_timeout_s`
+ * (docs/tuya-devices.md §5.2).
+ */
 export const CALL_RING_TIMEOUT_MS = 30_000
 
 export type CallSnapshot = {

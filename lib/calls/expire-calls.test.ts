@@ -1,4 +1,4 @@
-// Unanswered calls become missed after the ring timeout (PRODUCT §4; lib/calls/expire-calls.ts), on real
+// Unanswered calls become missed after the ring timeout (lib/calls/expire-calls.ts), on real
 // databases: the end is stamped at startedAt + 30 s (not at sweep time), the transition is recorded as a CallEvent
 // and broadcast once, repeated or concurrent sweeps (several app instances) change a call once, and calls that
 // are answered, finished or still within their ring time are left alone. `now` is passed explicitly: no waiting.

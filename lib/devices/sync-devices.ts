@@ -6,7 +6,7 @@ import { toDeviceItem } from '@/lib/devices/device-item'
 import { publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
 import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 
-/** Tuya category codes → our device kinds (tuya-access-domain §0.1). */
+/** Tuya category codes → our device kinds (docs/tuya-devices.md §0.1). */
 export function deviceCategoryOf(tuyaCategory: string | undefined): DeviceCategory {
   switch (tuyaCategory) {
     case 'mk':

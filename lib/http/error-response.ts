@@ -1,4 +1,4 @@
-// Maps any thrown error to INTERFACES.md's error body `{"error":{"code","message"}}` with the right status.
+// Maps any thrown error to the API's error body `{"error":{"code","message"}}` with the right status.
 import { ZodError } from 'zod'
 import { AppError } from '@/lib/errors'
 import { isDatabaseUnavailable } from '@/lib/db/errors'

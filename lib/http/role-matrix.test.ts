@@ -1,4 +1,4 @@
-// The REST role matrix (INTERFACES.md "REST API"): every route handler under app/api, called the way Next
+// The REST role matrix (README "REST"): every route handler under app/api, called the way Next
 // calls it, as signed-out / guard / manager / admin, each role both with an API token and with a session
 // cookie, on a real SQLite and a real PostgreSQL database. A new route file or method fails the inventory
 // check below until it is added to ROUTES, so the matrix cannot silently fall behind the API.

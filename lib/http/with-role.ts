@@ -1,5 +1,5 @@
 // The one wrapper every route handler goes through: resolves the caller, enforces the role, maps errors.
-// 401 when signed out, 403 when the role is wrong (INTERFACES.md).
+// 401 when signed out, 403 when the role is wrong (README "REST").
 import { actorFromRequest, type Actor } from '@/lib/auth/actor'
 import { getDb, type Db } from '@/lib/db/client'
 import type { Role } from '@/lib/domain/enums'

@@ -1,4 +1,4 @@
-// Kill test (PRODUCT "What bad input gets": nothing lost, duplicates stored once): the real app (server.ts,
+// Kill test (nothing lost, duplicates stored once): the real app (server.ts,
 // production build) consumes the message service of a separately started simulator (simulator/main.ts) under
 // steady load; it is SIGKILLed mid-stream and started again, with the OpenAPI backfill switched off so that the
 // ack-after-commit discipline alone must carry every message. Once the simulator has nothing left unacked: every

@@ -1,4 +1,4 @@
-// THE ingest function against real databases (PRODUCT "What bad input gets": duplicates → stored once):
+// THE ingest function against real databases (duplicates → stored once):
 // concurrent and repeated deliveries of one message give one InboundMessage, one domain row and one broadcast;
 // the same message from another source (other bytes, other field spelling) is the same row.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-// The live stream handshake and catch-up (INTERFACES.md "Live stream"), with a real socket.io server on a
+// The live stream handshake and catch-up (README "Live stream"), with a real socket.io server on a
 // real HTTP server and real databases: no credentials → refused; an API token or a session cookie → connected;
 // `auth.since` replays the missed events in order, filtered by the role's audience.
 import { createServer, type Server as HttpServer } from 'node:http'

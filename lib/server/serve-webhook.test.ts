@@ -42,7 +42,7 @@ describe.each(TEST_PROVIDERS)('webhook fast path on %s', (provider) => {
     })
   }
 
-  it('stores a signed vendor record once and answers as INTERFACES.md says', async () => {
+  it('stores a signed vendor record once and answers as the README says', async () => {
     const body = JSON.stringify({
       bizCode: 'accessRecord',
       devId: 'fast-dev-1',

@@ -1,4 +1,4 @@
-// Face snapshots (PRODUCT §3) against the Tuya Cloud simulator and real databases: a capture referenced by a signed
+// Face snapshots against the Tuya Cloud simulator and real databases: a capture referenced by a signed
 // URL or by an encrypted Tuya file is fetched (and decrypted), stored with a ≤ 320 px thumbnail and announced by
 // re-broadcasting its event; failures back off and give up after the maximum attempts; concurrent fetchers never
 // fetch one snapshot twice; the image is served only to signed-in roles through /api/snapshots/{id}.

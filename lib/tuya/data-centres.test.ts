@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TUYA_DATA_CENTRES, deriveMqWsUrl, findDataCentre } from '@/lib/tuya/data-centres'
 
-describe('data centres (§2.5)', () => {
+describe('data centres (docs/tuya-protocol.md §2.5)', () => {
   it('maps every OpenAPI host to its MQ WebSocket URL, Azure hosts to their region', () => {
     expect(deriveMqWsUrl('https://openapi.tuyaeu.com')).toBe('wss://mqe.tuyaeu.com:8285/')
     expect(deriveMqWsUrl('https://openapi-weaz.tuyaeu.com/')).toBe('wss://mqe.tuyaeu.com:8285/')

@@ -1,4 +1,4 @@
-// Tuya data centres: OpenAPI base URL ↔ message-service endpoints (reference/tuya-protocol.md §2.5, §3.1).
+// Tuya data centres: OpenAPI base URL ↔ message-service endpoints (docs/tuya-protocol.md §2.5, §3.1).
 // Azure-hosted OpenAPI hosts (ueaz/weaz) share their region's MQ host (java-connector TuyaRegion).
 
 export type TuyaDataCentre = {

@@ -1,5 +1,5 @@
-// Tuya OpenAPI errors. Tuya's code, msg and tid are kept verbatim (STYLE: "Tuya errors keep Tuya's code and
-// message"). Code table: reference/tuya-protocol.md §2.4.
+// Tuya OpenAPI errors. Tuya's code, msg and tid are kept verbatim, so an operator can quote them
+// to Tuya. Code table and retry policy: docs/tuya-protocol.md §2.4, §5.2.
 
 export type TuyaErrorKind =
   /** Drop the token, re-acquire once, replay (§2.3: SDKs key on 1010). */

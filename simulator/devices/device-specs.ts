@@ -1,5 +1,5 @@
 // Data-point specifications per category, as `/v1.1/devices/{id}/specifications` returns them (`values` is a JSON
-// string). DP ids follow the products cited in reference/tuya-access-domain.md §1.1-§1.3; they are per product.
+// string). DP ids follow the products cited in docs/tuya-devices.md §1.1-§1.3; they are per product.
 import type { DemoTuyaCategory } from '@/simulator/demo-building'
 
 export type DpType = 'Boolean' | 'Integer' | 'Enum' | 'String' | 'Raw'

@@ -1,5 +1,5 @@
 // Residential / video locks (model A) report standard DPs in protocol-4 status reports: `unlock_face: 3` is the
-// credential slot, mapped to a member through the users API (reference/tuya-access-domain.md §1.1, §3.1).
+// credential slot, mapped to a member through the users API (docs/tuya-devices.md §1.1, §3.1).
 // Every report is also written to the lock logs (record_id = dataId) so backfill finds the same event.
 import type { DemoLockMember } from '@/simulator/demo-building'
 import { buildStatusReport } from '@/simulator/devices/message-builders'

@@ -1,5 +1,5 @@
-// Payload shapes (the decrypted second layer) exactly as reference/tuya-protocol.md §3.8 and INTERFACES.md
-// "Vendor records" describe them. Each builder returns the payload and its idempotency id.
+// Payload shapes (the decrypted second layer) exactly as docs/tuya-protocol.md §3.8 and
+// docs/tuya-devices.md §2.11 describe them. Each builder returns the payload and its idempotency id.
 import { findDpId } from '@/simulator/devices/device-specs'
 import type { SimDevice } from '@/simulator/state/sim-state'
 import { createDataId } from '@/simulator/state/ids'
@@ -26,7 +26,7 @@ export function buildStatusReport(
   }
 }
 
-/** Protocol 20 event; `devId` both top-level and in bizData, since consumers read either (§3.8). */
+/** Protocol 20 event; `devId` both top-level and in bizData, since consumers read either (docs/tuya-protocol.md §3.8). */
 export function buildBizEvent(
   device: SimDevice,
   bizCode: string,
@@ -61,7 +61,7 @@ export function buildIotCoreDeviceEvent(
   }
 }
 
-/** Base64 JSON file pointer carried by picture DPs (115 / 154), §1.5. */
+/** Base64 JSON file pointer carried by picture DPs (115 / 154), docs/tuya-devices.md §1.5. */
 export function encodeFilePointer(ref: { bucket: string; path: string; key: string }): string {
   return Buffer.from(JSON.stringify({ bucket: ref.bucket, files: [[ref.path, ref.key]], v: '1.0' }), 'utf8').toString(
     'base64',

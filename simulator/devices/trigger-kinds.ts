@@ -1,4 +1,4 @@
-// What the control API can ask a device to do (INTERFACES.md "Tuya Cloud simulator").
+// What the control API can ask a device to do (simulator/README.md "Control API").
 export const TRIGGER_KINDS = [
   'face_unlock',
   'card_unlock',

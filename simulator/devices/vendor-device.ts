@@ -1,4 +1,4 @@
-// Face terminals and the door station report the vendor's records (INTERFACES.md "Vendor records") as protocol-20
+// Face terminals and the door station report the vendor's records (docs/tuya-devices.md §2.11) as protocol-20
 // style events: accessRecord (way 1 card, 2 password, 4 face, 9 remote), callStatus and accessAlarm. The door
 // station also reports its doorbell and picture DPs (136 / 154 / 115) with encrypted Tuya file pointers.
 import { buildBizEvent, buildStatusReport, encodeFilePointer } from '@/simulator/devices/message-builders'

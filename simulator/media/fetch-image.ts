@@ -1,4 +1,4 @@
-// How the simulated cloud downloads a face image given by URL (reference/tuya-access-domain.md §3.3).
+// How the simulated cloud downloads a face image given by URL (docs/tuya-devices.md §3.3).
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 export async function fetchImage(url: string): Promise<Buffer> {

@@ -1,6 +1,6 @@
 // Pictures the simulated devices uploaded: plain JPEGs behind expiring signed URLs (like a CDN URL in an
 // `imageUrl`), and encrypted objects in "buckets" that only movement-configs turns into a signed URL. The object
-// layout is Tuya's stored-image format (lib/tuya/media/image-crypto.ts, reference/tuya-access-domain.md §1.5).
+// layout is Tuya's stored-image format (lib/tuya/media/image-crypto.ts, docs/tuya-devices.md §1.5).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { encryptStoredImage } from '@/lib/tuya/media/image-crypto'
 import { createShortId, randomHex } from '@/simulator/state/ids'

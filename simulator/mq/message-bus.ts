@@ -54,7 +54,7 @@ export class MessageBus {
     const gcm = this.options.mqEncryption === 'gcm'
     const data = encryptMessageData(payloadJson, this.options.accessSecret, { mode: this.options.mqEncryption, t: now })
     const envelope: Record<string, unknown> = { data, protocol: input.protocol, pv: '2.0', t: now }
-    // Real GCM envelopes carry encryptVersion "v2"; older ECB ones don't (reference/tuya-protocol.md §3.5).
+    // Real GCM envelopes carry encryptVersion "v2"; older ECB ones don't (docs/tuya-protocol.md §3.5).
     if (gcm) envelope.encryptVersion = 'v2'
     envelope.sign = signMessageEnvelope(envelope, this.options.accessSecret)
     const tid = createTid()

@@ -23,7 +23,7 @@ export function encodePulsarMessageId(ledgerId: number, entryId: number, partiti
   return Buffer.from(bytes).toString('base64')
 }
 
-/** Tuya's `event` topic has 11 partitions keyed by devId (reference/tuya-protocol.md §3.2, §3.5). */
+/** Tuya's `event` topic has 11 partitions keyed by devId (docs/tuya-protocol.md §3.2, §3.5). */
 export function partitionForKey(key: string | null, partitions = 11): number {
   if (!key) return 0
   let hash = 0

@@ -1,6 +1,6 @@
 // Tuya's message service as Pulsar's WebSocket consumer API:
 //   /ws/v2/consumer/persistent/{accessId}/out/{event|event-test}/{accessId}-sub?ackTimeoutMillis=…
-// Auth by `username`/`password` upgrade headers (reference/tuya-protocol.md §3.3-§3.4); a refused upgrade gets a
+// Auth by `username`/`password` upgrade headers (docs/tuya-protocol.md §3.3-§3.4); a refused upgrade gets a
 // plain HTTP status like Pulsar's proxy (401 auth, 403 other tenant, 404 unknown path).
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'

@@ -1,6 +1,7 @@
 // One Failover subscription (`{accessId}-sub`) on one topic: Pulsar's at-least-once semantics in memory.
 // A message leaves the queue only when acked; unacked messages go back to the front when their consumer goes away
-// or their ack timeout passes; unconsumed messages are dropped after the retention period (2 h at Tuya, §3.11).
+// or their ack timeout passes; unconsumed messages are dropped after the retention period (2 h at Tuya,
+// docs/tuya-protocol.md §3.11).
 import { type EmittedMessage, serialiseFrame } from '@/simulator/mq/emitted-message'
 
 export type QueueConsumer = {

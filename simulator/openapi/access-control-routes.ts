@@ -1,4 +1,4 @@
-// Commercial access control (model C; reference/tuya-access-domain.md §3.3): persons, faces by URL, cards and
+// Commercial access control (model C; docs/tuya-devices.md §3.3): persons, faces by URL, cards and
 // passwords pushed to one device; every write answers {sn}. Also the access-control logs used for backfill (§2.8).
 import { looksLikeImage } from '@/lib/tuya/media/image-crypto'
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'

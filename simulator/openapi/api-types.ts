@@ -18,11 +18,14 @@ export type OpenApiDeps = {
   accessSecret: string
   tokens: TokenStore
   tickets: TicketStore
-  /** Fetches an image URL for face enrolment (the cloud downloads it, §3.3). */
+  /** Fetches an image URL for face enrolment (the cloud downloads it, docs/tuya-devices.md §3.3). */
   fetchImage: (url: string) => Promise<Buffer>
 }
 
-/** Default limits: Tuya documents 5 QPS for face writes and 4-50/s elsewhere (§5); v1.0 values are our choice. */
+/**
+ * Default limits: Tuya documents 5 QPS for face writes and 4-50/s elsewhere (docs/tuya-protocol.md §5.1); v1.0
+ * values are our choice.
+ */
 export const LIMITS = { token: 20, read: 50, write: 20, command: 10, face: 5 } as const
 
 export function requireDevice(deps: OpenApiDeps, deviceId: string): SimDevice {

@@ -1,4 +1,4 @@
-// Device list, details, status, specifications and commands (reference/tuya-access-domain.md §4.3).
+// Device list, details, status, specifications and commands (docs/tuya-devices.md §4.3).
 import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
 import { CATEGORY_SPECS, describeSpecification } from '@/simulator/devices/device-specs'
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'

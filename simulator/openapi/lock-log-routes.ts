@@ -1,4 +1,4 @@
-// Lock history APIs the app backfills from after downtime (reference/tuya-access-domain.md §2.2-§2.5): every lock
+// Lock history APIs the app backfills from after downtime (docs/tuya-devices.md §2.2-§2.5): every lock
 // report the simulator emitted is here, with record_id = the message's dataId.
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'

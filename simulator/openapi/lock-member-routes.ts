@@ -1,4 +1,4 @@
-// Creating lock members and assigning already-enrolled credential slots to them (reference/tuya-access-domain.md
+// Creating lock members and assigning already-enrolled credential slots to them (docs/tuya-devices.md
 // §3.1). Faces and cards of residential locks are enrolled on the lock itself; the cloud only maps slots.
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'

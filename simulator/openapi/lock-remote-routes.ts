@@ -1,4 +1,4 @@
-// Remote unlock and lock credentials (reference/tuya-access-domain.md §3.1, §3.2, §4.1, §4.2): password ticket →
+// Remote unlock and lock credentials (docs/tuya-devices.md §3.1, §3.2, §4.1, §4.2): password ticket →
 // password-free door-operate; members; temporary passwords encrypted with the ticket key.
 import { decryptTicketPassword } from '@/lib/tuya/openapi/ticket-crypto'
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'

@@ -1,4 +1,4 @@
-// The OpenAPI gateway: route → signature (reference/tuya-protocol.md §1.7) → token (§2.3) → faults → rate limit
+// The OpenAPI gateway: route → signature (docs/tuya-protocol.md §1.7) → token (§2.3) → faults → rate limit
 // (§5) → handler, always answering Tuya's envelope with HTTP 200 unless a 5xx is injected.
 import { verifyOpenApiRequest } from '@/lib/tuya/openapi/openapi-verify'
 import { type ActiveFaults, findFaultRateLimit, takeInjected5xx } from '@/simulator/control/faults'

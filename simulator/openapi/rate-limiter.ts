@@ -1,4 +1,4 @@
-// Per-project, per-API frequency limits in requests/second (reference/tuya-protocol.md §5). Over the limit Tuya
+// Per-project, per-API frequency limits in requests/second (docs/tuya-protocol.md §5.1). Over the limit Tuya
 // answers 1110 "concurrent request over limit" (public list) or 1199 "your requests are too frequent" (Cube list).
 export type RateLimitCode = 1110 | 1199
 

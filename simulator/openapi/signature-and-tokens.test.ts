@@ -1,4 +1,4 @@
-// Server-side verification (reference/tuya-protocol.md §1.7), token lifecycle (§2.3) and rate limits (§5).
+// Server-side verification (docs/tuya-protocol.md §1.7), token lifecycle (§2.3) and rate limits (§5).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { signLegacy } from '@/lib/tuya/openapi/openapi-sign'
 import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'

@@ -1,4 +1,4 @@
-// Password tickets for lock remote operations (reference/tuya-access-domain.md §4.1): ticket_key is the 16-char key
+// Password tickets for lock remote operations (docs/tuya-devices.md §4.1): ticket_key is the 16-char key
 // encrypted with the Access Secret; the ticket expires after 360 s and works once.
 import { encryptTicketKey } from '@/lib/tuya/openapi/ticket-crypto'
 import { randomHex } from '@/simulator/state/ids'

@@ -1,4 +1,4 @@
-// GET /v1.0/token?grant_type=1 and GET /v1.0/token/{refresh_token} (reference/tuya-protocol.md §2.1-§2.3).
+// GET /v1.0/token?grant_type=1 and GET /v1.0/token/{refresh_token} (docs/tuya-protocol.md §2.1-§2.3).
 import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'

@@ -1,4 +1,4 @@
-// Token lifecycle (reference/tuya-protocol.md §2.3): access tokens live 2 h and may be used any number of times;
+// Token lifecycle (docs/tuya-protocol.md §2.3): access tokens live 2 h and may be used any number of times;
 // refresh tokens never expire but work once, and a refresh invalidates the old pair. Issuing a new pair with
 // grant_type=1 leaves older unexpired tokens valid (§2.3, simulator default).
 import { randomHex } from '@/simulator/state/ids'

@@ -6,7 +6,7 @@ export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex')
 }
 
-/** 32-hex trace id, as in real error responses (reference/tuya-protocol.md §2.2). */
+/** 32-hex trace id, as in real error responses (docs/tuya-protocol.md §2.2). */
 export function createTid(): string {
   return randomHex(16)
 }

@@ -49,7 +49,8 @@ export async function signedRequest(options: SignedRequestOptions): Promise<{ st
   const sent = options.upperCaseHeaders
     ? Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toUpperCase(), v]))
     : headers
-  // node:http rather than fetch: fetch refuses a body on GET, and the official Node SDK sends one (§1.3).
+  // node:http rather than fetch: fetch refuses a body on GET, and the official Node SDK sends one
+  // (docs/tuya-protocol.md §1.3).
   return new Promise((resolve, reject) => {
     const req = request(`${options.baseUrl}${options.path}`, { method, headers: sent }, (res) => {
       const chunks: Buffer[] = []

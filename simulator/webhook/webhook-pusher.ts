@@ -1,5 +1,5 @@
 // Pushes each emitted message's decrypted payload to an HTTP target, signed as the vendor describes
-// (INTERFACES.md "Webhook": headers client_id, t, sign = hex HMAC-SHA256(secret, client_id + t + body)).
+// (docs/tuya-protocol.md §4.4: headers client_id, t, sign = hex HMAC-SHA256(secret, client_id + t + body)).
 // Retries non-2xx and network errors with bounded exponential backoff; the outcome is kept on the message.
 import { signWebhook } from '@/lib/tuya/webhook/webhook-signature'
 import type { EmittedMessage } from '@/simulator/mq/emitted-message'

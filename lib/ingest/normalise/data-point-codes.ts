@@ -1,4 +1,4 @@
-// Tables from Tuya standard data-point codes to the domain (tuya-access-domain §1.1–§1.3, §2.1). Codes, not DP ids:
+// Tables from Tuya standard data-point codes to the domain (docs/tuya-devices.md §1.1–§1.3, §2.1). Codes, not DP ids:
 // DP ids are assigned per product (231 is "bell call" on DNAKE and "tamper" on Kerui, §1.3).
 import type { AccessMethod, AlarmType } from '@/lib/domain/enums'
 

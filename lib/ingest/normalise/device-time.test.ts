@@ -7,7 +7,7 @@ describe('parseDeviceTime', () => {
   it.each<[string, unknown, string | null]>([
     ['13-digit ms', 1700000000123, '2023-11-14T22:13:20.123Z'],
     ['10-digit seconds', 1700000000, '2023-11-14T22:13:20.000Z'],
-    ['seconds as a string (open-hub §3.9)', '1636568272', '2021-11-10T18:17:52.000Z'],
+    ['seconds as a string (open-hub, docs/tuya-protocol.md §3.9)', '1636568272', '2021-11-10T18:17:52.000Z'],
     ['ms as a string', '1700000000123', '2023-11-14T22:13:20.123Z'],
     ['fractional seconds', 1700000000.5, '2023-11-14T22:13:20.500Z'],
     ['ISO-8601 with zone', '2025-11-24T16:00:00+01:00', '2025-11-24T15:00:00.000Z'],

@@ -1,5 +1,5 @@
-// Device and cloud timestamps: 13-digit ms in protocol 4/20/1000 (tuya-protocol §3.8), but seconds in the MQTT
-// open-hub variant (§3.9, `"t":"1636568272"` as a string) and in lock album `upload_time` (access-domain §2.6).
+// Device and cloud timestamps: 13-digit ms in protocol 4/20/1000 (docs/tuya-protocol.md §3.8), but seconds in the MQTT
+// open-hub variant (§3.9, `"t":"1636568272"` as a string) and in lock album `upload_time` (docs/tuya-devices.md §2.6).
 import { looseNumberSchema, readOptional } from './payload-fields'
 
 /** Below this a number is read as seconds: 1e11 ms is 1973, 1e11 s is year 5138. */

@@ -1,5 +1,5 @@
 // One standard data point (code + value) → domain items. Shared by protocol 4 `status[]`, IoT Core
-// `properties[]`, and the OpenAPI lock logs, which all speak the same DP codes (tuya-access-domain §1, §2.2–§2.4).
+// `properties[]`, and the OpenAPI lock logs, which all speak the same DP codes (docs/tuya-devices.md §1, §2.2–§2.4).
 import { accessMethodForCode, alarmLockMeaning, DEVICE_PROPERTY_CODES } from './data-point-codes'
 import type { NormalisedItem } from './normalised'
 import { looseNumberSchema, readOptional } from './payload-fields'

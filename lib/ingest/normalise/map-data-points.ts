@@ -1,6 +1,6 @@
 // All data points of one report → items, with picture DPs attached to the events they illustrate. Door
-// stations report the ring and its snapshot as separate DPs (136 `doorbell` + 154 `doorbell_pic`, §1.3), often in
-// the same report; the snapshot belongs to the ring, not to a row of its own.
+// stations report the ring and its snapshot as separate DPs (136 `doorbell` + 154 `doorbell_pic`,
+// docs/tuya-devices.md §1.3), often in the same report; the snapshot belongs to the ring, not to a row of its own.
 import { SNAPSHOT_CODES } from './data-point-codes'
 import { mapDataPoint, type DataPoint } from './map-data-point'
 import type { NormalisedItem, SnapshotRef } from './normalised'

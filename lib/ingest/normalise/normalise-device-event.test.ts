@@ -5,7 +5,7 @@ import { normaliseMessage } from './normalise-message'
 const receivedAt = new Date('2026-11-25T12:00:00.000Z')
 const normalise = (payload: unknown) => normaliseMessage(payload, { receivedAt })
 
-describe('protocol 20 bizCode events (tuya-protocol §3.8)', () => {
+describe('protocol 20 bizCode events (docs/tuya-protocol.md §3.8)', () => {
   it.each([
     [{ devId: 'd-1', bizCode: 'online', bizData: { time: 1764000000000 } }, ['device online']],
     [

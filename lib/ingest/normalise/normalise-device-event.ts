@@ -1,4 +1,4 @@
-// Protocol 20 — device/user/home events `{bizCode, bizData, devId, productKey, ts}` (tuya-protocol §3.8). `devId`
+// Protocol 20 — device/user/home events `{bizCode, bizData, devId, productKey, ts}` (docs/tuya-protocol.md §3.8). `devId`
 // comes top-level (older SDKs) or inside bizData (current HA code reads bizData.devId), so both are read.
 import { resolveDeviceTime } from './device-time'
 import { fallbackTime, type NormaliseContext } from './normalise-context'

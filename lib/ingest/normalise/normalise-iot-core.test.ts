@@ -10,7 +10,7 @@ function propertyMessage(bizCode: string, properties: unknown[]) {
   return { bizCode, bizData: { dataId: 'd-42', devId: 'lock-1', productId: 'p', properties }, ts: 1764000000999 }
 }
 
-describe('IoT Core 1000 (tuya-protocol §3.8)', () => {
+describe('IoT Core 1000 (docs/tuya-protocol.md §3.8)', () => {
   it('devicePropertyMessage maps properties[] like protocol 4 status codes', () => {
     const message = normalise(
       propertyMessage('devicePropertyMessage', [

@@ -1,4 +1,4 @@
-// IoT Core protocols (tuya-protocol §3.8): 1000 device reports (`devicePropertyMessage` with `properties[]`
+// IoT Core protocols (docs/tuya-protocol.md §3.8): 1000 device reports (`devicePropertyMessage` with `properties[]`
 // speaking the same DP codes as protocol 4) and 1001 device management (`deviceOnline` …, same meaning as the
 // legacy protocol-20 events; Tuya warns both arrive when both are configured, so the ingest dedupes by content).
 import { resolveDeviceTime } from './device-time'
@@ -47,7 +47,7 @@ export function normaliseIotCore(body: JsonRecord, ctx: NormaliseContext): Norma
       return { ...base, ...mapProperties(bizData, messageTime, ctx, 'events') }
     case 'devicequerypropertymessage':
       // A query answer is the device's current state, not something that just happened: an `unlock_face` in it
-      // is the last opening, already reported (access-domain §4.3 caveat). Keep every value as a property.
+      // is the last opening, already reported (docs/tuya-devices.md §4.3). Keep every value as a property.
       return { ...base, ...mapProperties(bizData, messageTime, ctx, 'state') }
     case 'deviceeventmessage': {
       const eventCode = readId(bizData.eventCode)

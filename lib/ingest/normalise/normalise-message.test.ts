@@ -18,7 +18,7 @@ type Row = {
   items: string[]
 }
 
-// Every example payload of tuya-protocol.md §3.5–§3.9, tuya-access-domain.md §4.4, and the vendor records.
+// Every example payload of docs/tuya-protocol.md (P) §3.5–§3.9, docs/tuya-devices.md (A) §4.4, and the vendor records.
 const table: Row[] = [
   {
     name: 'P §3.8 protocol 4 real sample: unmapped code kept as unknown',

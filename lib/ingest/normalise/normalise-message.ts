@@ -1,7 +1,7 @@
 // The one normaliser every source calls: webhook, message service, simulator. Unwraps the message-service
-// envelope when present (tuya-protocol §3.5), then dispatches by the body's shape (§3.8):
+// envelope when present (docs/tuya-protocol.md §3.5), then dispatches by the body's shape (§3.8):
 //   status[]                     → protocol 4 status report
-//   bizCode accessRecord|callStatus|accessAlarm → vendor records (INTERFACES "Vendor records")
+//   bizCode accessRecord|callStatus|accessAlarm → vendor records (docs/tuya-devices.md §2.11)
 //   bizCode of IoT Core, or envelope protocol ≥ 1000 → IoT Core
 //   any other bizCode            → protocol 20 event
 // Never throws on bad input: what it cannot read comes back as shape 'unknown' with a reason, to be stored raw.
@@ -69,7 +69,7 @@ function unwrapEnvelope(payload: unknown, receivedAt: Date): Unwrapped {
   if (typeof outer.data === 'string') {
     return {
       kind: 'unreadable',
-      reason: 'message-service envelope with encrypted data: decrypt first (tuya-protocol §3.6)',
+      reason: 'message-service envelope with encrypted data: decrypt first (docs/tuya-protocol.md §3.6)',
       ctx,
     }
   }

@@ -10,7 +10,7 @@ import { normaliseOpenApiLog } from './normalise-openapi-log'
 
 const opts = { deviceId: 'lock-1', receivedAt: new Date('2026-11-25T12:00:00.000Z') }
 
-describe("normaliseOpenApiLog — backfill entries speak the live path's language (access-domain §2)", () => {
+describe("normaliseOpenApiLog — backfill entries speak the live path's language (docs/tuya-devices.md §2)", () => {
   it('§2.2 open-logs: face #3, user "0" means not bound to a member', () => {
     const message = normaliseOpenApiLog('lock_open_log', lockOpenLogEntry, opts)
     expect(message).toMatchObject({ shape: 'openapi_log', deviceId: 'lock-1', sourceMessageId: null })

@@ -1,5 +1,5 @@
 // One entry of an OpenAPI log page → the same NormalisedMessage the live path produces, so backfill after downtime
-// (PRODUCT §9) goes through the one ingest function. The entry kinds and their fields: tuya-access-domain §2.2
+// goes through the one ingest function. The entry kinds and their fields: docs/tuya-devices.md §2.2
 // open-logs, §2.3 records, §2.4 alarm-logs, §2.8 access-control-logs. Lock logs do not name the device (it is in
 // the request path), so the caller passes it.
 import { accessMethodSchema } from '@/lib/domain/enums'

@@ -18,7 +18,7 @@ function report(...entries: [string, unknown][]) {
 const itemsOf = (...entries: [string, unknown][]) =>
   summariseItems(normaliseMessage(report(...entries), { receivedAt }).items)
 
-describe('protocol 4 — unlock DPs are granted access events; the value is the credential slot (access-domain §1.1)', () => {
+describe('protocol 4 — unlock DPs are granted access events; the value is the credential slot (docs/tuya-devices.md §1.1)', () => {
   it.each([
     ['unlock_face', 3, 'access face granted slot=3'],
     ['unlock_card', 12, 'access card granted slot=12'],
@@ -55,7 +55,7 @@ describe('protocol 4 — unlock DPs are granted access events; the value is the 
   })
 })
 
-describe('protocol 4 — alarm_lock values (access-domain §1.2)', () => {
+describe('protocol 4 — alarm_lock values (docs/tuya-devices.md §1.2)', () => {
   it.each([
     ['pry', ['alarm tamper (alarm_lock: pry)']],
     ['shock', ['alarm tamper (alarm_lock: shock)']],

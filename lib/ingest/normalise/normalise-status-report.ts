@@ -1,5 +1,5 @@
 // Protocol 4 — device status report: `{dataId, devId, productKey, status:[{code, value, t, "<dpId>": "…"}]}`
-// (tuya-protocol §3.8). `t` is per entry; the report as a whole has no time of its own.
+// (docs/tuya-protocol.md §3.8). `t` is per entry; the report as a whole has no time of its own.
 import { z } from 'zod'
 import { parseDeviceTime } from './device-time'
 import type { DataPoint } from './map-data-point'

@@ -6,7 +6,7 @@ import { normaliseMessage } from './normalise-message'
 const receivedAt = new Date('2026-11-25T12:00:00.000Z')
 const normalise = (payload: unknown) => normaliseMessage(payload, { receivedAt })
 
-describe('vendor accessRecord (INTERFACES "Vendor records", access-domain §2.1)', () => {
+describe('vendor accessRecord (docs/tuya-devices.md §2.11, §2.1)', () => {
   it.each([
     [1, 'card'],
     [2, 'password'],

@@ -1,4 +1,4 @@
-// The device vendor's own records (INTERFACES "Vendor records"; access-domain §2.1 — a vendor claim, unverified):
+// The device vendor's own records (docs/tuya-devices.md §2.11, §2.1 — a vendor claim, unverified):
 // protocol-20-style events with bizCode accessRecord / callStatus / accessAlarm. Field names are accepted in any
 // case style (camelizeKeys); unknown fields survive in `raw`.
 import { accessMethodSchema, type AccessMethod, type AccessResult, type AlarmType } from '@/lib/domain/enums'
@@ -35,7 +35,7 @@ export function isVendorBizCode(bizCode: string): boolean {
   return toMatchToken(bizCode) in VENDOR_KIND_BY_BIZ_CODE
 }
 
-/** The seed's `way` values: 1 card, 2 password, 4 face, 9 remote (access-domain §2.1). */
+/** The vendor's `way` values: 1 card, 2 password, 4 face, 9 remote (§2.1). */
 const METHOD_BY_WAY: Readonly<Record<number, AccessMethod>> = { 1: 'card', 2: 'password', 4: 'face', 9: 'remote' }
 
 const SIGNAL_BY_CALL_STATUS: Readonly<Record<string, CallSignal>> = {
@@ -72,7 +72,7 @@ const ALARM_BY_VENDOR_TYPE: Readonly<Record<string, AlarmType>> = {
 export function normaliseVendorRecord(body: JsonRecord, ctx: NormaliseContext): NormalisedMessage {
   const givenBizCode = typeof body.bizCode === 'string' ? body.bizCode : ''
   const kind = VENDOR_KIND_BY_BIZ_CODE[toMatchToken(givenBizCode)]
-  // `sourceCode` uses the seed's spelling whatever case style arrived, so items compare equal across variants.
+  // `sourceCode` uses the vendor's spelling whatever case style arrived, so items compare equal across variants.
   const bizCode = kind ? CANONICAL_BIZ_CODE[kind] : givenBizCode
   // Tolerate the fields sitting top-level when a vendor leaves out the bizData wrapper.
   const rawData = readRawBizData(body) ?? body
@@ -152,7 +152,7 @@ function accessItem(
   }
 }
 
-/** Numbers per the seed; a method name given as text is taken as is; anything else is `other` (raw kept). */
+/** Numbers per the vendor; a method name given as text is taken as is; anything else is `other` (raw kept). */
 function methodForWay(way: unknown): AccessMethod {
   const numeric = readOptional(looseNumberSchema, way)
   if (numeric !== undefined) return METHOD_BY_WAY[numeric] ?? 'other'
@@ -171,7 +171,7 @@ function readResult(data: JsonRecord): AccessResult {
   return 'granted'
 }
 
-/** Seed names first, then Tuya's alarm_lock words a vendor may pass through (`pry`, `stay_alarm` …). */
+/** The vendor's names first, then Tuya's alarm_lock words a vendor may pass through (`pry`, `stay_alarm` …). */
 function alarmTypeForVendor(type: string): AlarmType {
   const known = ALARM_BY_VENDOR_TYPE[toMatchToken(type)]
   if (known) return known
@@ -181,7 +181,7 @@ function alarmTypeForVendor(type: string): AlarmType {
 }
 
 /**
- * `imageUrl` is the capture. `imageId` alone is taken as a stored-file path: the seed names it but not what
+ * `imageUrl` is the capture. `imageId` alone is taken as a stored-file path: the vendor names it but not what
  * resolves it, so the persistence layer can at least keep and show the reference.
  */
 function readSnapshot(data: JsonRecord): SnapshotRef | undefined {

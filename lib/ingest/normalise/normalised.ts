@@ -6,7 +6,7 @@ import type { AccessMethod, AccessResult, AlarmType } from '@/lib/domain/enums'
 export type SnapshotRef =
   /**
    * `fileKey`: set when the object behind the URL is encrypted (lock records' `file_url` + `file_key`, app SDK
-   * `{url}@{key}`; access-domain §1.5, §2.3).
+   * `{url}@{key}`; docs/tuya-devices.md §1.5, §2.3).
    */
   | { type: 'url'; url: string; fileKey?: string }
   /** Tuya stores some images encrypted in object storage; `bucket` + `path` are resolved through the OpenAPI. */

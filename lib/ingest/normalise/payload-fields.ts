@@ -1,5 +1,5 @@
-// Lenient field access for inbound payloads. Tuya warns it may add keys at any time (tuya-protocol §3.5) and the
-// vendor records are only described, not specified (INTERFACES "Vendor records"), so field names are matched in
+// Lenient field access for inbound payloads. Tuya warns it may add keys at any time (docs/tuya-protocol.md §3.5) and the
+// vendor records are only described, not specified (docs/tuya-devices.md §2.11), so field names are matched in
 // camelCase, snake_case and kebab-case alike, and numbers/booleans are accepted as strings too.
 import { z } from 'zod'
 
@@ -79,7 +79,7 @@ export function readId(value: unknown): string | undefined {
   return readOptional(looseIdSchema, value)
 }
 
-/** The raw `bizData` (or Smart Commercial `data`, access-domain §4.4), parsed when it arrives as JSON text. */
+/** The raw `bizData` (or Smart Commercial `data`, docs/tuya-devices.md §4.4), parsed when it arrives as JSON text. */
 export function readRawBizData(body: JsonRecord): JsonRecord | undefined {
   for (const candidate of [body.bizData, body.data]) {
     if (isRecord(candidate)) return candidate

@@ -4,7 +4,7 @@ import { parseSnapshotRef } from './snapshot-ref'
 
 const b64 = (text: string, encoding: BufferEncoding = 'utf8') => Buffer.from(text, encoding).toString('base64')
 
-describe('parseSnapshotRef — the ways a device points at a picture (access-domain §1.3, §1.5, §2.3)', () => {
+describe('parseSnapshotRef — the ways a device points at a picture (docs/tuya-devices.md §1.3, §1.5, §2.3)', () => {
   const tuyaFile = {
     type: 'tuya_file',
     bucket: 'ty-us-storage30-pic',

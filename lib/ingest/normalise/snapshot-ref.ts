@@ -1,4 +1,4 @@
-// Turns the many ways a device points at a picture into a SnapshotRef (tuya-access-domain §1.3, §1.5, §2.3):
+// Turns the many ways a device points at a picture into a SnapshotRef (docs/tuya-devices.md §1.3, §1.5, §2.3):
 // a plain URL; `{url}@{key}` (app SDK encrypted image); base64 of `{"bucket","files":[[path,key]]}` (IPC
 // movement_detect_pic / doorbell_pic); base64 of a URL (HA reads doorbell_pic so); JSON with url/bucket/path.
 import { z } from 'zod'
@@ -38,7 +38,7 @@ function parseSnapshotText(text: string): SnapshotRef | null {
   return null
 }
 
-/** App SDK alarm pictures come as `"{url}@{key}"` (access-domain §1.5 step 5); the key decrypts the image. */
+/** App SDK alarm pictures come as `"{url}@{key}"` (§1.5 step 5); the key decrypts the image. */
 function parseUrlWithKey(text: string): SnapshotRef {
   const at = text.lastIndexOf('@')
   const keyPart = at > 0 ? text.slice(at + 1) : ''

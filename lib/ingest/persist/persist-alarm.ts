@@ -1,4 +1,4 @@
-// An alarm → one open alarm per (device, type): repeats fold into it with a count (PRODUCT §6).
+// An alarm → one open alarm per (device, type): repeats fold into it with a count.
 import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
 import { alarmFoldKey, alarmPriority } from '@/lib/alarms/alarm-policy'
 import type { AlarmType } from '@/lib/domain/enums'

@@ -1,4 +1,4 @@
-// Reconciliation after downtime (PRODUCT §9) against the Tuya Cloud simulator and real databases: events the
+// Reconciliation after downtime against the Tuya Cloud simulator and real databases: events the
 // devices reported while no message consumer was connected are read back from the OpenAPI logs (access-control
 // logs for face terminals, lock records for smart locks) and stored exactly once, flagged backfilled, with the
 // resident resolved; what was already seen live is skipped by its source id; one failing device does not stop

@@ -1,4 +1,4 @@
-// Reconciliation after downtime (PRODUCT §9): access logs since the last run are read from the OpenAPI and fed
+// Reconciliation after downtime: access logs since the last run are read from the OpenAPI and fed
 // through the same ingest function, flagged as backfilled (history only: no ring, no popup). Log entries carry
 // the same ids as the live messages (record_id = dataId / vendor recordId), so events seen live are skipped.
 import type { Db } from '@/lib/db/client'

@@ -1,4 +1,4 @@
-// POST /api/webhooks/tuya as INTERFACES.md "Webhook" specifies it, through handleTuyaWebhook with real Request
+// POST /api/webhooks/tuya as README "Webhook" specifies it, through handleTuyaWebhook with real Request
 // objects and a real database: every answer's status and body, what is stored (and that nothing is on 401/413/415),
 // the header and body forms Tuya and the vendor use, the encrypted message-service envelope, and 503 while the
 // database is down followed by a clean retry.

@@ -1,5 +1,5 @@
-// POST /api/webhooks/tuya (INTERFACES.md "Webhook"): media type → size → signature → JSON → decrypt an
-// encrypted message-service envelope → ingest.
+// POST /api/webhooks/tuya (README "Webhook"; docs/tuya-protocol.md §4.4): media type → size → signature → JSON →
+// decrypt an encrypted message-service envelope → ingest.
 // 200 only after the message is durably stored; bad signature or stale timestamp → 401 and nothing stored;
 // malformed JSON or unknown shape → 400, but kept as unrecognised so nothing that was signed is lost.
 import type { Db } from '@/lib/db/client'

@@ -5,7 +5,7 @@ import { decryptStoredImage, encryptStoredImage, looksLikeImage } from '@/lib/tu
 const key = 'c3f1a9e2b7d44c10'
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)])
 
-describe('stored image crypto (tuya-access-domain §1.5)', () => {
+describe('stored image crypto (docs/tuya-devices.md §1.5)', () => {
   it('writes version 1 LE, the IV at bytes 4..20 and the ciphertext from byte 64', () => {
     const iv = Buffer.alloc(16, 0xab)
     const out = encryptStoredImage(png, key, { iv })

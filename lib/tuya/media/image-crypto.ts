@@ -1,7 +1,7 @@
-// Stored image (snapshot / face capture) decryption, reference/tuya-access-domain.md §1.5 step 3.
+// Stored image (snapshot / face capture) decryption, docs/tuya-devices.md §1.5 step 3.
 // Layout seen in community code that works against real accounts (MG-Sky/tuya-motion-image, node-red-contrib-
 // tuya-file-decrypt): uint32 LE version | 16-byte IV | reserved (44 bytes) | AES-CBC(PKCS7) data.
-// So the ciphertext starts at byte 64; the reference notes some versions start it at 68, which we also try.
+// So the ciphertext starts at byte 64; the same sources note some versions start it at 68, which we also try.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 
 const IV_OFFSET = 4

@@ -1,4 +1,4 @@
-// Image references → bytes (reference/tuya-access-domain.md §1.5, §2.5, §2.7): a DP value names a bucket, a path
+// Image references → bytes (docs/tuya-devices.md §1.5, §2.5, §2.7): a DP value names a bucket, a path
 // and a key; movement-configs signs the path; the object is fetched and decrypted. Signed URLs expire, so the
 // caller stores the bytes.
 import { z } from 'zod'

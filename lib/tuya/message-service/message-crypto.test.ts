@@ -1,4 +1,4 @@
-// Vectors from reference/tuya-protocol.md §3.3, §3.6, §3.7, §3.9.
+// Vectors from docs/tuya-protocol.md §3.3, §3.6, §3.7, §3.9.
 import { describe, expect, it } from 'vitest'
 import {
   buildMqPassword,

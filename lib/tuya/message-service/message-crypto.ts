@@ -1,5 +1,5 @@
 // Message-service crypto: MQ password, `data` decryption/encryption (AES-128-ECB and AES-128-GCM), envelope sign.
-// Source: reference/tuya-protocol.md §3.3 (password), §3.6 (data), §3.7 (envelope sign), §3.9 (open-hub variant).
+// Source: docs/tuya-protocol.md §3.3 (password), §3.6 (data), §3.7 (envelope sign), §3.9 (open-hub variant).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 
 const GCM_NONCE_BYTES = 12

@@ -1,4 +1,4 @@
-// The consumer against a tiny in-test server speaking the Pulsar WebSocket consumer format (§3.4).
+// The consumer against a tiny in-test server speaking the Pulsar WebSocket consumer format (docs/tuya-protocol.md §3.4).
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'

@@ -1,4 +1,4 @@
-// Tuya message-service consumer over Pulsar's WebSocket API (reference/tuya-protocol.md §3.2–§3.4, §3.11).
+// Tuya message-service consumer over Pulsar's WebSocket API (docs/tuya-protocol.md §3.2–§3.4, §3.11).
 // At-least-once: a frame is acked only after the handler (which stores it durably) resolves; a rejected handler
 // means no ack (plus a negativeAcknowledge) so Pulsar redelivers. Frames are handled one at a time in arrival
 // order, which keeps per-device order (message key = devId on one partition).

@@ -7,7 +7,7 @@ const ecbData =
   '9Pe6AYEE2fJyCh5gcY/+mCY2yhFsxZ6Pjt+n1WkotuvVHRAKjf+aV+HPMrx55iSk1ot9TiUZkiufxWreZ7VMEJ3uo8iT992qq4w+mnjTfi/Ph9hyB3UJTQOlkdChT93LYnQGgEqWrY77X2vgC6bIKUGgCV2mD0A1a2QwO0gXtPhQabf1RL9SdVUUqqMJKgAEEYdqygcT/V08yNDgSAnIMQ=='
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64')
 
-describe('decodeConsumerFrame (§3.4–§3.6)', () => {
+describe('decodeConsumerFrame (docs/tuya-protocol.md §3.4–§3.6)', () => {
   it('decodes the pulsar-ws-node test frame (no properties ⇒ ECB)', () => {
     const envelope = { protocol: 4, pv: '2.0', sign: 'signsignsignsign', t: 1622449865378, data: ecbData }
     const out = decodeConsumerFrame(JSON.stringify({ messageId: 'messageId', payload: b64(envelope) }), accessKey)

@@ -1,4 +1,4 @@
-// Parsing Pulsar WebSocket consumer frames carrying Tuya messages (reference/tuya-protocol.md §3.4–§3.6):
+// Parsing Pulsar WebSocket consumer frames carrying Tuya messages (docs/tuya-protocol.md §3.4–§3.6):
 // frame JSON → base64 payload → envelope JSON → decrypt `data` with `em` → message JSON.
 import { z } from 'zod'
 import { decryptMessageData } from '@/lib/tuya/message-service/message-crypto'

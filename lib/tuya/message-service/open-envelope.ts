@@ -1,7 +1,7 @@
 // The encrypted message-service envelope `{protocol, pv, t, data, sign}` received outside Pulsar (posted to the
-// webhook, INTERFACES.md "Webhook"): there are no frame properties, so the AES mode is read from the envelope
+// webhook, docs/tuya-protocol.md §4.4): there are no frame properties, so the AES mode is read from the envelope
 // itself (`encryptVersion: "v2"` ⇒ GCM, legacy `encryptType`) and the other mode is tried when that fails
-// (reference/tuya-protocol.md §3.5–§3.6).
+// (§3.5–§3.6).
 import { decryptMessageData } from '@/lib/tuya/message-service/message-crypto'
 
 export type OpenedEnvelope =

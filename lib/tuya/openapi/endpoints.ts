@@ -1,6 +1,6 @@
 // Tuya OpenAPI paths the product uses. Shared by the client (lib/tuya) and the simulator (simulator/),
-// so both sides of every call name the same route. Sources: reference/tuya-protocol.md §2.1,
-// reference/tuya-access-domain.md §2–§4.
+// so both sides of every call name the same route. Sources: docs/tuya-protocol.md §2.1,
+// docs/tuya-devices.md §2–§4.
 const enc = encodeURIComponent
 
 export const TUYA_PATHS = {
@@ -36,7 +36,7 @@ export const TUYA_PATHS = {
 
   /** Lock members (model A). */
   lockUsers: (deviceId: string) => `/v1.0/smart-lock/devices/${enc(deviceId)}/users`,
-  /** POST {nick_name, sex, …} → member id (model A, tuya-access-domain §3.1). */
+  /** POST {nick_name, sex, …} → member id (model A, docs/tuya-devices.md §3.1). */
   lockMember: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/user`,
   /** POST {user_id, unlock_list:[{dp_code, unlock_sn}]} → true: bind already-enrolled credentials to a member. */
   lockAllocateOpModes: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/door-lock/opmodes/actions/allocate`,

@@ -1,5 +1,5 @@
 // Commercial "Smart Access Control" persons, faces, cards, passwords and logs (model C,
-// reference/tuya-access-domain.md §2.8, §3.3). Every write answers {sn}; the device applies it asynchronously.
+// docs/tuya-devices.md §2.8, §3.3). Every write answers {sn}; the device applies it asynchronously.
 // Writes name their target by id in the path (person_id, face_id, card_no), so repeating one sets the same
 // state again: they are marked idempotent and may be retried on 1110/5xx.
 import { z } from 'zod'

@@ -1,5 +1,5 @@
 // The Tuya OpenAPI client: token handling, replay on token errors, backoff for idempotent calls, typed APIs.
-// Retry policy (reference/tuya-protocol.md §2.3, §5): 1010/1011/1012 → re-acquire the token and replay once
+// Retry policy (docs/tuya-protocol.md §2.3, §5.2): 1010/1011/1012 → re-acquire the token and replay once
 // (the request was refused at the gate, so even a POST is safe); 1110/1199/500/HTTP 5xx/network → exponential
 // backoff with full jitter, but only when the caller marked the request idempotent.
 import type { z } from 'zod'

@@ -1,4 +1,4 @@
-// Device list, details, status, specification, commands (reference/tuya-access-domain.md §4.3).
+// Device list, details, status, specification, commands (docs/tuya-devices.md §4.3).
 // Schemas are loose: Tuya may add fields at any time, and we only name what we read.
 import { z } from 'zod'
 import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'

@@ -1,4 +1,4 @@
-// Lock records, members, temporary passwords and remote unlock (reference/tuya-access-domain.md §2.2–2.5,
+// Lock records, members, temporary passwords and remote unlock (docs/tuya-devices.md §2.2–2.5,
 // §3.1–3.2, §4.1–4.2).
 import { z } from 'zod'
 import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'

@@ -1,4 +1,4 @@
-// page_no paging shared by the lock and access-control log APIs (§2.2, §2.3, §2.8 of tuya-access-domain.md).
+// page_no paging shared by the lock and access-control log APIs (docs/tuya-devices.md §2.2, §2.3, §2.8).
 
 export type PageResult<T> = { items: T[]; hasMore: boolean }
 

@@ -118,7 +118,7 @@ describe('access-control persons', () => {
   })
 })
 
-describe('stored images (§1.5)', () => {
+describe('stored images (docs/tuya-devices.md §1.5)', () => {
   const jpeg = Buffer.concat([
     Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
     Buffer.from('fake jpeg body '.repeat(20)),

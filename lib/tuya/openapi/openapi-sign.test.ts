@@ -1,4 +1,4 @@
-// Golden vectors from reference/tuya-protocol.md §1.5 and the Node SDK wire capture of §1.6.
+// Golden vectors from docs/tuya-protocol.md §1.5 and the Node SDK wire capture of §1.6.
 import { describe, expect, it } from 'vitest'
 import {
   EMPTY_BODY_SHA256,

@@ -1,5 +1,5 @@
 // Tuya OpenAPI request signing, v2 ("new") algorithm and the legacy form.
-// Source: reference/tuya-protocol.md §1.2 (formula), §1.4 (legacy), §1.5 (vectors).
+// Source: docs/tuya-protocol.md §1.2 (formula), §1.4 (legacy), §1.5 (vectors).
 import { createHash, createHmac } from 'node:crypto'
 
 /** SHA-256 of the empty body; Tuya hashes the empty string too (§1.2). */

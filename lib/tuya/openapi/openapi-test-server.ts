@@ -1,6 +1,6 @@
 // A scriptable in-process Tuya OpenAPI for tests: verifies every signature with verifyOpenApiRequest, issues
-// and refreshes tokens like §2.3 (refresh is single use and kills the old pair), and lets a test script
-// per-route answers. Usable as an injected fetch or as a real HTTP server. Test support only.
+// and refreshes tokens like docs/tuya-protocol.md §2.3 (refresh is single use and kills the old pair), and lets a
+// test script per-route answers. Usable as an injected fetch or as a real HTTP server. Test support only.
 import { type Server, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { verifyOpenApiRequest } from '@/lib/tuya/openapi/openapi-verify'

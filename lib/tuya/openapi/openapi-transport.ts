@@ -1,5 +1,5 @@
-// One signed HTTP exchange with the Tuya OpenAPI: sign → send (with timeout) → parse the envelope (§2.2).
-// No retries or token logic here; see openapi-client.ts and token-manager.ts.
+// One signed HTTP exchange with the Tuya OpenAPI: sign → send (with timeout) → parse the envelope
+// (docs/tuya-protocol.md §2.2). No retries or token logic here; see openapi-client.ts and token-manager.ts.
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { TuyaApiError, TuyaTransportError } from '@/lib/tuya/errors'

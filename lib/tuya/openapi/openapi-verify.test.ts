@@ -29,7 +29,7 @@ function signed(
   return { method: 'GET', pathWithQuery, rawBody: body, headers, clientId, secret, now: t }
 }
 
-describe('verifyOpenApiRequest (§1.7)', () => {
+describe('verifyOpenApiRequest (docs/tuya-protocol.md §1.7)', () => {
   it('accepts what we sign, with upper-case header names and Signature-Headers', () => {
     const req = signed({ signatureHeaders: { area_id: '29a33e8796834b1efa6' } })
     const upper = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toUpperCase(), v]))

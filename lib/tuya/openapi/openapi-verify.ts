@@ -1,4 +1,4 @@
-// Server-side check of a signed OpenAPI request, as Tuya does it (reference/tuya-protocol.md §1.7).
+// Server-side check of a signed OpenAPI request, as Tuya does it (docs/tuya-protocol.md §1.7).
 // Used by our tests' fake server and available to the simulator.
 import { timingSafeEqual } from 'node:crypto'
 import { buildStringToSign, isTokenApiPath, signLegacy, signRequest } from '@/lib/tuya/openapi/openapi-sign'

@@ -1,4 +1,4 @@
-// §4.1 ticket crypto. Vectors cross-computed with the openssl CLI (aes-256-ecb / aes-128-ecb, PKCS7), not Tuya-published.
+// docs/tuya-devices.md §4.1 ticket crypto. Vectors cross-computed with the openssl CLI (aes-256-ecb / aes-128-ecb, PKCS7), not Tuya-published.
 import { describe, expect, it } from 'vitest'
 import {
   decryptTicketKey,

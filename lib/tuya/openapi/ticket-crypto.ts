@@ -1,5 +1,5 @@
 // Lock ticket crypto for remote operations and temporary passwords.
-// Source: reference/tuya-access-domain.md §4.1:
+// Source: docs/tuya-devices.md §4.1:
 //   key16   = PKCS7_unpad(AES-256-ECB-decrypt(hex(ticket_key), key = Access Secret, 32 ASCII bytes))
 //   pwd_hex = hex(AES-128-ECB-encrypt(PKCS7_pad(password), key = key16))
 import { createCipheriv, createDecipheriv } from 'node:crypto'

@@ -1,4 +1,4 @@
-// Access-token lifecycle (reference/tuya-protocol.md §2): grant, proactive refresh 60 s before expiry,
+// Access-token lifecycle (docs/tuya-protocol.md §2): grant, proactive refresh 60 s before expiry,
 // single-flight, invalidate on 1010/1011/1012. Refresh tokens are single use and a refresh kills the old pair
 // (§2.3), so two refreshes must never race: every caller shares one in-flight promise.
 import { z } from 'zod'

@@ -1,5 +1,5 @@
 // HTTP callback signature: hex HMAC-SHA256(key = secret, msg = clientId + t + rawPayload).
-// Sources: PRODUCT.md (vendor claim: header form) and reference/tuya-protocol.md §4 item 2 (Tuya's voice-skill
+// Sources: docs/tuya-protocol.md §4.3 (vendor claim: header form) and §4.2 (Tuya's voice-skill
 // callback: `client-id`, `timestamp`, `sign`, `payload` as JSON body fields; payload signed as the raw string).
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
@@ -53,7 +53,7 @@ export type WebhookVerifyResult =
 
 type SignedParts = { clientId?: string; t?: string; sign?: string; payloadRaw: string }
 
-/** Sorted-key JSON, the form Tuya says it signs when it produces `payload` (§4 item 2). Fallback only. */
+/** Sorted-key JSON, the form Tuya says it signs when it produces `payload` (§4.2). Fallback only. */
 function stringifySorted(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stringifySorted).join(',')}]`
   if (value !== null && typeof value === 'object') {
