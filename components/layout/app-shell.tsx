@@ -9,8 +9,10 @@ import { LiveStreamProvider } from '@/components/realtime/live-stream'
 import { StreamStatus } from '@/components/realtime/stream-status'
 import { ThemeToggle } from '@/components/layout/theme-toggle'
 import { UserMenu } from '@/components/layout/user-menu'
+import type { PageKey } from '@/lib/auth/page-access'
 
-export type NavItem = { key: string; href: string; label: string }
+/** One navigation entry: a page the signed-in role may open (`pagesFor` in lib/auth/page-access.ts). */
+export type NavItem = { key: PageKey; href: string; label: string }
 export type ShellUser = { name: string; email: string; role: string }
 
 export function AppShell({ user, nav, children }: { user: ShellUser; nav: NavItem[]; children: ReactNode }) {

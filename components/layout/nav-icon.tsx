@@ -1,6 +1,8 @@
-import { Bell, DoorOpen, History, KeyRound, MonitorDot, ScrollText, Users } from 'lucide-react'
+import { Bell, DoorOpen, History, KeyRound, MonitorDot, ScrollText, Users, type LucideIcon } from 'lucide-react'
+import type { PageKey } from '@/lib/auth/page-access'
 
-const ICONS = {
+/** One icon per page: a new page in PAGES fails to compile here until it has one. */
+const ICONS: Record<PageKey, LucideIcon> = {
   console: MonitorDot,
   access: History,
   alarms: Bell,
@@ -8,9 +10,9 @@ const ICONS = {
   devices: DoorOpen,
   users: KeyRound,
   audit: ScrollText,
-} as const
+}
 
-export function NavIcon({ page }: { page: string }) {
-  const Icon = ICONS[page as keyof typeof ICONS] ?? MonitorDot
+export function NavIcon({ page }: { page: PageKey }) {
+  const Icon = ICONS[page]
   return <Icon size={16} aria-hidden />
 }

@@ -1,24 +1,33 @@
-// Who may open each console page; the navigation and the page guards both read this table.
+// The console pages, each with the permission that opens it; the navigation, the home page and the page guards
+// all derive from this and the grant table (lib/auth/permissions.ts).
+import { can, type Permission } from '@/lib/auth/permissions'
 import type { Role } from '@/lib/domain/enums'
 
 export type PageKey = 'console' | 'access' | 'alarms' | 'residents' | 'devices' | 'users' | 'audit'
+export type Page = { href: string; label: string; permission: Permission }
 
-export const PAGES: Record<PageKey, { href: string; label: string; roles: readonly Role[] }> = {
-  console: { href: '/console', label: 'Console', roles: ['guard', 'admin'] },
-  access: { href: '/access', label: 'Access log', roles: ['guard', 'manager', 'admin'] },
-  alarms: { href: '/alarms', label: 'Alarms', roles: ['guard', 'manager', 'admin'] },
-  residents: { href: '/residents', label: 'Residents', roles: ['guard', 'manager', 'admin'] },
-  devices: { href: '/devices', label: 'Devices', roles: ['guard', 'admin'] },
-  users: { href: '/users', label: 'Users & tokens', roles: ['admin'] },
-  audit: { href: '/audit', label: 'Audit', roles: ['manager', 'admin'] },
+export const PAGES: Record<PageKey, Page> = {
+  console: { href: '/console', label: 'Console', permission: 'console.view' },
+  access: { href: '/access', label: 'Access log', permission: 'access.read' },
+  alarms: { href: '/alarms', label: 'Alarms', permission: 'alarms.read' },
+  residents: { href: '/residents', label: 'Residents', permission: 'residents.read' },
+  devices: { href: '/devices', label: 'Devices', permission: 'devices.monitor' },
+  users: { href: '/users', label: 'Users & tokens', permission: 'users.manage' },
+  audit: { href: '/audit', label: 'Audit', permission: 'audit.read' },
 }
 
+/** Navigation order; a role's home is the first page here it may open. */
 export const PAGE_ORDER: PageKey[] = ['console', 'access', 'alarms', 'residents', 'devices', 'users', 'audit']
 
-export function pagesFor(role: Role) {
-  return PAGE_ORDER.filter((key) => PAGES[key].roles.includes(role)).map((key) => ({ key, ...PAGES[key] }))
+export function canOpenPage(role: Role, page: PageKey): boolean {
+  return can(role, PAGES[page].permission)
 }
 
+export function pagesFor(role: Role): ({ key: PageKey } & Page)[] {
+  return PAGE_ORDER.filter((key) => canOpenPage(role, key)).map((key) => ({ key, ...PAGES[key] }))
+}
+
+/** Where a signed-in role lands. A role with no page lands on the console, which answers 403 and says why. */
 export function homeFor(role: Role): string {
-  return role === 'manager' ? PAGES.access.href : PAGES.console.href
+  return pagesFor(role)[0]?.href ?? PAGES.console.href
 }

@@ -1,9 +1,10 @@
-// Page-side authorisation for server components: signed out → sign-in page; wrong role → 403 page.
+// Page-side authorisation for server components: signed out → sign-in page; a role without the page's
+// permission → 403 page.
 import { getServerSession } from 'next-auth'
 import { forbidden, redirect } from 'next/navigation'
 import { actorFromUserId, type Actor } from '@/lib/auth/actor'
 import { buildAuthOptions } from '@/lib/auth/auth-options'
-import { PAGES, type PageKey } from '@/lib/auth/page-access'
+import { canOpenPage, PAGES, type PageKey } from '@/lib/auth/page-access'
 import { getDb } from '@/lib/db/client'
 
 export async function currentActor(): Promise<Actor | null> {
@@ -20,6 +21,6 @@ export async function requireSignedIn(callbackPath = '/'): Promise<Actor> {
 
 export async function requirePage(page: PageKey): Promise<Actor> {
   const actor = await requireSignedIn(PAGES[page].href)
-  if (!PAGES[page].roles.includes(actor.role)) forbidden()
+  if (!canOpenPage(actor.role, page)) forbidden()
   return actor
 }

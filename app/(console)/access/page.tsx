@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { AccessLog } from '@/components/access/access-log'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePage } from '@/lib/auth/page-guard'
+import { can } from '@/lib/auth/permissions'
 
 export const metadata: Metadata = { title: 'Access log' }
 
@@ -10,7 +11,7 @@ export default async function AccessPage() {
   return (
     <>
       <PageHeader title="Access log" description="Every door opening and refused attempt, with face snapshots." />
-      <AccessLog canExport={actor.role !== 'guard'} />
+      <AccessLog canExport={can(actor.role, 'history.export')} />
     </>
   )
 }

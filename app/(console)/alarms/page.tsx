@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { AlarmList } from '@/components/alarms/alarm-list'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePage } from '@/lib/auth/page-guard'
+import { can } from '@/lib/auth/permissions'
 
 export const metadata: Metadata = { title: 'Alarms' }
 
@@ -10,7 +11,7 @@ export default async function AlarmsPage() {
   return (
     <>
       <PageHeader title="Alarms" description="Tamper, loitering, repeated failures, duress and device faults." />
-      <AlarmList canAct={actor.role !== 'manager'} />
+      <AlarmList canAct={can(actor.role, 'alarms.handle')} />
     </>
   )
 }

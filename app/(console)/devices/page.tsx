@@ -3,6 +3,7 @@ import { DeviceList } from '@/components/devices/device-list'
 import { UnrecognisedMessages } from '@/components/devices/unrecognised-messages'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePage } from '@/lib/auth/page-guard'
+import { can } from '@/lib/auth/permissions'
 
 export const metadata: Metadata = { title: 'Devices' }
 
@@ -14,7 +15,7 @@ export default async function DevicesPage() {
         <PageHeader title="Devices" description="Door stations, face terminals and locks, with their status." />
         <DeviceList />
       </div>
-      {actor.role === 'admin' && <UnrecognisedMessages />}
+      {can(actor.role, 'diagnostics.read') && <UnrecognisedMessages />}
     </div>
   )
 }
