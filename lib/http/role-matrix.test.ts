@@ -1,22 +1,24 @@
-// The REST role matrix (README "REST"): every route handler under app/api, called the way Next
-// calls it, as signed-out / guard / manager / admin, each role both with an API token and with a session
-// cookie, on a real SQLite and a real PostgreSQL database. A new route file or method fails the inventory
-// check below until it is added to ROUTES, so the matrix cannot silently fall behind the API.
+// The REST permission matrix (README "REST"): every route handler under app/api, called the way Next calls it,
+// as signed-out and as every role, each role both with an API token and with a session cookie, on a real SQLite
+// and a real PostgreSQL database. Each route's fixture names the permission it requires; who is served and who gets 403
+// comes from the grant table, and withdrawing just that permission from a role that holds it must turn the
+// answer into a 403 naming it, which proves the route checks that permission and not some other. A new route
+// file or method fails the inventory check below until it is added to ROUTES.
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { encode } from 'next-auth/jwt'
 import { NextRequest } from 'next/server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApiToken } from '@/lib/auth/api-tokens'
 import { disconnectDb, getDb } from '@/lib/db/client'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
-import type { Role } from '@/lib/domain/enums'
+import { can, type Permission } from '@/lib/auth/permissions'
+import { ROLES, type Role } from '@/lib/domain/enums'
 import { updateAppStatus } from '@/lib/server/app-status'
 import { createUser } from '@/lib/users/mutations'
 import {
   METHODS,
   PUBLIC_ROUTES,
-  ROLES,
   ROUTES,
   SECRET,
   type BuiltRequest,
@@ -25,6 +27,18 @@ import {
   type RouteCase,
   type RouteHandler,
 } from '@/lib/http/fixtures/route-matrix'
+
+// The grant table as the app sees it, except for one permission a test may withdraw from one role.
+const withdrawn = vi.hoisted(() => ({ grant: null as { role: Role; permission: Permission } | null }))
+vi.mock('@/lib/auth/permissions', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/auth/permissions')>()
+  const isWithdrawn = (role: Role, permission: Permission) =>
+    withdrawn.grant?.role === role && withdrawn.grant.permission === permission
+  return {
+    ...actual,
+    can: (role: Role, permission: Permission) => !isWithdrawn(role, permission) && actual.can(role, permission),
+  }
+})
 
 const ROOT = path.resolve(__dirname, '../..')
 const API_DIR = path.join(ROOT, 'app/api')
@@ -96,7 +110,7 @@ const errorOf = (body: unknown) => (body as { error?: { code?: string; message?:
 describe.each(TEST_PROVIDERS)('role matrix on %s', (provider) => {
   let testDb: TestDatabase
   let fx: Fixture
-  const callers: Record<Role, Caller[]> = { guard: [], manager: [], admin: [] }
+  const callers = Object.fromEntries(ROLES.map((role) => [role, [] as Caller[]])) as Record<Role, Caller[]>
   const users = {} as Record<Role, { id: string; email: string }>
   let emailCounter = 0
 
@@ -175,20 +189,38 @@ describe.each(TEST_PROVIDERS)('role matrix on %s', (provider) => {
       }
     })
 
+    const expectForbidden = (caller: Caller, { status, body }: { status: number; body: unknown }) => {
+      expect(status, caller.label).toBe(403)
+      expect(errorOf(body)?.code, caller.label).toBe('forbidden')
+      expect(errorOf(body)?.message, caller.label).toContain(routeCase.permission)
+    }
+
     for (const role of ROLES) {
-      const allowed = routeCase.roles.includes(role)
-      it(`${allowed ? 'serves' : 'forbids (403)'} ${role}`, async () => {
+      const allowed = can(role, routeCase.permission)
+      it(`${allowed ? 'serves' : 'forbids (403)'} ${role}, who ${allowed ? 'holds' : 'lacks'} ${routeCase.permission}`, async () => {
         for (const caller of callers[role]) {
-          const { status, body } = await callRoute(file, method, await routeCase.build(fx), caller.headers)
+          const response = await callRoute(file, method, await routeCase.build(fx), caller.headers)
           if (allowed) {
+            const { status, body } = response
             expect(status, `${caller.label}: ${JSON.stringify(body)}`).toBe(routeCase.ok)
             if (status >= 400) expect(errorOf(body)?.code, caller.label).not.toMatch(/^(unauthorized|forbidden)$/)
           } else {
-            expect(status, caller.label).toBe(403)
-            expect(errorOf(body)?.code, caller.label).toBe('forbidden')
+            expectForbidden(caller, response)
           }
         }
       })
+
+      if (allowed) {
+        it(`forbids (403) ${role} once ${routeCase.permission} alone is withdrawn from ${role}`, async () => {
+          withdrawn.grant = { role, permission: routeCase.permission }
+          try {
+            for (const caller of callers[role])
+              expectForbidden(caller, await callRoute(file, method, await routeCase.build(fx), caller.headers))
+          } finally {
+            withdrawn.grant = null
+          }
+        })
+      }
     }
   })
 
@@ -205,7 +237,7 @@ describe.each(TEST_PROVIDERS)('role matrix on %s', (provider) => {
     expect(cookie.body).toMatchObject({ id: users.manager.id, role: 'manager', via: 'session' })
   })
 
-  it('checks the role before the input: a guard posting a bad body gets 403, an admin gets 400', async () => {
+  it('checks the permission before the input: a guard posting a bad body gets 403, an admin gets 400', async () => {
     const bad = { path: '/api/users', body: { email: 'not-an-email', password: 'x', role: 'janitor' } }
     const guard = await callRoute('app/api/users/route.ts', 'POST', bad, callers.guard[0].headers)
     expect(guard.status).toBe(403)

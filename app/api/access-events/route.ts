@@ -1,10 +1,10 @@
 import { listAccessEvents } from '@/lib/access/data'
 import { accessQuerySchema } from '@/lib/access/schema'
 import { queryOf } from '@/lib/http/request-input'
-import { withRole } from '@/lib/http/with-role'
+import { withPermission } from '@/lib/http/with-permission'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = withRole(['guard', 'manager', 'admin'], async ({ db, request }) =>
+export const GET = withPermission('access.read', async ({ db, request }) =>
   Response.json(await listAccessEvents(db, accessQuerySchema.parse(queryOf(request)))),
 )

@@ -1,9 +1,9 @@
 import { alarmQuerySchema, listAlarms } from '@/lib/alarms/data'
 import { queryOf } from '@/lib/http/request-input'
-import { withRole } from '@/lib/http/with-role'
+import { withPermission } from '@/lib/http/with-permission'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = withRole(['guard', 'manager', 'admin'], async ({ db, request }) =>
+export const GET = withPermission('alarms.read', async ({ db, request }) =>
   Response.json(await listAlarms(db, alarmQuerySchema.parse(queryOf(request)))),
 )

@@ -1,6 +1,6 @@
 import { listDevices } from '@/lib/devices/data'
-import { withRole } from '@/lib/http/with-role'
+import { withPermission } from '@/lib/http/with-permission'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = withRole(['guard', 'admin'], async ({ db }) => Response.json(await listDevices(db)))
+export const GET = withPermission('devices.read', async ({ db }) => Response.json(await listDevices(db)))

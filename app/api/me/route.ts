@@ -1,7 +1,7 @@
-import { ALL_ROLES, withRole } from '@/lib/http/with-role'
+import { withPermission } from '@/lib/http/with-permission'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = withRole(ALL_ROLES, async ({ actor }) =>
+export const GET = withPermission('me.read', async ({ actor }) =>
   Response.json({ id: actor.userId, email: actor.email, name: actor.name, role: actor.role, via: actor.via }),
 )

@@ -1,14 +1,14 @@
-import { withRole } from '@/lib/http/with-role'
+import { withPermission } from '@/lib/http/with-permission'
 import { auditContextOf, jsonBodyOf } from '@/lib/http/request-input'
 import { listUsers } from '@/lib/users/data'
 import { addUser } from '@/lib/users/mutations'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = withRole(['admin'], async ({ db }) =>
+export const GET = withPermission('users.manage', async ({ db }) =>
   Response.json({ items: await listUsers(db), nextCursor: null }),
 )
 
-export const POST = withRole(['admin'], async ({ db, actor, request }) =>
+export const POST = withPermission('users.manage', async ({ db, actor, request }) =>
   Response.json(await addUser(db, actor, await jsonBodyOf(request), auditContextOf(request)), { status: 201 }),
 )

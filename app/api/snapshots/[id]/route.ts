@@ -1,9 +1,9 @@
-import { ALL_ROLES, withRole } from '@/lib/http/with-role'
+import { withPermission } from '@/lib/http/with-permission'
 import { readSnapshotImage } from '@/lib/snapshots/data'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = withRole<{ id: string }>(ALL_ROLES, async ({ db, request, params }) => {
+export const GET = withPermission<{ id: string }>('snapshots.read', async ({ db, request, params }) => {
   const size = new URL(request.url).searchParams.get('size') === 'thumb' ? 'thumb' : 'full'
   const image = await readSnapshotImage(db, params.id, size)
   return new Response(new Uint8Array(image.bytes), {

@@ -1,9 +1,9 @@
 import { handleAlarm } from '@/lib/alarms/mutations'
 import { auditContextOf, jsonBodyOf } from '@/lib/http/request-input'
-import { withRole } from '@/lib/http/with-role'
+import { withPermission } from '@/lib/http/with-permission'
 
 export const dynamic = 'force-dynamic'
 
-export const POST = withRole<{ id: string }>(['guard', 'admin'], async ({ db, actor, request, params }) =>
+export const POST = withPermission<{ id: string }>('alarms.handle', async ({ db, actor, request, params }) =>
   Response.json(await handleAlarm(db, actor, params.id, 'comment', await jsonBodyOf(request), auditContextOf(request))),
 )

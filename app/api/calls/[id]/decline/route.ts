@@ -1,9 +1,9 @@
 import { respondToCall } from '@/lib/calls/mutations'
 import { auditContextOf } from '@/lib/http/request-input'
-import { withRole } from '@/lib/http/with-role'
+import { withPermission } from '@/lib/http/with-permission'
 
 export const dynamic = 'force-dynamic'
 
-export const POST = withRole<{ id: string }>(['guard', 'admin'], async ({ db, actor, request, params }) =>
+export const POST = withPermission<{ id: string }>('calls.answer', async ({ db, actor, request, params }) =>
   Response.json(await respondToCall(db, actor, params.id, 'decline', auditContextOf(request))),
 )

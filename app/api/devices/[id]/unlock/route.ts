@@ -1,11 +1,11 @@
 import { unlockDevice } from '@/lib/devices/unlock-device'
 import { auditContextOf, jsonBodyOf } from '@/lib/http/request-input'
-import { withRole } from '@/lib/http/with-role'
+import { withPermission } from '@/lib/http/with-permission'
 import { getTuyaClient } from '@/lib/tuya/openapi/app-client'
 
 export const dynamic = 'force-dynamic'
 
-export const POST = withRole<{ id: string }>(['guard', 'admin'], async ({ db, actor, request, params }) =>
+export const POST = withPermission<{ id: string }>('doors.open', async ({ db, actor, request, params }) =>
   Response.json(
     await unlockDevice(
       db,
