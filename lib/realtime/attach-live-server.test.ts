@@ -1,6 +1,6 @@
 // The live stream handshake and catch-up (README "Live stream"), with a real socket.io server on a
 // real HTTP server and real databases: no credentials → refused; an API token or a session cookie → connected;
-// `auth.since` replays the missed events in order, filtered by the role's audience.
+// `auth.since` replays the missed events in order, each only to the roles holding its permission.
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { encode } from 'next-auth/jwt'
@@ -172,7 +172,7 @@ describe.each(TEST_PROVIDERS)('live server on %s', (provider) => {
     expect((await expectRefused({ auth: { token: other.token } })).message).toMatch(/^unauthorized/)
   })
 
-  it('replays the events after `since` in order, filtered by role', async () => {
+  it('replays the events after `since` in order, filtered by the permission each event needs', async () => {
     const [marker] = await appendLiveEvents(testDb.db, [{ event: 'access.created', payload: accessItem('before') }])
     const pending: PendingLiveEvent[] = [
       { event: 'access.created', payload: accessItem('a1') },
@@ -191,10 +191,11 @@ describe.each(TEST_PROVIDERS)('live server on %s', (provider) => {
     expect(guardReady).toMatchObject({ replayed: 5, truncated: false })
     expect(guardReady.seq).toBeGreaterThanOrEqual(stored.at(-1)!.seq)
 
+    // Managers list devices (to filter the history by door), so they get device events, but never calls.
     const manager = connectAndCollect({ auth: { token: tokens.manager, since: marker.seq } })
     const managerReady = await manager.ready
-    expect(manager.received).toEqual(expected(['access.created']))
-    expect(managerReady.replayed).toBe(2)
+    expect(manager.received).toEqual(expected(['access.created', 'device.updated']))
+    expect(managerReady.replayed).toBe(3)
 
     // Without `since` nothing is replayed.
     const fresh = connectAndCollect({ auth: { token: tokens.admin } })
@@ -202,7 +203,7 @@ describe.each(TEST_PROVIDERS)('live server on %s', (provider) => {
     expect(fresh.received).toEqual([])
   })
 
-  it('broadcasts live events only to the roles in their audience', async () => {
+  it('broadcasts live events only to the roles holding their permission', async () => {
     const guard = connectAndCollect({ auth: { token: tokens.guard } })
     const manager = connectAndCollect({ auth: { token: tokens.manager } })
     await Promise.all([guard.ready, manager.ready])
@@ -214,10 +215,11 @@ describe.each(TEST_PROVIDERS)('live server on %s', (provider) => {
     // call.updated goes out first; the manager receiving the later access.created without it proves the filter.
     const stored = await publishLiveEvents(testDb.db, [
       { event: 'call.updated', payload: callItem('live-call') },
+      { event: 'device.updated', payload: deviceItem('live-device') },
       { event: 'access.created', payload: accessItem('live-access') },
     ])
     await Promise.all([managerGotAccess, guardGotAccess])
-    expect(manager.received.map((r) => r.id)).toEqual(['live-access'])
+    expect(manager.received.map((r) => r.id)).toEqual(['live-device', 'live-access'])
     expect(guard.received).toEqual(stored.map((s) => ({ event: s.event, seq: s.seq, id: s.payload.id })))
   })
 })

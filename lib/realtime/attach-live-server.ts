@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { actorFromApiToken, actorFromSessionCookie, parseCookieHeader, type Actor } from '@/lib/auth/actor'
 import type { Db } from '@/lib/db/client'
 import type { Role } from '@/lib/domain/enums'
-import { EVENT_AUDIENCE, parseLiveEvent, roleRoom } from '@/lib/realtime/events'
+import { mayReceive, parseLiveEvent, roleRoom } from '@/lib/realtime/events'
 import { emitLiveEvent } from '@/lib/realtime/publish'
 import { registerLiveServer, type LiveServer } from '@/lib/realtime/io-registry'
 
@@ -36,7 +36,7 @@ async function replaySince(db: Db, socket: Parameters<Parameters<LiveServer['on'
   for (const row of rows.slice(0, CATCH_UP_LIMIT)) {
     last = row.seq
     const event = parseLiveEvent(row.event, { ...JSON.parse(row.payload), seq: row.seq })
-    if (!event || !EVENT_AUDIENCE[event.event].includes(role)) continue
+    if (!event || !mayReceive(role, event.event)) continue
     emitLiveEvent(socket, event)
     replayed++
   }

@@ -5,6 +5,7 @@ import { accessEventItemSchema } from '@/lib/access/schema'
 import { alarmItemSchema } from '@/lib/alarms/schema'
 import { callItemSchema } from '@/lib/calls/schema'
 import { deviceItemSchema } from '@/lib/devices/schema'
+import { can, rolesWith, type Permission } from '@/lib/auth/permissions'
 import type { Role } from '@/lib/domain/enums'
 
 /** Every server → console event and the item it carries. */
@@ -33,14 +34,26 @@ export type ServerToClientEvents = { [K in LiveEventName]: (payload: WithSeq<Liv
 }
 export type ClientToServerEvents = Record<string, never>
 
-/** Which roles receive each event; mirrors the REST role matrix. */
-export const EVENT_AUDIENCE: Record<LiveEventName, readonly Role[]> = {
-  'access.created': ['guard', 'admin', 'manager'],
-  'access.updated': ['guard', 'admin', 'manager'],
-  'call.updated': ['guard', 'admin'],
-  'alarm.created': ['guard', 'admin', 'manager'],
-  'alarm.updated': ['guard', 'admin', 'manager'],
-  'device.updated': ['guard', 'admin'],
+/**
+ * The permission each event needs: the one that reads the same items over REST. The rooms an event is sent to
+ * and the catch-up filter both derive from it and the grant table.
+ */
+export const EVENT_PERMISSION: Record<LiveEventName, Permission> = {
+  'access.created': 'access.read',
+  'access.updated': 'access.read',
+  'call.updated': 'calls.read',
+  'alarm.created': 'alarms.read',
+  'alarm.updated': 'alarms.read',
+  'device.updated': 'devices.read',
+}
+
+/** The roles that receive an event. */
+export function audienceOf(event: LiveEventName): Role[] {
+  return rolesWith(EVENT_PERMISSION[event])
+}
+
+export function mayReceive(role: Role, event: LiveEventName): boolean {
+  return can(role, EVENT_PERMISSION[event])
 }
 
 export const roleRoom = (role: Role) => `role:${role}`

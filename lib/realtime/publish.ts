@@ -1,9 +1,10 @@
 // Broadcasting: events are first written to the LiveEvent outbox inside the transaction that made the change
-// (which gives them their `seq`), then emitted here after commit to the rooms of the roles allowed to see them.
+// (which gives them their `seq`), then emitted here after commit to the rooms of the roles holding the event's
+// permission.
 import type { BroadcastOperator } from 'socket.io'
 import type { Db } from '@/lib/db/client'
 import {
-  EVENT_AUDIENCE,
+  audienceOf,
   roleRoom,
   type LiveEvent,
   type SequencedLiveEvent,
@@ -54,7 +55,7 @@ export function emitLiveEvent(target: LiveEmitter, item: StoredLiveEvent): void 
 export function emitLiveEvents(events: StoredLiveEvent[]): boolean {
   const io = getLiveServer()
   if (!io) return false
-  for (const item of events) emitLiveEvent(io.to(EVENT_AUDIENCE[item.event].map(roleRoom)), item)
+  for (const item of events) emitLiveEvent(io.to(audienceOf(item.event).map(roleRoom)), item)
   return true
 }
 
