@@ -1,11 +1,12 @@
 // Alarms nobody acknowledged in time escalate: marked once with escalatedAt and an 'escalate' note,
 // re-broadcast so every console shows it (and sounds it again). The conditional update makes concurrent
-// sweeps from several instances escalate each alarm once.
+// sweeps from several instances escalate each alarm once; each escalation is one change (mark, note and
+// outbox row commit together), so a failure leaves the alarm to the next sweep instead of half-escalated.
 import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
 import { ALARM_ESCALATION_MS, shouldEscalate } from '@/lib/alarms/alarm-policy'
 import type { Db } from '@/lib/db/client'
 import type { AlarmState, AlarmType } from '@/lib/domain/enums'
-import { publishLiveEvents } from '@/lib/realtime/publish'
+import { runChange } from '@/lib/domain/run-change'
 
 const SHORTEST_ESCALATION_MS = Math.min(...Object.values(ALARM_ESCALATION_MS))
 
@@ -23,18 +24,18 @@ export async function escalateOverdueAlarms(db: Db, now = new Date()): Promise<n
   let escalated = 0
   for (const alarm of candidates) {
     if (!shouldEscalate({ ...alarm, type: alarm.type as AlarmType, state: alarm.state as AlarmState }, now)) continue
-    const updated = await db.alarm.updateMany({
-      where: { id: alarm.id, state: 'open', escalatedAt: null },
-      data: { escalatedAt: now },
+    const changed = await runChange(db, async ({ tx, publish }) => {
+      const updated = await tx.alarm.updateMany({
+        where: { id: alarm.id, state: 'open', escalatedAt: null },
+        data: { escalatedAt: now },
+      })
+      if (updated.count === 0) return false
+      await tx.alarmNote.create({ data: { alarmId: alarm.id, kind: 'escalate', body: 'Not acknowledged in time' } })
+      const row = await tx.alarm.findUniqueOrThrow({ where: { id: alarm.id }, include: alarmInclude })
+      publish({ event: 'alarm.updated', payload: toAlarmItem(row) })
+      return true
     })
-    if (updated.count === 0) continue
-    escalated++
-    await db.alarmNote.create({ data: { alarmId: alarm.id, kind: 'escalate', body: 'Not acknowledged in time' } })
-    const row = await db.alarm.findUniqueOrThrow({
-      where: { id: alarm.id },
-      include: alarmInclude,
-    })
-    await publishLiveEvents(db, [{ event: 'alarm.updated', payload: toAlarmItem(row) }])
+    if (changed) escalated++
   }
   return escalated
 }

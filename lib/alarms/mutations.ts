@@ -1,13 +1,13 @@
-// Operator handling of an alarm: acknowledge (stops the sound), assign, comment, resolve. Each writes an
-// AlarmNote, the audit trail, and broadcasts alarm.updated. Resolving frees the fold key, so the next
-// occurrence opens a new alarm.
+// Operator handling of an alarm: acknowledge (stops the sound), assign, comment, resolve. Each is one change: the
+// alarm, its AlarmNote, the audit row and the alarm.updated outbox row commit together, then it is broadcast.
+// Resolving frees the fold key, so the next occurrence opens a new alarm.
 import type { Actor } from '@/lib/auth/actor'
-import { recordAudit, type AuditContext } from '@/lib/audit/record-audit'
+import type { AuditContext } from '@/lib/audit/record-audit'
 import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
 import { alarmActionSchema, type AlarmAction } from '@/lib/alarms/schema'
 import type { Db } from '@/lib/db/client'
+import { runChange } from '@/lib/domain/run-change'
 import { badRequest, conflict, notFound } from '@/lib/errors'
-import { appendLiveEvents, emitLiveEvents } from '@/lib/realtime/publish'
 
 export async function handleAlarm(
   db: Db,
@@ -19,7 +19,7 @@ export async function handleAlarm(
 ) {
   const body = alarmActionSchema.parse(input ?? {})
   const now = new Date()
-  const { item, live } = await db.$transaction(async (tx) => {
+  return runChange(db, async ({ tx, audit, publish }) => {
     const alarm = await tx.alarm.findUnique({ where: { id: alarmId } })
     if (!alarm) throw notFound('Alarm')
     if (alarm.state === 'resolved' && action !== 'comment') throw conflict('The alarm is already resolved')
@@ -37,7 +37,7 @@ export async function handleAlarm(
     if (action === 'resolve') data = { state: 'resolved', resolvedAt: now, resolvedById: actor.userId, openKey: null }
     const row = await tx.alarm.update({ where: { id: alarmId }, data, include: alarmInclude })
     await tx.alarmNote.create({ data: { alarmId, userId: actor.userId, kind: action, body: body.note ?? null } })
-    await recordAudit(tx, {
+    audit({
       actor: { userId: actor.userId, label: actor.email },
       action: `alarm.${action}`,
       targetType: 'alarm',
@@ -50,8 +50,7 @@ export async function handleAlarm(
       context,
     })
     const item = toAlarmItem(row)
-    return { item, live: await appendLiveEvents(tx, [{ event: 'alarm.updated', payload: item }]) }
+    publish({ event: 'alarm.updated', payload: item })
+    return item
   })
-  emitLiveEvents(live)
-  return item
 }

@@ -8,6 +8,9 @@
 //     publish({ event: 'call.updated', payload })   // outbox row before commit, emitted after
 //     return toCallItem(row)
 //   })
+//
+// Ingest (lib/ingest/persist/*) is the batched form of the same unit of work: a group commit writes many
+// messages' domain rows and their outbox rows in one transaction and emits after it, so it does not go through here.
 import { recordAudit, type AuditEntry } from '@/lib/audit/record-audit'
 import type { Db, Tx } from '@/lib/db/client'
 import { appendLiveEvents, emitLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
