@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '@/lib/auth/actor'
+import { failInsertsInto } from '@/lib/db/inject-failure'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import { unlockDevice } from '@/lib/devices/unlock-device'
 import { AppError } from '@/lib/errors'
@@ -90,6 +91,54 @@ describe.each(TEST_PROVIDERS)('remote unlock on %s', (provider) => {
     expect((error as AppError).status).toBeGreaterThanOrEqual(502)
     expect(await unlockCommands()).toBe(before)
     expect(await test.db.auditLog.count({ where: { action: 'device.unlock_failed' } })).toBe(1)
+  })
+
+  it('keeps the claim "sending" when the outcome and its audit row cannot be written: a retry is refused, never re-sent', async () => {
+    const claim = async () =>
+      JSON.parse((await test.db.keyValue.findUniqueOrThrow({ where: { key: 'unlock:click-0005' } })).value) as {
+        state: string
+      }
+    const audits = () =>
+      test.db.auditLog.count({ where: { action: { startsWith: 'device.unlock' }, targetId: deviceId } })
+    const auditsBefore = await audits()
+    const before = await unlockCommands()
+
+    const restore = await failInsertsInto(test.db, provider, 'AuditLog')
+    const error = await unlockDevice(
+      test.db,
+      client,
+      actor,
+      { deviceId, idempotencyKey: 'click-0005', body: {} },
+      context,
+    )
+      .catch((e: unknown) => e)
+      .finally(restore)
+    // The door did open once; the guard is told so, and that it will not be sent again.
+    expect(await unlockCommands()).toBe(before + 1)
+    expect(error).toBeInstanceOf(AppError)
+    expect(error).toMatchObject({ code: 'unlock_not_recorded', status: 500, details: { accepted: true } })
+    expect((error as AppError).message).toMatch(/sent.*accepted.*not be sent again/)
+    // Neither the outcome nor the audit row was written: the claim is still "sending".
+    expect(await claim()).toMatchObject({ state: 'sending' })
+    expect(await audits()).toBe(auditsBefore)
+
+    // A retry of the same click, with the database healthy again, is refused and sends nothing.
+    await expect(
+      unlockDevice(test.db, client, actor, { deviceId, idempotencyKey: 'click-0005', body: {} }, context),
+    ).rejects.toMatchObject({ status: 409 })
+    expect(await unlockCommands()).toBe(before + 1)
+
+    // A new confirmed click goes through and is recorded with its audit row.
+    const next = await unlockDevice(
+      test.db,
+      client,
+      actor,
+      { deviceId, idempotencyKey: 'click-0006', body: {} },
+      context,
+    )
+    expect(next).toMatchObject({ ok: true, accepted: true })
+    expect(await unlockCommands()).toBe(before + 2)
+    expect(await audits()).toBe(auditsBefore + 1)
   })
 
   it('refuses a request without an idempotency key and an unknown device', async () => {
