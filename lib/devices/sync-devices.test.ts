@@ -1,9 +1,10 @@
 // The device registry follows the cloud project's device list (lib/devices/sync-devices.ts), against the Tuya
 // Cloud simulator and real databases: every device appears with its category mapped, a repeat run changes
 // nothing and broadcasts nothing, and a rename or a device going offline in the cloud is picked up and broadcast
-// as device.updated for that device only.
+// as device.updated for that device only. A sync that fails mid-way changes no device and broadcasts nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '@/lib/db/client'
+import { failInsertsInto } from '@/lib/db/inject-failure'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import { deviceCategoryOf, syncDevices } from '@/lib/devices/sync-devices'
 import { recordLiveEmissions } from '@/lib/ingest/fixtures/recording-live-server'
@@ -140,6 +141,34 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
     expect(back.emitted.map((e) => [e.payload.tuyaId, e.payload.online])).toEqual([[dropped.id, true]])
     // Device rows keep their ids through every sync: events and calls point at them.
     expect(await db.device.count()).toBe(building.devices.length)
+  })
+
+  it('changes no device and broadcasts nothing when the outbox write fails mid-sync; the next sync applies it', async () => {
+    const [renamed, dropped] = [building.devices[1], building.devices[2]]
+    const before = await db.device.findMany({ orderBy: { id: 'asc' } })
+    sim.state.devices.get(renamed.id)!.def.name = 'Block B Entrance (rewired)'
+    sim.trigger(dropped.id, 'offline')
+
+    const restore = await failInsertsInto(db, provider, 'LiveEvent')
+    const live = recordLiveEmissions()
+    try {
+      // (Prisma words the trigger's abort differently per provider; any error will do.)
+      await expect(syncDevices(db, client)).rejects.toThrow()
+    } finally {
+      live.stop()
+      await restore()
+    }
+    expect(live.emitted).toEqual([])
+    expect(await db.device.findMany({ orderBy: { id: 'asc' } })).toEqual(before)
+
+    const run = await syncRecorded(db, client)
+    expect(run.result.changed).toBe(2)
+    expect(run.emitted.map((e) => [e.payload.tuyaId, e.payload.name, e.payload.online]).sort()).toEqual(
+      [
+        [renamed.id, 'Block B Entrance (rewired)', true],
+        [dropped.id, dropped.name, false],
+      ].sort(),
+    )
   })
 })
 

@@ -1,9 +1,10 @@
 // The device registry follows the cloud project's device list (at start and periodically): names, categories,
-// products and online state; new devices appear, changes are broadcast as device.updated.
+// products and online state; new devices appear, changes are broadcast as device.updated. One sync is one change:
+// the device rows and their outbox rows commit together, so a failed sync leaves the registry as it was.
 import type { Db } from '@/lib/db/client'
 import type { DeviceCategory } from '@/lib/domain/enums'
 import { toDeviceItem } from '@/lib/devices/device-item'
-import { publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
+import { runChange } from '@/lib/domain/run-change'
 import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 
 /** Tuya category codes → our device kinds (docs/tuya-devices.md §0.1). */
@@ -27,28 +28,31 @@ export function deviceCategoryOf(tuyaCategory: string | undefined): DeviceCatego
 
 export async function syncDevices(db: Db, client: Pick<TuyaClient, 'listDevices'>) {
   const devices = await client.listDevices()
-  const changed: PendingLiveEvent[] = []
-  for (const remote of devices) {
-    const existing = await db.device.findUnique({ where: { tuyaId: remote.id } })
-    const fields = {
-      name: remote.name ?? existing?.name ?? `Device ${remote.id}`,
-      tuyaCategory: remote.category ?? null,
-      category: deviceCategoryOf(remote.category),
-      productId: remote.product_id ?? null,
-      online: remote.online ?? existing?.online ?? false,
+  const changed = await runChange(db, async ({ tx, publish }) => {
+    let count = 0
+    for (const remote of devices) {
+      const existing = await tx.device.findUnique({ where: { tuyaId: remote.id } })
+      const fields = {
+        name: remote.name ?? existing?.name ?? `Device ${remote.id}`,
+        tuyaCategory: remote.category ?? null,
+        category: deviceCategoryOf(remote.category),
+        productId: remote.product_id ?? null,
+        online: remote.online ?? existing?.online ?? false,
+      }
+      const differs =
+        !existing ||
+        existing.name !== fields.name ||
+        existing.online !== fields.online ||
+        existing.category !== fields.category ||
+        existing.tuyaCategory !== fields.tuyaCategory
+      if (!differs) continue
+      const row = existing
+        ? await tx.device.update({ where: { id: existing.id }, data: fields })
+        : await tx.device.create({ data: { tuyaId: remote.id, ...fields } })
+      publish({ event: 'device.updated', payload: toDeviceItem(row) })
+      count++
     }
-    const differs =
-      !existing ||
-      existing.name !== fields.name ||
-      existing.online !== fields.online ||
-      existing.category !== fields.category ||
-      existing.tuyaCategory !== fields.tuyaCategory
-    if (!differs) continue
-    const row = existing
-      ? await db.device.update({ where: { id: existing.id }, data: fields })
-      : await db.device.create({ data: { tuyaId: remote.id, ...fields } })
-    changed.push({ event: 'device.updated', payload: toDeviceItem(row) })
-  }
-  if (changed.length) await publishLiveEvents(db, changed)
-  return { seen: devices.length, changed: changed.length }
+    return count
+  })
+  return { seen: devices.length, changed }
 }
