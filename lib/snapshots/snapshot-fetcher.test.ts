@@ -1,13 +1,14 @@
 // Face snapshots against the Tuya Cloud simulator and real databases: a capture referenced by a signed
 // URL or by an encrypted Tuya file is fetched (and decrypted), stored with a ≤ 320 px thumbnail and announced by
 // re-broadcasting its event; failures back off and give up after the maximum attempts; concurrent fetchers never
-// fetch one snapshot twice; the image is served only to signed-in roles through /api/snapshots/{id}.
+// fetch one snapshot twice; storing an image and announcing it are one change; the image is served only to signed-in roles through /api/snapshots/{id}.
 import path from 'node:path'
 import { NextRequest } from 'next/server'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken } from '@/lib/auth/api-tokens'
 import { disconnectDb, type Db } from '@/lib/db/client'
+import { failInsertsInto } from '@/lib/db/inject-failure'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import { recordLiveEmissions } from '@/lib/ingest/fixtures/recording-live-server'
 import { waitUntil } from '@/lib/ingest/fixtures/wait-until'
@@ -213,6 +214,53 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
     expect((await sharp(Buffer.from(stored.thumbnail!)).metadata()).width).toBeLessThanOrEqual(320)
     const updates = live.emitted.filter((e) => e.event === 'call.updated')
     expect(updates.map((e) => [e.payload.id, e.payload.snapshotUrl])).toEqual([[callId, `/api/snapshots/${stored.id}`]])
+  })
+
+  it('stores nothing and announces nothing when the outbox write fails mid-change; the retry stores and announces it', async () => {
+    const snapshot = await db.snapshot.create({ data: { source: `url:outbox-fails-${provider}` } })
+    const access = await db.accessEvent.create({
+      data: {
+        deviceTuyaId: panel.id,
+        occurredAt: new Date(),
+        method: 'face',
+        result: 'granted',
+        sourceCode: 'test',
+        snapshotId: snapshot.id,
+      },
+    })
+    const recorder = recordingFetcher(jpeg)
+    const restore = await failInsertsInto(db, provider, 'LiveEvent')
+    const live = recordLiveEmissions()
+    try {
+      // The failed store counts as a failed attempt: it is retried after a back-off, like a failed download.
+      await fetchOneSnapshot(db, recorder.fetchImage, { id: snapshot.id, source: snapshot.source, attempts: 0 })
+    } finally {
+      live.stop()
+      await restore()
+    }
+    expect(live.emitted).toEqual([])
+    expect(await db.snapshot.findUniqueOrThrow({ where: { id: snapshot.id } })).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      data: null,
+      thumbnail: null,
+      storedAt: null,
+    })
+    expect(await db.liveEvent.count({ where: { payload: { contains: access.id } } })).toBe(0)
+
+    const retry = recordLiveEmissions()
+    try {
+      await fetchOneSnapshot(db, recorder.fetchImage, { id: snapshot.id, source: snapshot.source, attempts: 1 })
+    } finally {
+      retry.stop()
+    }
+    expect(await db.snapshot.findUniqueOrThrow({ where: { id: snapshot.id } })).toMatchObject({
+      state: 'stored',
+      error: null,
+    })
+    expect(retry.emitted.map((e) => [e.event, e.payload.id, e.payload.snapshotUrl])).toEqual([
+      ['access.updated', access.id, `/api/snapshots/${snapshot.id}`],
+    ])
   })
 
   it('never fetches one snapshot twice when a second fetcher starts while the first is mid-fetch', async () => {

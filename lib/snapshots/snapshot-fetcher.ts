@@ -5,8 +5,9 @@ import sharp from 'sharp'
 import { accessEventInclude, toAccessEventItem } from '@/lib/access/access-item'
 import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
 import { callInclude, toCallItem } from '@/lib/calls/call-item'
-import type { Db } from '@/lib/db/client'
-import { publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
+import type { Db, Tx } from '@/lib/db/client'
+import { runChange } from '@/lib/domain/run-change'
+import type { PendingLiveEvent } from '@/lib/realtime/publish'
 import { onSnapshotsPending } from '@/lib/snapshots/snapshot-signal'
 import { looksLikeImage } from '@/lib/tuya/media/image-crypto'
 import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
@@ -52,18 +53,18 @@ export function createImageFetcher(
   }
 }
 
-async function broadcastOwners(db: Db, snapshotId: string) {
+/** The events showing this snapshot, re-announced so consoles pick up their snapshotUrl. */
+async function ownerEventsOf(tx: Tx, snapshotId: string): Promise<PendingLiveEvent[]> {
   const [access, calls, alarms] = await Promise.all([
-    db.accessEvent.findMany({ where: { snapshotId }, include: accessEventInclude }),
-    db.call.findMany({ where: { snapshotId }, include: callInclude }),
-    db.alarm.findMany({ where: { snapshotId }, include: alarmInclude }),
+    tx.accessEvent.findMany({ where: { snapshotId }, include: accessEventInclude }),
+    tx.call.findMany({ where: { snapshotId }, include: callInclude }),
+    tx.alarm.findMany({ where: { snapshotId }, include: alarmInclude }),
   ])
-  const events: PendingLiveEvent[] = [
+  return [
     ...access.map((row) => ({ event: 'access.updated' as const, payload: toAccessEventItem(row) })),
     ...calls.map((row) => ({ event: 'call.updated' as const, payload: toCallItem(row) })),
     ...alarms.map((row) => ({ event: 'alarm.updated' as const, payload: toAlarmItem(row) })),
   ]
-  if (events.length) await publishLiveEvents(db, events)
 }
 
 export async function fetchOneSnapshot(
@@ -80,32 +81,37 @@ export async function fetchOneSnapshot(
       .resize({ width: 320, height: 320, fit: 'inside' })
       .jpeg({ quality: 75 })
       .toBuffer()
-    await db.snapshot.update({
-      where: { id: snapshot.id },
-      data: {
-        state: 'stored',
-        data: new Uint8Array(bytes),
-        thumbnail: new Uint8Array(thumbnail),
-        size: bytes.length,
-        contentType: contentType ?? 'image/jpeg',
-        storedAt: new Date(),
-        error: null,
-        nextAttemptAt: null,
-      },
+    // Stored image and its owners' broadcasts are one change: a console never hears of an image that isn't there.
+    await runChange(db, async ({ tx, publish }) => {
+      await tx.snapshot.update({
+        where: { id: snapshot.id },
+        data: {
+          state: 'stored',
+          data: new Uint8Array(bytes),
+          thumbnail: new Uint8Array(thumbnail),
+          size: bytes.length,
+          contentType: contentType ?? 'image/jpeg',
+          storedAt: new Date(),
+          error: null,
+          nextAttemptAt: null,
+        },
+      })
+      publish(...(await ownerEventsOf(tx, snapshot.id)))
     })
-    await broadcastOwners(db, snapshot.id)
   } catch (error) {
     const attempts = snapshot.attempts + 1
     const failed = attempts >= MAX_ATTEMPTS
-    await db.snapshot.update({
-      where: { id: snapshot.id },
-      data: {
-        state: failed ? 'failed' : 'pending',
-        attempts,
-        error: (error as Error).message.slice(0, 500),
-        nextAttemptAt: failed ? null : new Date(Date.now() + Math.min(60_000, 1_000 * 2 ** attempts)),
-      },
-    })
+    await runChange(db, ({ tx }) =>
+      tx.snapshot.update({
+        where: { id: snapshot.id },
+        data: {
+          state: failed ? 'failed' : 'pending',
+          attempts,
+          error: (error as Error).message.slice(0, 500),
+          nextAttemptAt: failed ? null : new Date(Date.now() + Math.min(60_000, 1_000 * 2 ** attempts)),
+        },
+      }),
+    )
   }
 }
 
