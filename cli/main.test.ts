@@ -5,6 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { createDb } from '@/lib/db/client'
+import { failInsertsInto } from '@/lib/db/inject-failure'
+import { migrateDatabase } from '@/lib/db/migrate'
 
 const ROOT = path.resolve(__dirname, '..')
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
@@ -19,6 +22,14 @@ function cli(...args: string[]) {
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Opens the CLI's database and makes every audit write in it fail (inside SQLite) until `restore`. */
+async function failAuditWrites() {
+  await migrateDatabase(DATABASE_URL)
+  const db = createDb({ databaseUrl: DATABASE_URL })
+  const restore = await failInsertsInto(db, 'sqlite', 'AuditLog')
+  return { db, restore }
+}
 
 // Each case spawns tsx (compile + migrate + Argon2), several seconds on a busy machine.
 describe('operator CLI', { timeout: 90_000 }, () => {
@@ -55,6 +66,36 @@ describe('operator CLI', { timeout: 90_000 }, () => {
     expect(code, stderr).toBe(0)
     expect(stdout).toMatch(/^tbc_[A-Za-z0-9_-]{43}\n$/)
     expect(stderr).toContain('shown once')
+  })
+
+  it('creates no user and prints no token when the audit row cannot be written; the next run succeeds', async () => {
+    const create = () =>
+      cli('user:create', '--email', 'audited@example.test', '--password', 'long-enough-password', '--role', 'admin')
+    const { db, restore } = await failAuditWrites()
+    try {
+      const refused = create()
+      expect([refused.code, refused.stdout]).toEqual([1, ''])
+      expect(refused.stderr).toMatch(/^error: /m)
+      expect(await db.user.count({ where: { email: 'audited@example.test' } })).toBe(0)
+      await db.user.create({
+        data: { email: 'token-owner@example.test', name: 'Owner', role: 'admin', passwordHash: 'x' },
+      })
+      const tokensBefore = await db.apiToken.count()
+      const token = cli('token:create', '--email', 'token-owner@example.test', '--name', 'unaudited')
+      expect([token.code, token.stdout]).toEqual([1, ''])
+      expect(token.stderr).not.toContain('no user')
+      expect(await db.apiToken.count()).toBe(tokensBefore)
+
+      await restore()
+      const created = create()
+      expect(created.code, created.stderr).toBe(0)
+      expect(await db.user.findUniqueOrThrow({ where: { email: 'audited@example.test' } })).toMatchObject({
+        id: created.stdout.trim(),
+      })
+    } finally {
+      await restore()
+      await db.$disconnect()
+    }
   })
 
   it('refuses a bad role with exit 1 and a clear message naming --role', () => {

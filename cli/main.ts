@@ -1,14 +1,12 @@
 // Operator CLI: `npm run cli -- <command>`. Results go to stdout (token:create prints the token alone);
 // messages go to stderr so `TOKEN=$(npm run -s cli -- token:create --email E)` works.
 import { parseArgs } from 'node:util'
-import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens'
 import { createDb, type Db } from '@/lib/db/client'
 import { migrateDatabase } from '@/lib/db/migrate'
 import { EnvError, getEnv } from '@/lib/env'
-import { recordAudit } from '@/lib/audit/record-audit'
 import { AppError } from '@/lib/errors'
 import { listUsers } from '@/lib/users/data'
-import { createUser } from '@/lib/users/mutations'
+import { createUser, issueToken, revokeToken, type ChangedBy } from '@/lib/users/mutations'
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
@@ -21,24 +19,17 @@ Commands:
 
 Uses DATABASE_URL (default: the SQLite file under ./data) and applies pending migrations first.`
 
-const CLI_ACTOR = { userId: null, label: 'cli' }
+/** The audit trail names the CLI as the actor of its changes. */
+const BY_CLI: ChangedBy = { actor: { userId: null, label: 'cli' } }
 
 async function run(db: Db, command: string, values: Record<string, string | undefined>): Promise<void> {
   switch (command) {
     case 'user:create': {
-      const user = await createUser(db, {
-        email: values.email ?? '',
-        password: values.password ?? '',
-        role: values.role as 'guard',
-        name: values.name,
-      })
-      await recordAudit(db, {
-        actor: CLI_ACTOR,
-        action: 'user.created',
-        targetType: 'user',
-        targetId: user.id,
-        details: { email: user.email, role: user.role },
-      })
+      const user = await createUser(
+        db,
+        { email: values.email ?? '', password: values.password ?? '', role: values.role as 'guard', name: values.name },
+        BY_CLI,
+      )
       console.error(`created ${user.role} ${user.email}`)
       console.log(user.id)
       return
@@ -54,22 +45,14 @@ async function run(db: Db, command: string, values: Record<string, string | unde
       const days = values.days ? Number(values.days) : undefined
       if (days !== undefined && (!Number.isInteger(days) || days < 1))
         throw new AppError('bad_request', '--days: a whole number ≥ 1')
-      const created = await createApiToken(db, user.id, values.name ?? 'cli', days)
-      await recordAudit(db, {
-        actor: CLI_ACTOR,
-        action: 'token.created',
-        targetType: 'api_token',
-        targetId: created.id,
-        details: { owner: user.email, prefix: created.prefix },
-      })
+      const created = await issueToken(db, BY_CLI, user.id, { name: values.name ?? 'cli', expiresInDays: days })
       console.error(`created token ${created.id} for ${user.email} (shown once)`)
       console.log(created.token)
       return
     }
     case 'token:revoke': {
       if (!values.id) throw new AppError('bad_request', '--id: the token id (see the Users & tokens page)')
-      await revokeApiToken(db, values.id)
-      await recordAudit(db, { actor: CLI_ACTOR, action: 'token.revoked', targetType: 'api_token', targetId: values.id })
+      await revokeToken(db, BY_CLI, values.id)
       console.error(`revoked ${values.id}`)
       return
     }

@@ -6,6 +6,9 @@ import { notFound } from '@/lib/errors'
 
 const TOKEN_PREFIX = 'tbc_'
 
+/** The client or a transaction: token rows are written inside the change that audits them (lib/users/mutations.ts). */
+type TokenWriter = Pick<Db, 'apiToken'>
+
 export function hashApiToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
@@ -14,7 +17,7 @@ export function looksLikeApiToken(value: string): boolean {
   return value.startsWith(TOKEN_PREFIX) && value.length > 20
 }
 
-export async function createApiToken(db: Db, userId: string, name: string, expiresInDays?: number) {
+export async function createApiToken(db: TokenWriter, userId: string, name: string, expiresInDays?: number) {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url')
   const row = await db.apiToken.create({
     data: {
@@ -40,7 +43,7 @@ export async function resolveApiToken(db: Db, token: string, now = new Date()) {
   return { tokenId: row.id, user: row.user }
 }
 
-export async function revokeApiToken(db: Db, tokenId: string, now = new Date()) {
+export async function revokeApiToken(db: TokenWriter, tokenId: string, now = new Date()) {
   const row = await db.apiToken.findUnique({ where: { id: tokenId } })
   if (!row) throw notFound('API token')
   if (!row.revokedAt) await db.apiToken.update({ where: { id: tokenId }, data: { revokedAt: now } })

@@ -1,12 +1,12 @@
 // next-auth (v4) configuration: credentials sign-in, JWT sessions carrying the user's id and role.
 import type { NextAuthOptions } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
-import { recordAudit } from '@/lib/audit/record-audit'
 import { getAuthSecret } from '@/lib/auth/auth-secret'
 import { clientAddressOf, userAgentOf } from '@/lib/auth/client-address'
 import { SIGN_IN_INVALID, SIGN_IN_THROTTLED, signInWithPassword } from '@/lib/auth/sign-in'
 import { getDb } from '@/lib/db/client'
 import type { Role } from '@/lib/domain/enums'
+import { runChange } from '@/lib/domain/run-change'
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60 // one guard shift
 
@@ -52,10 +52,8 @@ export function buildAuthOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         if (!token?.sub) return
-        await recordAudit(getDb(), {
-          actor: { userId: token.sub, label: token.email ?? token.sub },
-          action: 'auth.sign_out',
-        }).catch(() => undefined)
+        const actor = { userId: token.sub, label: token.email ?? token.sub }
+        await runChange(getDb(), async ({ audit }) => audit({ actor, action: 'auth.sign_out' })).catch(() => undefined)
       },
     },
   }

@@ -10,6 +10,7 @@ import {
   WINDOW_MS,
 } from '@/lib/auth/login-throttle'
 import { signInWithPassword } from '@/lib/auth/sign-in'
+import { failInsertsInto } from '@/lib/db/inject-failure'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import { createUser } from '@/lib/users/mutations'
 
@@ -91,5 +92,25 @@ describe.each(TEST_PROVIDERS)('login throttle on %s', (provider) => {
 
     await testDb.db.loginThrottle.deleteMany()
     expect(await attempt('the-right-password')).toMatchObject({ ok: true, user: { email, role: 'guard' } })
+  })
+
+  it('signInWithPassword: a sign-in whose audit row cannot be written changes nothing; the next one succeeds', async () => {
+    const email = `audited-${provider}@example.test`
+    const user = await createUser(testDb.db, { email, password: 'the-right-password', role: 'guard' })
+    const keys = throttleKeys(email, '10.3.3.3')
+    await fail(keys, 2)
+    const attempt = () =>
+      signInWithPassword(testDb.db, { email, password: 'the-right-password', ip: '10.3.3.3', userAgent: 'vitest' })
+
+    const restore = await failInsertsInto(testDb.db, provider, 'AuditLog')
+    // (Prisma words the trigger's abort differently per provider; any error will do.)
+    await expect(attempt().finally(restore)).rejects.toThrow()
+    expect(await testDb.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ lastLoginAt: null })
+    expect(await testDb.db.loginThrottle.findUnique({ where: { key: keys[0] } })).toMatchObject({ failures: 2 })
+
+    expect(await attempt()).toMatchObject({ ok: true, user: { id: user.id } })
+    expect((await testDb.db.user.findUniqueOrThrow({ where: { id: user.id } })).lastLoginAt).not.toBeNull()
+    expect(await testDb.db.loginThrottle.findUnique({ where: { key: keys[0] } })).toBeNull()
+    expect(await testDb.db.auditLog.count({ where: { actorId: user.id, action: 'auth.sign_in' } })).toBe(1)
   })
 })

@@ -37,6 +37,7 @@ export async function recordSignInFailure(db: Db, keys: string[], now = new Date
   }
 }
 
-export async function clearSignInFailures(db: Db, email: string): Promise<void> {
+/** Takes the client or the sign-in's transaction. */
+export async function clearSignInFailures(db: Pick<Db, 'loginThrottle'>, email: string): Promise<void> {
   await db.loginThrottle.deleteMany({ where: { key: `email:${email.trim().toLowerCase()}` } })
 }
