@@ -1,6 +1,6 @@
 // Benchmark: one live event to 500 connected consoles. The server (attachLiveServer on a node:http server, fresh
 // migrated SQLite) runs here; the 500 socket.io clients (one API token each, all guards, so all in the guard room)
-// run in a child process. Latency = publishLiveEvents called → event received, per client.
+// run in a child process. Latency = a change publishing one event (runChange) started → event received, per client.
 // `npx tsx bench/fanout.ts [clients] [events]`
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -8,7 +8,7 @@ import { createApiToken } from '@/lib/auth/api-tokens'
 import { createTestDatabase } from '@/lib/db/test-database'
 import { attachLiveServer } from '@/lib/realtime/attach-live-server'
 import type { AccessEventItem } from '@/lib/access/schema'
-import { publishLiveEvents } from '@/lib/realtime/publish'
+import { runChange } from '@/lib/domain/run-change'
 import { startBenchChild } from '@/bench/support/child-process'
 import type { FanoutClientsOptions, FanoutClientsReady, FanoutClientsReply } from '@/bench/support/fanout-clients'
 import { machineInfo } from '@/bench/support/machine'
@@ -64,7 +64,8 @@ export async function benchFanout(options: FanoutBenchOptions = {}): Promise<Sum
       const { connected, failed, connectMs } = child.ready
       for (let i = 0; i < events; i++) {
         const emittedAt = performance.timeOrigin + performance.now()
-        await publishLiveEvents(testDb.db, [{ event: 'access.created', payload: accessItem(`fanout-${emittedAt}`) }])
+        const payload = accessItem(`fanout-${emittedAt}`)
+        await runChange(testDb.db, async ({ publish }) => publish({ event: 'access.created', payload }))
         await sleep(spacingMs)
       }
       await sleep(500)
@@ -79,7 +80,7 @@ export async function benchFanout(options: FanoutBenchOptions = {}): Promise<Sum
           ['measure', 'p50', 'p95', 'p99', 'max', 'received / expected'],
           [
             [
-              'publishLiveEvents → each console',
+              'runChange → each console',
               ms(all.p50),
               ms(all.p95),
               ms(all.p99),
@@ -87,7 +88,7 @@ export async function benchFanout(options: FanoutBenchOptions = {}): Promise<Sum
               `${count(received)} / ${count(events * clients)}`,
             ],
             [
-              'publishLiveEvents → last of the consoles',
+              'runChange → last of the consoles',
               ms(lastClient.p50),
               ms(lastClient.p95),
               ms(lastClient.p99),

@@ -1,4 +1,6 @@
 // The audit trail of operator actions (logins, unlocks, alarm handling, resident changes, exports, tokens).
+// Changes record audit rows through runChange's `audit` (lib/domain/run-change.ts), which writes them here in the
+// change's own transaction; nothing else calls recordAudit.
 import type { Db } from '@/lib/db/client'
 
 export type AuditActor = { userId: string | null; label: string }

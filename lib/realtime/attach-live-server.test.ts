@@ -8,6 +8,7 @@ import { io as connectClient, type Socket } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
+import { runChange } from '@/lib/domain/run-change'
 import type { Role } from '@/lib/domain/enums'
 import { attachLiveServer } from '@/lib/realtime/attach-live-server'
 import { LIVE_EVENT_NAMES, type LiveEventName } from '@/lib/realtime/events'
@@ -15,7 +16,7 @@ import type { AccessEventItem } from '@/lib/access/schema'
 import type { CallItem } from '@/lib/calls/schema'
 import type { DeviceItem } from '@/lib/devices/schema'
 import type { LiveServer } from '@/lib/realtime/io-registry'
-import { appendLiveEvents, publishLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
+import { appendLiveEvents, type PendingLiveEvent } from '@/lib/realtime/publish'
 
 const SECRET = 'live-server-test-secret-0123456789abcdef'
 
@@ -213,13 +214,18 @@ describe.each(TEST_PROVIDERS)('live server on %s', (provider) => {
     )
     const guardGotAccess = new Promise<void>((resolve) => guard.socket.on('access.created' as never, () => resolve()))
     // call.updated goes out first; the manager receiving the later access.created without it proves the filter.
-    const stored = await publishLiveEvents(testDb.db, [
-      { event: 'call.updated', payload: callItem('live-call') },
-      { event: 'device.updated', payload: deviceItem('live-device') },
-      { event: 'access.created', payload: accessItem('live-access') },
-    ])
+    await runChange(testDb.db, async ({ publish }) =>
+      publish(
+        { event: 'call.updated', payload: callItem('live-call') },
+        { event: 'device.updated', payload: deviceItem('live-device') },
+        { event: 'access.created', payload: accessItem('live-access') },
+      ),
+    )
+    const stored = (await testDb.db.liveEvent.findMany({ orderBy: { seq: 'desc' }, take: 3 })).reverse()
     await Promise.all([managerGotAccess, guardGotAccess])
     expect(manager.received.map((r) => r.id)).toEqual(['live-device', 'live-access'])
-    expect(guard.received).toEqual(stored.map((s) => ({ event: s.event, seq: s.seq, id: s.payload.id })))
+    expect(guard.received).toEqual(
+      stored.map((s) => ({ event: s.event, seq: s.seq, id: (JSON.parse(s.payload) as { id: string }).id })),
+    )
   })
 })

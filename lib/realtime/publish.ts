@@ -1,6 +1,6 @@
 // Broadcasting: events are first written to the LiveEvent outbox inside the transaction that made the change
 // (which gives them their `seq`), then emitted here after commit to the rooms of the roles holding the event's
-// permission.
+// permission. Domain changes do both through lib/domain/run-change.ts; ingest through its group commit.
 import type { BroadcastOperator } from 'socket.io'
 import type { Db } from '@/lib/db/client'
 import {
@@ -57,11 +57,4 @@ export function emitLiveEvents(events: StoredLiveEvent[]): boolean {
   if (!io) return false
   for (const item of events) emitLiveEvent(io.to(audienceOf(item.event).map(roleRoom)), item)
   return true
-}
-
-/** Write and broadcast in one step, for changes made outside the ingest transaction (operator actions). */
-export async function publishLiveEvents(db: Db, events: PendingLiveEvent[]): Promise<StoredLiveEvent[]> {
-  const stored = await appendLiveEvents(db, events)
-  emitLiveEvents(stored)
-  return stored
 }
