@@ -106,7 +106,7 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
 
     expect(first.emitted.map((e) => e.event)).toEqual(building.devices.map(() => 'device.updated'))
     expect(first.emitted.map((e) => e.payload.tuyaId).sort()).toEqual(building.devices.map((d) => d.id).sort())
-    expect(first.emitted[0].rooms.sort()).toEqual(['role:admin', 'role:guard'])
+    expect(first.emitted[0].rooms.sort()).toEqual(['role:admin', 'role:guard', 'role:manager'])
 
     const second = await syncRecorded(db, client)
     expect(second.result).toEqual({ seen: building.devices.length, changed: 0 })

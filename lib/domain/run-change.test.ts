@@ -8,6 +8,7 @@ import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/
 import { toDeviceItem } from '@/lib/devices/device-item'
 import { runChange } from '@/lib/domain/run-change'
 import { recordLiveEmissions, type RecordedEmission } from '@/lib/ingest/fixtures/recording-live-server'
+import { audienceOf, roleRoom } from '@/lib/realtime/events'
 
 const tester = { userId: null, label: 'test' }
 
@@ -66,7 +67,11 @@ describe.each(TEST_PROVIDERS)('runChange on %s', (provider) => {
     expect(outbox).toHaveLength(1)
     expect(outbox[0].event).toBe('device.updated')
     expect(emitted).toEqual([
-      { event: 'device.updated', rooms: ['role:guard', 'role:admin'], payload: { ...item, seq: outbox[0].seq } },
+      {
+        event: 'device.updated',
+        rooms: audienceOf('device.updated').map(roleRoom),
+        payload: { ...item, seq: outbox[0].seq },
+      },
     ])
   })
 
