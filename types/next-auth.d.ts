@@ -10,5 +10,7 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     role?: Role
+    /** The user's sessionVersion when this session was signed (lib/auth/actor.ts). */
+    sv?: number
   }
 }

@@ -14,16 +14,35 @@ export type Actor = {
   role: Role
   via: 'session' | 'token'
   tokenId?: string
+  /** The user's session version when resolved; live sockets are re-checked against it. */
+  sessionVersion?: number
 }
 
 type CookieSource = { cookies: Record<string, string> } | Request
 
-export async function actorFromUserId(db: Db, userId: string, via: Actor['via']): Promise<Actor | null> {
+/**
+ * The active user behind a session or token. A session carries the user's `sessionVersion` from sign-in;
+ * disabling or re-roling the user bumps it, which ends every session signed before (JWTs cannot be recalled).
+ */
+export async function actorFromUserId(
+  db: Db,
+  userId: string,
+  via: Actor['via'],
+  sessionVersion?: number,
+): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { id: userId } })
   if (!user || user.disabledAt) return null
+  if (via === 'session' && user.sessionVersion !== (sessionVersion ?? 0)) return null
   const role = roleSchema.safeParse(user.role)
   if (!role.success) return null
-  return { userId: user.id, email: user.email, name: user.name, role: role.data, via }
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: role.data,
+    via,
+    sessionVersion: user.sessionVersion,
+  }
 }
 
 export async function actorFromSessionCookie(db: Db, source: CookieSource): Promise<Actor | null> {
@@ -32,7 +51,7 @@ export async function actorFromSessionCookie(db: Db, source: CookieSource): Prom
     secret: getAuthSecret(),
     secureCookie: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
   }).catch(() => null)
-  return token?.sub ? actorFromUserId(db, token.sub, 'session') : null
+  return token?.sub ? actorFromUserId(db, token.sub, 'session', token.sv) : null
 }
 
 export async function actorFromApiToken(db: Db, apiToken: string): Promise<Actor | null> {

@@ -35,9 +35,10 @@ export function buildAuthOptions(): NextAuthOptions {
     callbacks: {
       jwt({ token, user }) {
         if (user) {
-          const u = user as { id: string; role: Role }
+          const u = user as { id: string; role: Role; sessionVersion: number }
           token.sub = u.id
           token.role = u.role
+          token.sv = u.sessionVersion
         }
         return token
       },

@@ -8,7 +8,7 @@ import type { Role } from '@/lib/domain/enums'
 import { runChange } from '@/lib/domain/run-change'
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: Role } }
+  | { ok: true; user: { id: string; email: string; name: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: 'invalid' | 'throttled'; retryAfterMs?: number }
 
 export const SIGN_IN_THROTTLED = 'Too many failed sign-ins. Wait a few minutes and try again.'
@@ -43,5 +43,14 @@ export async function signInWithPassword(
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
     audit({ actor: { userId: user.id, label: user.email }, action: 'auth.sign_in', context })
   })
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role as Role } }
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role as Role,
+      sessionVersion: user.sessionVersion,
+    },
+  }
 }

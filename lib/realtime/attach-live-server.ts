@@ -9,6 +9,7 @@ import type { Role } from '@/lib/domain/enums'
 import { mayReceive, parseLiveEvent, roleRoom } from '@/lib/realtime/events'
 import { emitLiveEvent } from '@/lib/realtime/publish'
 import { registerLiveServer, type LiveServer } from '@/lib/realtime/io-registry'
+import { startSocketRevalidation, userRoom } from '@/lib/realtime/revalidate-sockets'
 
 export const CATCH_UP_LIMIT = 1000
 
@@ -58,7 +59,13 @@ export async function attachLiveServer(httpServer: HttpServer, db: Db, options: 
     try {
       const actor = await authenticate(db, socket.handshake.auth, socket.handshake.headers.cookie)
       if (!actor) return next(new Error('unauthorized: sign in or pass auth.token'))
-      socket.data = { userId: actor.userId, role: actor.role, via: actor.via }
+      socket.data = {
+        userId: actor.userId,
+        role: actor.role,
+        via: actor.via,
+        tokenId: actor.tokenId,
+        sessionVersion: actor.sessionVersion,
+      }
       next()
     } catch {
       next(new Error('unavailable: could not verify credentials'))
@@ -70,7 +77,7 @@ export async function attachLiveServer(httpServer: HttpServer, db: Db, options: 
     try {
       let info = { last: 0, replayed: 0, truncated: false }
       if (since !== undefined) info = await replaySince(db, socket, since, socket.data.role)
-      await socket.join(roleRoom(socket.data.role))
+      await socket.join([roleRoom(socket.data.role), userRoom(socket.data.userId)])
       // Close the gap between the replay query and joining the room.
       if (since !== undefined) {
         const gap = await replaySince(db, socket, info.last, socket.data.role)
@@ -84,6 +91,8 @@ export async function attachLiveServer(httpServer: HttpServer, db: Db, options: 
     }
   })
 
+  const stopRevalidation = startSocketRevalidation(db, io)
+  httpServer.once('close', stopRevalidation)
   registerLiveServer(io)
   return io
 }

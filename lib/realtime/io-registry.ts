@@ -5,7 +5,15 @@ import type { Role } from '@/lib/domain/enums'
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events'
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
-export type SocketData = { userId: string; role: Role; via: 'session' | 'token' }
+export type SocketData = {
+  userId: string
+  role: Role
+  via: 'session' | 'token'
+  /** Set for token sockets: revoking the token drops the socket. */
+  tokenId?: string
+  /** The user's session version at the handshake: ending their sessions drops the socket. */
+  sessionVersion?: number
+}
 
 const store = globalThis as unknown as { __liveServer?: LiveServer }
 
