@@ -15,9 +15,19 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'console-cli-'))
 const DATABASE_URL = `file:${path.join(dir, 'cli.db')}`
 
 function cli(...args: string[]) {
+  return cliWithInput(undefined, ...args)
+}
+
+function cliWithInput(input: string | undefined, ...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL }
   delete env.NODE_OPTIONS
-  const result = spawnSync(TSX, ['cli/main.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 })
+  const result = spawnSync(TSX, ['cli/main.ts', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+    input,
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -36,7 +46,15 @@ describe('operator CLI', { timeout: 90_000 }, () => {
   it('--help prints the usage with every command and exits 0', () => {
     const { code, stdout } = cli('--help')
     expect(code).toBe(0)
-    for (const command of ['user:create', 'user:list', 'token:create', 'token:revoke'])
+    for (const command of [
+      'user:create',
+      'user:list',
+      'user:disable',
+      'user:enable',
+      'user:role',
+      'token:create',
+      'token:revoke',
+    ])
       expect(stdout).toContain(command)
   })
 
@@ -96,6 +114,49 @@ describe('operator CLI', { timeout: 90_000 }, () => {
       await restore()
       await db.$disconnect()
     }
+  })
+
+  it('offboards: user:create reads the password from stdin; user:disable revokes tokens; the last admin stays', async () => {
+    const admin = cliWithInput(
+      'piped admin passphrase\n',
+      'user:create',
+      '--email',
+      'boss@example.test',
+      '--role',
+      'admin',
+    )
+    expect(admin.code, admin.stderr).toBe(0)
+
+    // bms@ holds an API token (created above): disabling it revokes the token and ends its sessions.
+    const gone = cli('user:disable', '--email', 'bms@example.test')
+    expect(gone.stderr).toContain('bms@example.test: admin, disabled')
+    const demoted = cli('user:role', '--email', 'night.guard@example.test', '--role', 'manager')
+    expect(demoted.code, demoted.stderr).toBe(0)
+
+    const db = createDb({ databaseUrl: DATABASE_URL })
+    try {
+      const bms = await db.user.findUniqueOrThrow({ where: { email: 'bms@example.test' }, include: { tokens: true } })
+      expect(bms.disabledAt).not.toBeNull()
+      expect(bms.sessionVersion).toBe(1)
+      expect(bms.tokens.length).toBeGreaterThan(0)
+      expect(bms.tokens.every((t) => t.revokedAt !== null)).toBe(true)
+      const guard = await db.user.findUniqueOrThrow({ where: { email: 'night.guard@example.test' } })
+      expect(guard).toMatchObject({ role: 'manager', disabledAt: null, sessionVersion: 1 })
+      const actions = (await db.auditLog.findMany({ where: { targetId: { in: [bms.id, guard.id] } } })).map(
+        (a) => a.action,
+      )
+      expect(actions).toEqual(expect.arrayContaining(['user.disabled', 'user.role_changed']))
+      // Leave boss@ as the only active admin.
+      await db.user.updateMany({
+        where: { role: 'admin', email: { not: 'boss@example.test' } },
+        data: { disabledAt: new Date() },
+      })
+    } finally {
+      await db.$disconnect()
+    }
+    const refused = cli('user:disable', '--email', 'boss@example.test')
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('last active admin')
   })
 
   it('refuses a bad role with exit 1 and a clear message naming --role', () => {

@@ -5,15 +5,23 @@ import { createDb, type Db } from '@/lib/db/client'
 import { migrateDatabase } from '@/lib/db/migrate'
 import { EnvError, getEnv } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import { listUsers } from '@/lib/users/data'
+import { roleSchema } from '@/lib/domain/enums'
+import { findUserByEmail, listUsers } from '@/lib/users/data'
+import { updateUserAccess } from '@/lib/users/offboarding'
+import { readNewPassword } from './read-password'
 import { createUser, issueToken, revokeToken, type ChangedBy } from '@/lib/users/mutations'
 
 const HELP = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  user:create --email E --password P --role guard|admin|manager [--name N]
+  user:create --email E --role guard|admin|manager [--name N] [--password P]
+                 without --password: asked twice at a hidden prompt, or read from the first line of stdin
   user:list
-  token:create --email E [--name N] [--days D]   prints the new API token alone on stdout (shown once)
+  user:disable --email E     ends their sessions, revokes their tokens, drops their live connections
+  user:enable --email E
+  user:role --email E --role guard|admin|manager   (also ends sessions and revokes tokens)
+  token:create --email E [--name N] [--days D]   prints the new API token alone on stdout (shown once);
+                 expires after D days (default 90)
   token:revoke --id TOKEN_ID
   --help
 
@@ -22,12 +30,19 @@ Uses DATABASE_URL (default: the SQLite file under ./data) and applies pending mi
 /** The audit trail names the CLI as the actor of its changes. */
 const BY_CLI: ChangedBy = { actor: { userId: null, label: 'cli' } }
 
+async function userByEmail(db: Db, value: string | undefined) {
+  const user = await findUserByEmail(db, value ?? '')
+  if (!user) throw new AppError('not_found', `--email: no user ${value ?? '(missing)'}`)
+  return user
+}
+
 async function run(db: Db, command: string, values: Record<string, string | undefined>): Promise<void> {
   switch (command) {
     case 'user:create': {
+      const password = values.password ?? (await readNewPassword(process.stdin, process.stderr))
       const user = await createUser(
         db,
-        { email: values.email ?? '', password: values.password ?? '', role: values.role as 'guard', name: values.name },
+        { email: values.email ?? '', password, role: values.role as 'guard', name: values.name },
         BY_CLI,
       )
       console.error(`created ${user.role} ${user.email}`)
@@ -38,10 +53,19 @@ async function run(db: Db, command: string, values: Record<string, string | unde
       for (const u of await listUsers(db))
         console.log(`${u.id}\t${u.email}\t${u.role}${u.disabled ? '\tdisabled' : ''}`)
       return
+    case 'user:disable':
+    case 'user:enable':
+    case 'user:role': {
+      const user = await userByEmail(db, values.email)
+      const role = roleSchema.safeParse(values.role)
+      if (command === 'user:role' && !role.success) throw new AppError('bad_request', '--role: guard, admin or manager')
+      const change = command === 'user:role' ? { role: role.data } : { disabled: command === 'user:disable' }
+      const updated = await updateUserAccess(db, BY_CLI, user.id, change)
+      console.error(`${updated.email}: ${updated.role}${updated.disabled ? ', disabled' : ''}`)
+      return
+    }
     case 'token:create': {
-      const email = values.email?.trim().toLowerCase()
-      const user = email ? await db.user.findUnique({ where: { email } }) : null
-      if (!user) throw new AppError('not_found', `--email: no user ${values.email ?? '(missing)'}`)
+      const user = await userByEmail(db, values.email)
       const days = values.days ? Number(values.days) : undefined
       if (days !== undefined && (!Number.isInteger(days) || days < 1))
         throw new AppError('bad_request', '--days: a whole number ≥ 1')

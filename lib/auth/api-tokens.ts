@@ -1,5 +1,5 @@
 // API tokens for integrations: 32 random bytes, shown once, stored as SHA-256 (a slow hash adds nothing for
-// 256-bit random secrets and would cost every API call), revocable, optionally expiring.
+// 256-bit random secrets and would cost every API call), revocable, expiring (90 days unless chosen otherwise).
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '@/lib/db/client'
 import { notFound } from '@/lib/errors'
@@ -17,7 +17,16 @@ export function looksLikeApiToken(value: string): boolean {
   return value.startsWith(TOKEN_PREFIX) && value.length > 20
 }
 
-export async function createApiToken(db: TokenWriter, userId: string, name: string, expiresInDays?: number) {
+/** Tokens expire: a forgotten integration credential stops working on its own. Longer lives are chosen per token. */
+export const DEFAULT_TOKEN_DAYS = 90
+export const MAX_TOKEN_DAYS = 3650
+
+export async function createApiToken(
+  db: TokenWriter,
+  userId: string,
+  name: string,
+  expiresInDays = DEFAULT_TOKEN_DAYS,
+) {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url')
   const row = await db.apiToken.create({
     data: {
@@ -25,7 +34,7 @@ export async function createApiToken(db: TokenWriter, userId: string, name: stri
       name,
       prefix: token.slice(0, TOKEN_PREFIX.length + 6),
       tokenHash: hashApiToken(token),
-      expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
+      expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
     },
   })
   return { token, id: row.id, prefix: row.prefix }

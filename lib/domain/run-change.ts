@@ -22,20 +22,26 @@ export type ChangeScope = {
   audit(entry: AuditEntry): void
   /** Broadcast an event to the consoles allowed to see it, once the transaction has committed. */
   publish(...events: PendingLiveEvent[]): void
+  /** Run a side effect outside the database (e.g. drop a user's sockets) once the transaction has committed. */
+  afterCommit(effect: () => void): void
 }
 
 export async function runChange<T>(db: Db, change: (scope: ChangeScope) => Promise<T>): Promise<T> {
+  const effects: (() => void)[] = []
   const { result, stored } = await db.$transaction(async (tx) => {
     const audits: AuditEntry[] = []
     const events: PendingLiveEvent[] = []
+    effects.length = 0 // a retried transaction starts over
     const result = await change({
       tx,
       audit: (entry) => void audits.push(entry),
       publish: (...pending) => void events.push(...pending),
+      afterCommit: (effect) => void effects.push(effect),
     })
     for (const entry of audits) await recordAudit(tx, entry)
     return { result, stored: await appendLiveEvents(tx, events) }
   })
   emitLiveEvents(stored)
+  for (const effect of effects) effect()
   return result
 }

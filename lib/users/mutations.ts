@@ -8,7 +8,14 @@ import type { AuditActor, AuditContext } from '@/lib/audit/record-audit'
 import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
 import { conflict, notFound } from '@/lib/errors'
-import { createTokenSchema, createUserSchema, type CreateTokenInput, type CreateUserInput } from '@/lib/users/schema'
+import { updateUserAccess } from '@/lib/users/offboarding'
+import {
+  createTokenSchema,
+  createUserSchema,
+  updateUserSchema,
+  type CreateTokenInput,
+  type CreateUserInput,
+} from '@/lib/users/schema'
 
 /** Who made a change, as the audit trail names them (an operator, or the CLI), and from where. */
 export type ChangedBy = { actor: AuditActor; context?: AuditContext }
@@ -103,4 +110,10 @@ export async function issueApiToken(db: Db, actor: Actor, input: unknown, contex
 export async function withdrawApiToken(db: Db, actor: Actor, tokenId: string, context: AuditContext) {
   await revokeToken(db, changedBy(actor, context), tokenId)
   return { id: tokenId, revoked: true }
+}
+
+/** PATCH /api/users/{id}: disable/enable or re-role an account (lib/users/offboarding.ts). */
+export async function changeUserAccess(db: Db, actor: Actor, userId: string, input: unknown, context: AuditContext) {
+  if (userId === actor.userId) throw conflict('Ask another admin to change your own account')
+  return updateUserAccess(db, changedBy(actor, context), userId, updateUserSchema.parse(input))
 }

@@ -14,6 +14,7 @@ export type CreateUserInput = z.input<typeof createUserSchema>
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, 'give the token a name').max(80),
+  /** Default 90 (lib/auth/api-tokens.ts DEFAULT_TOKEN_DAYS); at most ten years. */
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 })
 export type CreateTokenInput = z.input<typeof createTokenSchema>
@@ -69,3 +70,10 @@ export const meSchema = z.object({
   via: z.enum(['session', 'token']),
 })
 export type Me = z.infer<typeof meSchema>
+
+/** PATCH /api/users/{id}: what an admin may change about an account. */
+export const updateUserSchema = z
+  .object({ role: roleSchema.optional(), disabled: z.boolean().optional() })
+  .strict()
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, 'send role, disabled or both')
+export type UpdateUserInput = z.input<typeof updateUserSchema>
