@@ -1,8 +1,6 @@
 // Operator passwords: Argon2id (memory-hard, maintained Rust binding).
 import { hash, verify } from '@node-rs/argon2'
 
-export const MIN_PASSWORD_LENGTH = 10
-
 export async function hashPassword(password: string): Promise<string> {
   return hash(password)
 }

@@ -17,3 +17,12 @@ export const deviceItemSchema = z.object({
 })
 export type DeviceItem = z.infer<typeof deviceItemSchema>
 export const devicePageSchema = pageSchema(deviceItemSchema)
+
+/** What POST /api/devices/{id}/unlock answers: whether the door accepted the command, and Tuya's own error. */
+export const unlockOutcomeSchema = z.object({
+  ok: z.boolean(),
+  deviceId: z.string(),
+  accepted: z.boolean(),
+  tuya: z.object({ code: z.union([z.number(), z.string()]), msg: z.string(), tid: z.string().optional() }).optional(),
+})
+export type UnlockOutcome = z.infer<typeof unlockOutcomeSchema>

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { Actor } from '@/lib/auth/actor'
 import type { AuditContext } from '@/lib/audit/record-audit'
 import type { Db } from '@/lib/db/client'
+import type { UnlockOutcome } from '@/lib/devices/schema'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { runChange } from '@/lib/domain/run-change'
 import { AppError, badRequest, conflict, notFound } from '@/lib/errors'
@@ -17,13 +18,6 @@ export const unlockBodySchema = z.object({
   reason: z.string().trim().max(300).optional(),
   callId: z.string().optional(),
 })
-
-export type UnlockOutcome = {
-  ok: boolean
-  deviceId: string
-  accepted: boolean
-  tuya?: { code: number | string; msg: string; tid?: string }
-}
 
 const keyOf = (idempotencyKey: string) => `unlock:${idempotencyKey}`
 

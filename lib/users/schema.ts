@@ -1,6 +1,6 @@
 // Operators and their API tokens: what an admin may send, and what the API and UI show (never a hash).
 import { z } from 'zod'
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password'
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy'
 import { roleSchema } from '@/lib/domain/enums'
 import { isoTimeOrNull, isoTimeSchema, pageSchema } from '@/lib/http/page'
 

@@ -1,0 +1,59 @@
+// Every `/api` URL the console's browser code calls, built in one place (pure: the server and tests use it too).
+// Filters become query-string parameters; empty ones are left out so equal filters give equal URLs.
+import type { z } from 'zod'
+import type { accessQuerySchema } from '@/lib/access/schema'
+import type { alarmQuerySchema } from '@/lib/alarms/data'
+import type { AlarmAction } from '@/lib/alarms/schema'
+import type { auditQuerySchema } from '@/lib/audit/schema'
+import type { callQuerySchema } from '@/lib/calls/data'
+import type { CallResponse } from '@/lib/calls/mutations'
+import type { inboundQuerySchema } from '@/lib/ingest/schema'
+import type { residentQuerySchema } from '@/lib/residents/schema'
+
+type FiltersOf<S extends z.ZodType> = Omit<z.input<S>, 'limit' | 'cursor'>
+export type AccessEventFilters = FiltersOf<typeof accessQuerySchema>
+export type CallFilters = FiltersOf<typeof callQuerySchema>
+export type AlarmFilters = FiltersOf<typeof alarmQuerySchema>
+export type InboundMessageFilters = FiltersOf<typeof inboundQuerySchema>
+export type ResidentFilters = FiltersOf<typeof residentQuerySchema>
+export type AuditFilters = FiltersOf<typeof auditQuerySchema>
+/** Keyset paging: how many items, and the opaque cursor the previous page answered with. */
+export type PageParams = { limit?: number; cursor?: string | null }
+
+type QueryValue = string | number | boolean | null | undefined
+
+/** `path?k=v&…` with every non-empty value encoded; `path` alone when nothing is left. */
+export function withQuery(path: string, params: Record<string, QueryValue>): string {
+  const query = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue
+    query.set(key, String(value))
+  }
+  const encoded = query.toString()
+  return encoded ? `${path}?${encoded}` : path
+}
+
+const segment = (id: string) => encodeURIComponent(id)
+const list = (path: string, filters: object, page: PageParams) =>
+  withQuery(path, { ...(filters as Record<string, QueryValue>), limit: page.limit, cursor: page.cursor })
+
+export const apiPaths = {
+  accessEvents: (filters: AccessEventFilters = {}, page: PageParams = {}) => list('/api/access-events', filters, page),
+  accessEventsCsv: (filters: AccessEventFilters = {}) =>
+    withQuery('/api/access-events/export', { format: 'csv', ...filters }),
+  calls: (filters: CallFilters = {}, page: PageParams = {}) => list('/api/calls', filters, page),
+  callResponse: (callId: string, action: CallResponse) => `/api/calls/${segment(callId)}/${action}`,
+  alarms: (filters: AlarmFilters = {}, page: PageParams = {}) => list('/api/alarms', filters, page),
+  alarmAction: (alarmId: string, action: AlarmAction) => `/api/alarms/${segment(alarmId)}/${action}`,
+  devices: () => '/api/devices',
+  deviceUnlock: (deviceId: string) => `/api/devices/${segment(deviceId)}/unlock`,
+  inboundMessages: (filters: InboundMessageFilters = {}, page: PageParams = {}) =>
+    list('/api/inbound-messages', filters, page),
+  residents: (filters: ResidentFilters = {}, page: PageParams = {}) => list('/api/residents', filters, page),
+  audit: (filters: AuditFilters = {}, page: PageParams = {}) => list('/api/audit', filters, page),
+  users: () => '/api/users',
+  tokens: () => '/api/tokens',
+  token: (tokenId: string) => `/api/tokens/${segment(tokenId)}`,
+  me: () => '/api/me',
+  snapshot: (snapshotId: string) => `/api/snapshots/${segment(snapshotId)}`,
+} as const
