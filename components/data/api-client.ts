@@ -1,0 +1,68 @@
+// The browser's only way to our `/api`: sends JSON, surfaces the server's `{error:{code,message}}` as an ApiError,
+// and checks every answer against the schema the server uses, so a drifted response fails loudly
+// (`bad_response`) instead of being cast to a type it does not have.
+import type { ZodType } from 'zod'
+import type { WireSchemas } from '@/components/data/wire-schemas'
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** Picks the schema an answer must match from the table of wire schemas. */
+export type ResponseSchema<T> = (schemas: WireSchemas) => ZodType<T>
+export type RequestOptions = Omit<RequestInit, 'body'> & { json?: unknown }
+
+let wireSchemas: Promise<WireSchemas> | undefined
+
+function loadWireSchemas(): Promise<WireSchemas> {
+  wireSchemas ??= import('@/components/data/wire-schemas').then(
+    (module) => module.WIRE_SCHEMAS,
+    (error: unknown) => {
+      wireSchemas = undefined // a failed chunk load is retried by the next request
+      throw error
+    },
+  )
+  return wireSchemas
+}
+
+async function send(path: string, { json, headers, ...init }: RequestOptions) {
+  const response = await fetch(path, {
+    ...init,
+    headers: {
+      accept: 'application/json',
+      ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: json !== undefined ? JSON.stringify(json) : undefined,
+  })
+  const body: unknown = await response.json().catch(() => undefined)
+  return { response, body }
+}
+
+export async function requestJson<T>(path: string, expect: ResponseSchema<T>, options: RequestOptions = {}) {
+  const [{ response, body }, schemas] = await Promise.all([send(path, options), loadWireSchemas()])
+  if (!response.ok) {
+    const failure = schemas.error.safeParse(body)
+    throw failure.success
+      ? new ApiError(response.status, failure.data.error.code, failure.data.error.message)
+      : new ApiError(response.status, 'http_error', `Request failed (${response.status})`)
+  }
+  const parsed = expect(schemas).safeParse(body)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+    throw new ApiError(
+      response.status,
+      'bad_response',
+      `Unexpected answer from ${path.split('?')[0]} (${where}${issue?.message ?? 'invalid'})`,
+    )
+  }
+  return parsed.data
+}

@@ -1,0 +1,63 @@
+// Every React Query key the console uses, built here only. Keys are hierarchical — domain, then kind, then
+// filters — so `all()` invalidates a whole domain and `lists()` every filtered list of it at once.
+import type {
+  AccessEventFilters,
+  AlarmFilters,
+  AuditFilters,
+  InboundMessageFilters,
+  ResidentFilters,
+} from '@/lib/http/api-paths'
+
+/** Filters without their empty values, so "no method chosen" is one key whether it is `''` or missing. */
+function compact(filters: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null && v !== ''))
+}
+
+export const queryKeys = {
+  access: {
+    all: () => ['access-events'] as const,
+    /** The console's live feed: newest first, unfiltered, patched in place by the live stream. */
+    feed: () => ['access-events', 'feed'] as const,
+    lists: () => ['access-events', 'list'] as const,
+    list: (filters: AccessEventFilters) => ['access-events', 'list', compact(filters)] as const,
+  },
+  calls: {
+    all: () => ['calls'] as const,
+    recent: () => ['calls', 'recent'] as const,
+  },
+  alarms: {
+    all: () => ['alarms'] as const,
+    /** Open and acknowledged alarms on the console, patched in place by the live stream. */
+    open: () => ['alarms', 'open'] as const,
+    lists: () => ['alarms', 'list'] as const,
+    list: (filters: AlarmFilters) => ['alarms', 'list', compact(filters)] as const,
+  },
+  devices: {
+    all: () => ['devices'] as const,
+    list: () => ['devices', 'list'] as const,
+  },
+  inboundMessages: {
+    all: () => ['inbound-messages'] as const,
+    list: (filters: InboundMessageFilters) => ['inbound-messages', 'list', compact(filters)] as const,
+  },
+  residents: {
+    all: () => ['residents'] as const,
+    list: (filters: ResidentFilters) => ['residents', 'list', compact(filters)] as const,
+  },
+  audit: {
+    all: () => ['audit'] as const,
+    list: (filters: AuditFilters) => ['audit', 'list', compact(filters)] as const,
+  },
+  users: {
+    all: () => ['users'] as const,
+    list: () => ['users', 'list'] as const,
+  },
+  tokens: {
+    all: () => ['tokens'] as const,
+    list: () => ['tokens', 'list'] as const,
+  },
+  /** Who the browser is signed in as. */
+  me: {
+    all: () => ['me'] as const,
+  },
+}

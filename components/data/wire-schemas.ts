@@ -1,0 +1,39 @@
+// Every response the browser reads, checked by the schema the server answers with. This module (and zod with
+// it) loads as its own chunk beside the first request, so it stays out of the console's first-load JavaScript.
+import { accessEventPageSchema } from '@/lib/access/schema'
+import { alarmItemSchema, alarmPageSchema } from '@/lib/alarms/schema'
+import { auditPageSchema } from '@/lib/audit/schema'
+import { callItemSchema, callPageSchema } from '@/lib/calls/schema'
+import { devicePageSchema, unlockOutcomeSchema } from '@/lib/devices/schema'
+import { errorBodySchema } from '@/lib/http/error-body'
+import { inboundMessagePageSchema } from '@/lib/ingest/schema'
+import { residentPageSchema } from '@/lib/residents/schema'
+import {
+  apiTokenPageSchema,
+  createdTokenSchema,
+  createdUserSchema,
+  meSchema,
+  revokedTokenSchema,
+  userPageSchema,
+} from '@/lib/users/schema'
+
+export const WIRE_SCHEMAS = {
+  error: errorBodySchema,
+  accessEventPage: accessEventPageSchema,
+  callPage: callPageSchema,
+  call: callItemSchema,
+  alarmPage: alarmPageSchema,
+  alarm: alarmItemSchema,
+  devicePage: devicePageSchema,
+  unlockOutcome: unlockOutcomeSchema,
+  inboundMessagePage: inboundMessagePageSchema,
+  residentPage: residentPageSchema,
+  auditPage: auditPageSchema,
+  userPage: userPageSchema,
+  createdUser: createdUserSchema,
+  apiTokenPage: apiTokenPageSchema,
+  createdToken: createdTokenSchema,
+  revokedToken: revokedTokenSchema,
+  me: meSchema,
+}
+export type WireSchemas = typeof WIRE_SCHEMAS
