@@ -1,4 +1,6 @@
-export const METHOD_LABELS: Record<string, string> = {
+import type { AccessMethod, AccessResult } from '@/lib/domain/enums'
+
+export const METHOD_LABELS: Record<AccessMethod, string> = {
   face: 'Face',
   card: 'Card',
   password: 'PIN',
@@ -10,4 +12,9 @@ export const METHOD_LABELS: Record<string, string> = {
   other: 'Other',
 }
 
-export const methodLabel = (method: string) => METHOD_LABELS[method] ?? method
+export const RESULT_LABELS: Record<AccessResult, string> = { granted: 'Entered', denied: 'Refused' }
+
+export const methodLabel = (method: string) => (isAccessMethod(method) ? METHOD_LABELS[method] : method)
+
+export const isAccessMethod = (value: string): value is AccessMethod => Object.hasOwn(METHOD_LABELS, value)
+export const isAccessResult = (value: string): value is AccessResult => Object.hasOwn(RESULT_LABELS, value)

@@ -1,26 +1,22 @@
 'use client'
 
-import { useMutation } from '@tanstack/react-query'
 import { Check, CheckCheck, UserPlus } from 'lucide-react'
 import { useState } from 'react'
-import { apiFetch } from '@/components/ui/api-fetch'
+import { useHandleAlarm } from '@/components/data/alarm-queries'
 import { Button } from '@/components/ui/button'
-import type { AlarmItem } from '@/lib/alarms/schema'
+import type { AlarmAction, AlarmItem } from '@/lib/alarms/schema'
 
 /** Acknowledge / take / resolve; the updated alarm comes back through the live stream to every console. */
 export function AlarmActions({ alarm }: { alarm: AlarmItem }) {
   const [error, setError] = useState<string | null>(null)
-  const act = useMutation({
-    mutationFn: (action: 'acknowledge' | 'assign' | 'resolve') =>
-      apiFetch<AlarmItem>(`/api/alarms/${alarm.id}/${action}`, { method: 'POST', json: {} }),
-    onError: (e) => setError(e.message),
-    onSuccess: () => setError(null),
-  })
+  const handle = useHandleAlarm(alarm.id)
+  const act = (action: AlarmAction) =>
+    handle.mutate(action, { onError: (e) => setError(e.message), onSuccess: () => setError(null) })
   if (alarm.state === 'resolved') return null
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2">
       {alarm.state === 'open' && (
-        <Button className="px-2 py-1 text-xs" onClick={() => act.mutate('acknowledge')} disabled={act.isPending}>
+        <Button className="px-2 py-1 text-xs" onClick={() => act('acknowledge')} disabled={handle.isPending}>
           <Check size={14} aria-hidden /> Acknowledge
         </Button>
       )}
@@ -28,8 +24,8 @@ export function AlarmActions({ alarm }: { alarm: AlarmItem }) {
         <Button
           variant="secondary"
           className="px-2 py-1 text-xs"
-          onClick={() => act.mutate('assign')}
-          disabled={act.isPending}
+          onClick={() => act('assign')}
+          disabled={handle.isPending}
         >
           <UserPlus size={14} aria-hidden /> Take
         </Button>
@@ -37,8 +33,8 @@ export function AlarmActions({ alarm }: { alarm: AlarmItem }) {
       <Button
         variant="secondary"
         className="px-2 py-1 text-xs"
-        onClick={() => act.mutate('resolve')}
-        disabled={act.isPending}
+        onClick={() => act('resolve')}
+        disabled={handle.isPending}
       >
         <CheckCheck size={14} aria-hidden /> Resolve
       </Button>

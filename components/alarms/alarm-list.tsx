@@ -1,58 +1,53 @@
 'use client'
 
-import { useInfiniteQuery } from '@tanstack/react-query'
 import { Bell } from 'lucide-react'
 import { useState } from 'react'
 import { AlarmActions } from '@/components/alarms/alarm-actions'
 import { alarmLabel, priorityTone } from '@/components/alarms/alarm-labels'
-import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-event'
-import { apiFetch } from '@/components/ui/api-fetch'
+import { useAlarms } from '@/components/data/alarm-queries'
 import { Badge } from '@/components/ui/badge'
-import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatTime } from '@/components/ui/format-time'
-import type { AlarmItem } from '@/lib/alarms/schema'
+import { ListPage } from '@/components/ui/list-page'
+import type { AlarmState } from '@/lib/domain/enums'
 
-const STATES = [
+const STATES: readonly (readonly [AlarmState | '', string])[] = [
   ['open', 'Open'],
   ['acknowledged', 'Acknowledged'],
   ['resolved', 'Resolved'],
   ['', 'All'],
-] as const
+]
 
 export function AlarmList({ canAct }: { canAct: boolean }) {
-  const [state, setState] = useState<string>('open')
-  const alarms = useInfiniteQuery({
-    queryKey: [...QUERY_KEYS.alarms, state],
-    queryFn: ({ pageParam }) =>
-      apiFetch<ListPage<AlarmItem>>(
-        `/api/alarms?limit=50${state ? `&state=${state}` : ''}${pageParam ? `&cursor=${pageParam}` : ''}`,
-      ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  })
-  const rows = alarms.data?.pages.flatMap((p) => p.items) ?? []
+  const [state, setState] = useState<AlarmState | ''>('open')
+  const alarms = useAlarms({ state: state || undefined })
   return (
-    <div className="space-y-4">
-      <div role="tablist" aria-label="Alarm state" className="flex gap-1">
-        {STATES.map(([value, label]) => (
-          <button
-            key={label}
-            role="tab"
-            aria-selected={state === value}
-            onClick={() => setState(value)}
-            className={`rounded-md px-3 py-1.5 text-sm ${state === value ? 'bg-panel-2 font-medium' : 'text-muted hover:text-text'}`}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-      {alarms.isSuccess && rows.length === 0 ? (
+    <ListPage
+      source={alarms}
+      moreLabel="Load older"
+      filters={
+        <div role="tablist" aria-label="Alarm state" className="flex gap-1">
+          {STATES.map(([value, label]) => (
+            <button
+              key={label}
+              role="tab"
+              aria-selected={state === value}
+              onClick={() => setState(value)}
+              className={`rounded-md px-3 py-1.5 text-sm ${state === value ? 'bg-panel-2 font-medium' : 'text-muted hover:text-text'}`}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      }
+      empty={
         <EmptyState title="No alarms here" icon={<Bell />}>
           Tamper, loitering, repeated failed unlocks, duress and device faults appear with their priority; repeats of
           the same alarm fold into one line with a count.
         </EmptyState>
-      ) : (
+      }
+    >
+      {(rows) => (
         <ul className="divide-y divide-border rounded-xl border border-border bg-panel" data-testid="alarm-list">
           {rows.map((alarm) => (
             <li key={alarm.id} className="px-4 py-3">
@@ -73,11 +68,6 @@ export function AlarmList({ canAct }: { canAct: boolean }) {
           ))}
         </ul>
       )}
-      {alarms.hasNextPage && (
-        <Button variant="secondary" onClick={() => alarms.fetchNextPage()} disabled={alarms.isFetchingNextPage}>
-          Load older
-        </Button>
-      )}
-    </div>
+    </ListPage>
   )
 }

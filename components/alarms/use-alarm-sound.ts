@@ -3,18 +3,24 @@
 import { useEffect } from 'react'
 import { playTones } from '@/components/ui/play-tones'
 import { alarmSoundPolicy } from '@/lib/alarms/alarm-policy'
-import { ALARM_PRIORITIES } from '@/lib/domain/enums'
 import type { AlarmItem } from '@/lib/alarms/schema'
+import type { AlarmPriority } from '@/lib/domain/enums'
 
 const TONES = { siren: [960, 640], alert: [740, 740], chime: [660, 880] } as const
+/** Most urgent first (a Record, so a new priority cannot be left out). */
+const URGENCY: Readonly<Record<AlarmPriority, number>> = { critical: 3, high: 2, medium: 1, low: 0 }
 
 /** Sound for unacknowledged live alarms, per the priority's policy (critical: siren until acknowledged). */
 export function useAlarmSound(alarms: AlarmItem[]) {
-  // ALARM_PRIORITIES runs from critical to low: the first audible policy in that order is the loudest.
-  const priorities = new Set(alarms.filter((a) => a.state === 'open' && !a.backfilled).map((a) => a.priority))
-  const loudest = ALARM_PRIORITIES.filter((p) => priorities.has(p))
-    .map((p) => alarmSoundPolicy(p))
-    .find((p) => p.tone !== null)
+  // The most urgent priority with an audible policy decides the sound.
+  const audible = alarms
+    .filter((a) => a.state === 'open' && !a.backfilled && alarmSoundPolicy(a.priority).tone !== null)
+    .map((a) => a.priority)
+  const top = audible.reduce<AlarmPriority | undefined>(
+    (best, p) => (best && URGENCY[best] >= URGENCY[p] ? best : p),
+    undefined,
+  )
+  const loudest = top ? alarmSoundPolicy(top) : undefined
   // A new alarm or an escalation restarts the sound.
   const escalated = alarms.filter((a) => a.escalatedAt && a.state === 'open').length
   const key = loudest

@@ -2,18 +2,15 @@
 
 // Calls on the console: a ringing call pops up with a ring for every guard; the first to answer takes it and the
 // ring stops everywhere (the server broadcasts the answered state). Backfilled calls never ring.
-import { useMutation, useQuery } from '@tanstack/react-query'
 import { BellRing, PhoneCall, PhoneOff } from 'lucide-react'
 import { useState } from 'react'
 import { useRing } from '@/components/calls/use-ring'
+import { useAnswerCall, useDeclineCall, useRecentCalls } from '@/components/data/call-queries'
 import { OpenDoorButton } from '@/components/devices/open-door-button'
-import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-event'
-import { apiFetch } from '@/components/ui/api-fetch'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { formatTime } from '@/components/ui/format-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
-import type { CallItem } from '@/lib/calls/schema'
 
 const STATE_LABELS: Record<string, string> = {
   ringing: 'Ringing',
@@ -25,17 +22,12 @@ const STATE_LABELS: Record<string, string> = {
 }
 
 export function CallPanel() {
-  const calls = useQuery({
-    queryKey: QUERY_KEYS.calls,
-    queryFn: () => apiFetch<ListPage<CallItem>>('/api/calls?limit=20'),
-  })
+  const calls = useRecentCalls()
   const [error, setError] = useState<string | null>(null)
-  const respond = useMutation({
-    mutationFn: ({ id, action }: { id: string; action: 'answer' | 'decline' }) =>
-      apiFetch<CallItem>(`/api/calls/${id}/${action}`, { method: 'POST' }),
-    onError: (e) => setError(e.message),
-    onSuccess: () => setError(null),
-  })
+  const answer = useAnswerCall()
+  const decline = useDeclineCall()
+  const responding = answer.isPending || decline.isPending
+  const feedback = { onError: (e: Error) => setError(e.message), onSuccess: () => setError(null) }
   const items = calls.data?.items ?? []
   const ringing = items.filter((c) => c.state === 'ringing' && !c.backfilled)
   useRing(ringing.length > 0)
@@ -61,14 +53,10 @@ export function CallPanel() {
             </div>
           </div>
           <div className="mt-3 flex gap-2">
-            <Button onClick={() => respond.mutate({ id: call.id, action: 'answer' })} disabled={respond.isPending}>
+            <Button onClick={() => answer.mutate(call.id, feedback)} disabled={responding}>
               <PhoneCall size={16} aria-hidden /> Answer
             </Button>
-            <Button
-              variant="secondary"
-              onClick={() => respond.mutate({ id: call.id, action: 'decline' })}
-              disabled={respond.isPending}
-            >
+            <Button variant="secondary" onClick={() => decline.mutate(call.id, feedback)} disabled={responding}>
               <PhoneOff size={16} aria-hidden /> Decline
             </Button>
           </div>

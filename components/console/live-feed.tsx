@@ -1,21 +1,15 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { DoorOpen } from 'lucide-react'
 import { methodLabel } from '@/components/access/access-labels'
-import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-event'
-import { apiFetch } from '@/components/ui/api-fetch'
+import { useLiveFeed } from '@/components/data/access-queries'
 import { Badge } from '@/components/ui/badge'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatTime } from '@/components/ui/format-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
-import type { AccessEventItem } from '@/lib/access/schema'
 
 export function LiveFeed() {
-  const feed = useQuery({
-    queryKey: QUERY_KEYS.feed,
-    queryFn: () => apiFetch<ListPage<AccessEventItem>>('/api/access-events?limit=50'),
-  })
+  const feed = useLiveFeed()
   const items = feed.data?.items ?? []
   return (
     <section

@@ -1,28 +1,15 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { ShieldCheck } from 'lucide-react'
 import { AlarmActions } from '@/components/alarms/alarm-actions'
 import { alarmLabel, priorityTone } from '@/components/alarms/alarm-labels'
 import { useAlarmSound } from '@/components/alarms/use-alarm-sound'
-import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-event'
-import { apiFetch } from '@/components/ui/api-fetch'
+import { useOpenAlarms } from '@/components/data/alarm-queries'
 import { Badge } from '@/components/ui/badge'
 import { formatTime } from '@/components/ui/format-time'
-import type { AlarmItem } from '@/lib/alarms/schema'
 
 export function OpenAlarms() {
-  const alarms = useQuery({
-    queryKey: QUERY_KEYS.openAlarms,
-    queryFn: async () => {
-      // Unresolved = open + acknowledged.
-      const [open, acknowledged] = await Promise.all([
-        apiFetch<ListPage<AlarmItem>>('/api/alarms?state=open&limit=100'),
-        apiFetch<ListPage<AlarmItem>>('/api/alarms?state=acknowledged&limit=100'),
-      ])
-      return { items: [...open.items, ...acknowledged.items], nextCursor: null }
-    },
-  })
+  const alarms = useOpenAlarms()
   const items = alarms.data?.items ?? []
   useAlarmSound(items)
   return (

@@ -1,13 +1,11 @@
 'use client'
 
-import { useQuery } from '@tanstack/react-query'
 import { BatteryLow, Wifi, WifiOff } from 'lucide-react'
+import { useDevices } from '@/components/data/device-queries'
 import { OpenDoorButton } from '@/components/devices/open-door-button'
-import { QUERY_KEYS, type ListPage } from '@/components/realtime/apply-live-event'
-import { apiFetch } from '@/components/ui/api-fetch'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatTime } from '@/components/ui/format-time'
-import type { DeviceItem } from '@/lib/devices/schema'
+import { ListPage } from '@/components/ui/list-page'
 
 const KIND_LABELS: Record<string, string> = {
   face_terminal: 'Face terminal',
@@ -17,51 +15,53 @@ const KIND_LABELS: Record<string, string> = {
 }
 
 export function DeviceList({ compact = false }: { compact?: boolean }) {
-  const devices = useQuery({
-    queryKey: QUERY_KEYS.devices,
-    queryFn: () => apiFetch<ListPage<DeviceItem>>('/api/devices'),
-  })
-  const items = devices.data?.items ?? []
-  if (devices.isSuccess && items.length === 0) {
-    return (
-      <EmptyState title="No devices yet">
-        Devices in your Tuya cloud project appear here once they have been synchronised.
-      </EmptyState>
-    )
-  }
+  const devices = useDevices()
   return (
-    <ul
-      className={compact ? 'grid gap-2 sm:grid-cols-2 xl:grid-cols-1' : 'grid gap-3 sm:grid-cols-2 xl:grid-cols-3'}
-      data-testid="device-list"
+    <ListPage
+      source={devices}
+      empty={
+        <EmptyState title="No devices yet">
+          Devices in your Tuya cloud project appear here once they have been synchronised.
+        </EmptyState>
+      }
     >
-      {items.map((device) => (
-        <li
-          key={device.id}
-          className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-panel px-3 py-2"
-          data-testid="device-item"
+      {(items) => (
+        <ul
+          className={compact ? 'grid gap-2 sm:grid-cols-2 xl:grid-cols-1' : 'grid gap-3 sm:grid-cols-2 xl:grid-cols-3'}
+          data-testid="device-list"
         >
-          {device.online ? (
-            <Wifi size={16} className="text-ok" aria-label="Online" />
-          ) : (
-            <WifiOff size={16} className="text-danger" aria-label="Offline" />
-          )}
-          <div className="min-w-0 flex-1">
-            <p className="truncate text-sm font-medium">{device.name}</p>
-            <p className="truncate text-xs text-muted">
-              {KIND_LABELS[device.category] ?? device.category}
-              {device.location ? ` · ${device.location}` : ''}
-              {!compact && device.lastSeenAt ? ` · seen ${formatTime(device.lastSeenAt)}` : ''}
-            </p>
-          </div>
-          {device.battery !== null && (
-            <span className={`flex items-center gap-1 text-xs ${device.battery < 20 ? 'text-danger' : 'text-muted'}`}>
-              {device.battery < 20 && <BatteryLow size={14} aria-hidden />}
-              {device.battery}%
-            </span>
-          )}
-          {!compact && <OpenDoorButton deviceId={device.id} deviceName={device.name} />}
-        </li>
-      ))}
-    </ul>
+          {items.map((device) => (
+            <li
+              key={device.id}
+              className="flex flex-wrap items-center gap-3 rounded-lg border border-border bg-panel px-3 py-2"
+              data-testid="device-item"
+            >
+              {device.online ? (
+                <Wifi size={16} className="text-ok" aria-label="Online" />
+              ) : (
+                <WifiOff size={16} className="text-danger" aria-label="Offline" />
+              )}
+              <div className="min-w-0 flex-1">
+                <p className="truncate text-sm font-medium">{device.name}</p>
+                <p className="truncate text-xs text-muted">
+                  {KIND_LABELS[device.category] ?? device.category}
+                  {device.location ? ` · ${device.location}` : ''}
+                  {!compact && device.lastSeenAt ? ` · seen ${formatTime(device.lastSeenAt)}` : ''}
+                </p>
+              </div>
+              {device.battery !== null && (
+                <span
+                  className={`flex items-center gap-1 text-xs ${device.battery < 20 ? 'text-danger' : 'text-muted'}`}
+                >
+                  {device.battery < 20 && <BatteryLow size={14} aria-hidden />}
+                  {device.battery}%
+                </span>
+              )}
+              {!compact && <OpenDoorButton deviceId={device.id} deviceName={device.name} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </ListPage>
   )
 }

@@ -1,11 +1,9 @@
 'use client'
 
-// Remote unlock with an explicit confirmation. The Idempotency-Key is made when the guard confirms and reused if
-// the request is retried, so the server never sends the unlock to the door twice.
-import { useMutation } from '@tanstack/react-query'
+// Remote unlock with an explicit confirmation; useUnlockDoor keeps one Idempotency-Key per confirmed click.
 import { DoorOpen } from 'lucide-react'
-import { useRef, useState } from 'react'
-import { apiFetch } from '@/components/ui/api-fetch'
+import { useState } from 'react'
+import { useUnlockDoor } from '@/components/data/device-queries'
 import { Button } from '@/components/ui/button'
 
 export function OpenDoorButton({
@@ -19,23 +17,20 @@ export function OpenDoorButton({
 }) {
   const [confirming, setConfirming] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
-  const key = useRef<string | null>(null)
-  const unlock = useMutation({
-    mutationFn: () =>
-      apiFetch<{ ok: boolean }>(`/api/devices/${deviceId}/unlock`, {
-        method: 'POST',
-        headers: { 'idempotency-key': (key.current ??= crypto.randomUUID()) },
-        json: { callId, reason: callId ? 'Opened from a door call' : 'Opened from the console' },
-      }),
-    onSuccess: (result) => {
-      key.current = null
-      setConfirming(false)
-      setMessage(
-        result.ok ? { ok: true, text: 'Door opened' } : { ok: false, text: 'The door did not accept the command' },
-      )
-    },
-    onError: (error) => setMessage({ ok: false, text: error.message }),
-  })
+  const unlock = useUnlockDoor(deviceId)
+  const confirm = () =>
+    unlock.mutate(
+      { callId, reason: callId ? 'Opened from a door call' : 'Opened from the console' },
+      {
+        onSuccess: (result) => {
+          setConfirming(false)
+          setMessage(
+            result.ok ? { ok: true, text: 'Door opened' } : { ok: false, text: 'The door did not accept the command' },
+          )
+        },
+        onError: (error) => setMessage({ ok: false, text: error.message }),
+      },
+    )
 
   if (!confirming) {
     return (
@@ -62,18 +57,13 @@ export function OpenDoorButton({
       className="inline-flex flex-wrap items-center gap-2"
     >
       <span className="text-xs">Open {deviceName}?</span>
-      <Button
-        variant="danger"
-        className="px-2 py-1 text-xs"
-        onClick={() => unlock.mutate()}
-        disabled={unlock.isPending}
-      >
+      <Button variant="danger" className="px-2 py-1 text-xs" onClick={confirm} disabled={unlock.isPending}>
         {unlock.isPending ? 'Opening…' : 'Confirm'}
       </Button>
       <Button
         variant="ghost"
         className="px-2 py-1 text-xs"
-        onClick={() => ((key.current = null), setConfirming(false))}
+        onClick={() => (unlock.forgetRequest(), setConfirming(false))}
         disabled={unlock.isPending}
       >
         Cancel

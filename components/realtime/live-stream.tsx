@@ -1,24 +1,20 @@
 'use client'
 
-// One socket.io connection per console tab. Sockets announce, React Query owns state: each event patches the
-// cached lists it belongs to (or invalidates filtered ones). On reconnect the server replays everything after
-// the last seq we saw (`auth.since`), then we invalidate to be sure.
+// One socket.io connection per console tab. Sockets announce, React Query owns state: each event is checked
+// against its schema (`parseLiveEvent`), then patches the cached lists it belongs to (or refetches filtered
+// ones). On reconnect the server replays everything after the last seq we saw (`auth.since`), then we
+// invalidate to be sure. The event schemas (and zod) load beside the connection, not in the first-load bundle.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { io, type Socket } from 'socket.io-client'
-import type {
-  ClientToServerEvents,
-  LiveEventMap,
-  LiveEventName,
-  ServerToClientEvents,
-  WithSeq,
-} from '@/lib/realtime/events'
+import type { ClientToServerEvents, SequencedLiveEvent, ServerToClientEvents } from '@/lib/realtime/events'
 import { applyLiveEvent } from '@/components/realtime/apply-live-event'
 
 export type StreamStatus = 'connecting' | 'live' | 'offline'
-type Listener = <K extends LiveEventName>(event: K, payload: WithSeq<LiveEventMap[K]>) => void
+/** Called with every live event once it has been checked and applied to the cache. */
+export type LiveListener = (live: SequencedLiveEvent) => void
 
-const StreamContext = createContext<{ status: StreamStatus; subscribe(listener: Listener): () => void }>({
+const StreamContext = createContext<{ status: StreamStatus; subscribe(listener: LiveListener): () => void }>({
   status: 'connecting',
   subscribe: () => () => undefined,
 })
@@ -28,28 +24,22 @@ export function useStreamStatus() {
 }
 
 /** Extra per-event reactions (e.g. ringing a call popup), beside the cache patches. */
-export function useLiveEvents(listener: Listener) {
+export function useLiveEvents(listener: LiveListener) {
   const { subscribe } = useContext(StreamContext)
   const ref = useRef(listener)
   useEffect(() => {
     ref.current = listener
   })
-  useEffect(() => subscribe((event, payload) => ref.current(event, payload)), [subscribe])
+  useEffect(() => subscribe((live) => ref.current(live)), [subscribe])
 }
 
-const EVENTS: LiveEventName[] = [
-  'access.created',
-  'access.updated',
-  'call.updated',
-  'alarm.created',
-  'alarm.updated',
-  'device.updated',
-]
+type EventsModule = typeof import('@/lib/realtime/events')
 
 function connect(
+  events: EventsModule,
   queryClient: QueryClient,
   lastSeq: { current: number },
-  listeners: Set<Listener>,
+  listeners: Set<LiveListener>,
   setStatus: (s: StreamStatus) => void,
 ) {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
@@ -60,18 +50,23 @@ function connect(
   socket.on('connect', () => setStatus('live'))
   socket.on('disconnect', () => setStatus('offline'))
   socket.on('connect_error', () => setStatus('offline'))
-  socket.on('stream.ready', ({ seq }) => {
-    if (lastSeq.current === 0) lastSeq.current = seq
-    // Whatever happened while we were away is now either replayed or in the server's lists.
-    void queryClient.cancelQueries().then(() => queryClient.invalidateQueries())
+  socket.onAny((name: string, raw: unknown) => {
+    if (name === 'stream.ready') {
+      const ready = events.streamReadySchema.safeParse(raw)
+      if (ready.success && lastSeq.current === 0) lastSeq.current = ready.data.seq
+      // Whatever happened while we were away is now either replayed or in the server's lists.
+      void queryClient.cancelQueries().then(() => queryClient.invalidateQueries())
+      return
+    }
+    const live = events.parseLiveEvent(name, raw)
+    if (!live) {
+      if (name in events.LIVE_EVENT_SCHEMAS) console.warn(`[live] dropped a malformed ${name} event`)
+      return
+    }
+    if (live.seq > lastSeq.current) lastSeq.current = live.seq
+    void applyLiveEvent(queryClient, live)
+    for (const listener of listeners) listener(live)
   })
-  for (const name of EVENTS) {
-    socket.on(name, ((payload: WithSeq<LiveEventMap[typeof name]>) => {
-      if (payload.seq > lastSeq.current) lastSeq.current = payload.seq
-      void applyLiveEvent(queryClient, name, payload)
-      for (const listener of listeners) listener(name, payload)
-    }) as never)
-  }
   return socket
 }
 
@@ -79,17 +74,22 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient()
   const [status, setStatus] = useState<StreamStatus>('connecting')
   const lastSeq = useRef(0)
-  const listeners = useRef(new Set<Listener>())
+  const listeners = useRef(new Set<LiveListener>())
   const [value] = useState(() => ({
-    subscribe(listener: Listener) {
+    subscribe(listener: LiveListener) {
       listeners.current.add(listener)
       return () => void listeners.current.delete(listener)
     },
   }))
   useEffect(() => {
-    const socket = connect(queryClient, lastSeq, listeners.current, setStatus)
+    let socket: Socket | undefined
+    let closed = false
+    void import('@/lib/realtime/events').then((events) => {
+      if (!closed) socket = connect(events, queryClient, lastSeq, listeners.current, setStatus)
+    })
     return () => {
-      socket.disconnect()
+      closed = true
+      socket?.disconnect()
     }
   }, [queryClient])
   return <StreamContext.Provider value={{ status, subscribe: value.subscribe }}>{children}</StreamContext.Provider>

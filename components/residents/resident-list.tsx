@@ -1,44 +1,36 @@
 'use client'
 
-import { useInfiniteQuery } from '@tanstack/react-query'
 import { Users } from 'lucide-react'
 import { useState } from 'react'
-import { apiFetch } from '@/components/ui/api-fetch'
+import { useResidents } from '@/components/data/resident-queries'
 import { Badge } from '@/components/ui/badge'
-import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
-import type { ResidentItem } from '@/lib/residents/schema'
-
-type Page = { items: ResidentItem[]; nextCursor: string | null }
+import { ListPage } from '@/components/ui/list-page'
 
 export function ResidentList() {
   const [q, setQ] = useState('')
-  const residents = useInfiniteQuery({
-    queryKey: ['residents', q],
-    queryFn: ({ pageParam }) =>
-      apiFetch<Page>(
-        `/api/residents?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${pageParam ? `&cursor=${pageParam}` : ''}`,
-      ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  })
-  const rows = residents.data?.pages.flatMap((p) => p.items) ?? []
+  const residents = useResidents(q)
   return (
-    <div className="space-y-4">
-      <input
-        type="search"
-        aria-label="Search residents"
-        placeholder="Search by name"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        className="w-full max-w-sm rounded-md border border-border bg-panel-2 px-3 py-2 text-sm"
-      />
-      {residents.isSuccess && rows.length === 0 ? (
+    <ListPage
+      source={residents}
+      filters={
+        <input
+          type="search"
+          aria-label="Search residents"
+          placeholder="Search by name"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          className="w-full max-w-sm rounded-md border border-border bg-panel-2 px-3 py-2 text-sm"
+        />
+      }
+      empty={
         <EmptyState title={q ? 'No resident matches' : 'No residents yet'} icon={<Users />}>
           Residents of each unit, with their enrolled faces, cards and PINs and whether every door has received them.
         </EmptyState>
-      ) : (
+      }
+    >
+      {(rows) => (
         <DataTable
           testId="resident-table"
           rows={rows}
@@ -77,11 +69,6 @@ export function ResidentList() {
           ]}
         />
       )}
-      {residents.hasNextPage && (
-        <Button variant="secondary" onClick={() => residents.fetchNextPage()} disabled={residents.isFetchingNextPage}>
-          Load more
-        </Button>
-      )}
-    </div>
+    </ListPage>
   )
 }

@@ -1,37 +1,19 @@
 'use client'
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
-import { apiFetch } from '@/components/ui/api-fetch'
+import { useCreateToken, useRevokeToken, useTokens } from '@/components/data/token-queries'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { formatTime } from '@/components/ui/format-time'
+import { ListPage } from '@/components/ui/list-page'
 import { TextField } from '@/components/ui/text-field'
 
-type TokenItem = {
-  id: string
-  name: string
-  prefix: string
-  userEmail: string
-  createdAt: string
-  lastUsedAt: string | null
-  revokedAt: string | null
-}
-
 export function TokensPanel() {
-  const queryClient = useQueryClient()
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => apiFetch<{ items: TokenItem[] }>('/api/tokens') })
+  const tokens = useTokens()
+  const create = useCreateToken()
+  const revoke = useRevokeToken()
   const [created, setCreated] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['tokens'] })
-  const create = useMutation({
-    mutationFn: (name: string) => apiFetch<{ token: string }>('/api/tokens', { method: 'POST', json: { name } }),
-    onSuccess: refresh,
-  })
-  const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/tokens/${id}`, { method: 'DELETE' }),
-    onSuccess: refresh,
-  })
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -47,20 +29,45 @@ export function TokensPanel() {
   }
 
   return (
-    <section className="space-y-4">
-      <h2 className="text-lg font-semibold">API tokens</h2>
-      {created && (
-        <div role="status" className="rounded-xl border border-ok/50 bg-panel p-4 text-sm">
-          <p className="font-medium">Copy this token now: it will not be shown again.</p>
-          <code data-testid="new-token" className="mt-2 block break-all rounded bg-panel-2 p-2 font-mono text-xs">
-            {created}
-          </code>
-        </div>
-      )}
-      {tokens.data && tokens.data.items.length > 0 ? (
+    <ListPage
+      source={tokens}
+      title="API tokens"
+      filters={
+        created && (
+          <div role="status" className="w-full rounded-xl border border-ok/50 bg-panel p-4 text-sm">
+            <p className="font-medium">Copy this token now: it will not be shown again.</p>
+            <code data-testid="new-token" className="mt-2 block break-all rounded bg-panel-2 p-2 font-mono text-xs">
+              {created}
+            </code>
+          </div>
+        )
+      }
+      empty={
+        <p className="text-sm text-muted">No API tokens yet. Integrations use them as `Authorization: Bearer …`.</p>
+      }
+      footer={
+        <form
+          onSubmit={onSubmit}
+          className="flex flex-wrap items-end gap-3 rounded-xl border border-border bg-panel p-4"
+        >
+          <div className="min-w-48 flex-1">
+            <TextField label="Token name" name="name" required placeholder="e.g. BMS integration" />
+          </div>
+          <Button type="submit" disabled={create.isPending}>
+            Create token
+          </Button>
+          {error && (
+            <p role="alert" className="w-full text-sm text-danger">
+              {error}
+            </p>
+          )}
+        </form>
+      }
+    >
+      {(rows) => (
         <DataTable
           testId="tokens-table"
-          rows={tokens.data.items}
+          rows={rows}
           rowKey={(t) => t.id}
           columns={[
             { key: 'name', header: 'Name', cell: (t) => `${t.name} (${t.prefix}…)` },
@@ -80,22 +87,7 @@ export function TokensPanel() {
             },
           ]}
         />
-      ) : (
-        <p className="text-sm text-muted">No API tokens yet. Integrations use them as `Authorization: Bearer …`.</p>
       )}
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3 rounded-xl border border-border bg-panel p-4">
-        <div className="min-w-48 flex-1">
-          <TextField label="Token name" name="name" required placeholder="e.g. BMS integration" />
-        </div>
-        <Button type="submit" disabled={create.isPending}>
-          Create token
-        </Button>
-        {error && (
-          <p role="alert" className="w-full text-sm text-danger">
-            {error}
-          </p>
-        )}
-      </form>
-    </section>
+    </ListPage>
   )
 }

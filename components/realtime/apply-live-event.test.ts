@@ -1,0 +1,166 @@
+import { QueryClient, type InfiniteData } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
+import { LIVE_FEED_LIMIT } from '@/components/data/access-queries'
+import { queryKeys } from '@/components/data/query-keys'
+import { applyLiveEvent } from '@/components/realtime/apply-live-event'
+import type { AccessEventItem } from '@/lib/access/schema'
+import type { AlarmItem } from '@/lib/alarms/schema'
+import type { CallItem } from '@/lib/calls/schema'
+import type { DeviceItem } from '@/lib/devices/schema'
+import type { Page } from '@/lib/http/page'
+
+const at = '2026-11-30T12:00:00.000Z'
+const access = (id: string, over: Partial<AccessEventItem> = {}): AccessEventItem => ({
+  id,
+  occurredAt: at,
+  receivedAt: at,
+  deviceId: 'd1',
+  deviceName: 'Lobby',
+  method: 'face',
+  result: 'granted',
+  residentId: 'r1',
+  residentName: 'Alice Martin',
+  snapshotUrl: null,
+  backfilled: false,
+  ...over,
+})
+const call = (id: string, state: CallItem['state']): CallItem => ({
+  id,
+  deviceId: 'd1',
+  deviceName: 'Door',
+  state,
+  startedAt: at,
+  endedAt: null,
+  answeredBy: null,
+  snapshotUrl: null,
+  backfilled: false,
+})
+const alarm = (id: string, state: AlarmItem['state']): AlarmItem => ({
+  id,
+  type: 'tamper',
+  priority: 'critical',
+  state,
+  count: 1,
+  deviceId: 'd1',
+  deviceName: 'Gym',
+  detail: null,
+  firstAt: at,
+  lastAt: at,
+  assignee: null,
+  acknowledgedAt: null,
+  resolvedAt: null,
+  escalatedAt: null,
+  snapshotUrl: null,
+  backfilled: false,
+})
+const device = (id: string, online: boolean): DeviceItem => ({
+  id,
+  tuyaId: `t-${id}`,
+  name: `Door ${id}`,
+  category: 'smart_lock',
+  location: null,
+  online,
+  lastSeenAt: null,
+  battery: null,
+})
+const page = <T>(items: T[]): Page<T> => ({ items, nextCursor: null })
+const paged = <T>(...pages: T[][]): InfiniteData<Page<T>> => ({
+  pages: pages.map((items) => ({ items, nextCursor: 'next' })),
+  pageParams: pages.map((_, n) => (n === 0 ? '' : `cursor-${n}`)),
+})
+const ids = (data: Page<{ id: string }> | undefined) => data?.items.map((i) => i.id)
+
+describe('applying a live event to the cache', () => {
+  it('puts a new access event at the top of the feed, keeps the feed bounded, and refetches the access log', async () => {
+    const qc = new QueryClient()
+    const full = Array.from({ length: LIVE_FEED_LIMIT }, (_, n) => access(`old-${n}`))
+    qc.setQueryData(queryKeys.access.feed(), page(full))
+    const logKey = queryKeys.access.list({ result: 'denied' })
+    qc.setQueryData(logKey, paged([access('old-0')]))
+
+    await applyLiveEvent(qc, { event: 'access.created', payload: access('new') })
+
+    const feed = ids(qc.getQueryData(queryKeys.access.feed()))
+    expect(feed?.[0]).toBe('new')
+    expect(feed).toHaveLength(LIVE_FEED_LIMIT)
+    expect(feed).not.toContain(`old-${LIVE_FEED_LIMIT - 1}`)
+    expect(qc.getQueryState(logKey)?.isInvalidated).toBe(true)
+  })
+
+  it('replaces an updated access event where it shows (its snapshot arrived), without duplicating it', async () => {
+    const qc = new QueryClient()
+    qc.setQueryData(queryKeys.access.feed(), page([access('a'), access('b')]))
+    const logKey = queryKeys.access.list({})
+    qc.setQueryData(logKey, paged([access('x')], [access('b'), access('c')]))
+
+    const withSnapshot = access('b', { snapshotUrl: '/api/snapshots/s1' })
+    await applyLiveEvent(qc, { event: 'access.updated', payload: withSnapshot })
+
+    expect(qc.getQueryData<Page<AccessEventItem>>(queryKeys.access.feed())?.items).toEqual([access('a'), withSnapshot])
+    const log = qc.getQueryData<InfiniteData<Page<AccessEventItem>>>(logKey)
+    expect(log?.pages[1].items).toEqual([withSnapshot, access('c')])
+    expect(qc.getQueryState(logKey)?.isInvalidated).toBe(false)
+  })
+
+  it('updates a call in place and adds a new one at the top', async () => {
+    const qc = new QueryClient()
+    qc.setQueryData(queryKeys.calls.recent(), page([call('c1', 'ringing'), call('c0', 'missed')]))
+
+    await applyLiveEvent(qc, { event: 'call.updated', payload: call('c1', 'answered') })
+    await applyLiveEvent(qc, { event: 'call.updated', payload: call('c2', 'ringing') })
+
+    expect(qc.getQueryData<Page<CallItem>>(queryKeys.calls.recent())?.items.map((c) => [c.id, c.state])).toEqual([
+      ['c2', 'ringing'],
+      ['c1', 'answered'],
+      ['c0', 'missed'],
+    ])
+  })
+
+  it('drops a resolved alarm from the open alarms and refetches the filtered alarm lists', async () => {
+    const qc = new QueryClient()
+    qc.setQueryData(queryKeys.alarms.open(), page([alarm('a1', 'open'), alarm('a2', 'acknowledged')]))
+    const historyKey = queryKeys.alarms.list({ state: 'resolved' })
+    qc.setQueryData(historyKey, paged([alarm('a0', 'resolved')]))
+
+    await applyLiveEvent(qc, { event: 'alarm.updated', payload: alarm('a1', 'resolved') })
+    expect(ids(qc.getQueryData(queryKeys.alarms.open()))).toEqual(['a2'])
+    expect(qc.getQueryState(historyKey)?.isInvalidated).toBe(true)
+
+    await applyLiveEvent(qc, { event: 'alarm.created', payload: alarm('a3', 'open') })
+    expect(ids(qc.getQueryData(queryKeys.alarms.open()))).toEqual(['a3', 'a2'])
+  })
+
+  it('updates a device where it stands in the list', async () => {
+    const qc = new QueryClient()
+    qc.setQueryData(queryKeys.devices.list(), page([device('1', true), device('2', true)]))
+
+    await applyLiveEvent(qc, { event: 'device.updated', payload: device('1', false) })
+
+    expect(qc.getQueryData<Page<DeviceItem>>(queryKeys.devices.list())?.items).toEqual([
+      device('1', false),
+      device('2', true),
+    ])
+  })
+
+  it('refetches a live list whose first load is still in flight instead of patching nothing', async () => {
+    const qc = new QueryClient()
+    void qc.prefetchQuery({ queryKey: queryKeys.calls.recent(), queryFn: () => new Promise<Page<CallItem>>(() => {}) })
+
+    await applyLiveEvent(qc, { event: 'call.updated', payload: call('c1', 'ringing') })
+
+    const state = qc.getQueryState(queryKeys.calls.recent())
+    expect(state?.data).toBeUndefined()
+    expect(state?.isInvalidated).toBe(true)
+  })
+
+  it('leaves the other domains alone', async () => {
+    const qc = new QueryClient()
+    qc.setQueryData(queryKeys.devices.list(), page([device('1', true)]))
+    qc.setQueryData(queryKeys.calls.recent(), page([]))
+
+    await applyLiveEvent(qc, { event: 'access.created', payload: access('new') })
+
+    expect(qc.getQueryState(queryKeys.devices.list())?.isInvalidated).toBe(false)
+    expect(ids(qc.getQueryData(queryKeys.calls.recent()))).toEqual([])
+  })
+})
