@@ -68,6 +68,11 @@ const paged = <T>(...pages: T[][]): InfiniteData<Page<T>> => ({
   pages: pages.map((items) => ({ items, nextCursor: 'next' })),
   pageParams: pages.map((_, n) => (n === 0 ? '' : `cursor-${n}`)),
 })
+function deferred<T>() {
+  let resolve: (value: T) => void = () => undefined
+  const promise = new Promise<T>((r) => (resolve = r))
+  return { promise, resolve }
+}
 const ids = (data: Page<{ id: string }> | undefined) => data?.items.map((i) => i.id)
 
 describe('applying a live event to the cache', () => {
@@ -142,15 +147,31 @@ describe('applying a live event to the cache', () => {
     ])
   })
 
-  it('refetches a live list whose first load is still in flight instead of patching nothing', async () => {
+  it('applies an event that arrives during the first load to what that load returns', async () => {
     const qc = new QueryClient()
-    void qc.prefetchQuery({ queryKey: queryKeys.calls.recent(), queryFn: () => new Promise<Page<CallItem>>(() => {}) })
+    const firstLoad = deferred<Page<CallItem>>()
+    const loading = qc.fetchQuery({ queryKey: queryKeys.calls.recent(), queryFn: () => firstLoad.promise })
 
-    await applyLiveEvent(qc, { event: 'call.updated', payload: call('c1', 'ringing') })
+    const applied = applyLiveEvent(qc, { event: 'call.updated', payload: call('c1', 'ringing') })
+    firstLoad.resolve(page([call('c0', 'missed')]))
+    await Promise.all([loading, applied])
 
-    const state = qc.getQueryState(queryKeys.calls.recent())
-    expect(state?.data).toBeUndefined()
-    expect(state?.isInvalidated).toBe(true)
+    expect(ids(qc.getQueryData(queryKeys.calls.recent()))).toEqual(['c1', 'c0'])
+  })
+
+  it('keeps a patch that a refetch under way (read before the event) would undo', async () => {
+    const qc = new QueryClient()
+    const folded = (count: number) => ({ ...alarm('a1', 'open'), count })
+    qc.setQueryData(queryKeys.alarms.open(), page([folded(1)]))
+    const refetchAnswer = deferred<Page<AlarmItem>>()
+    const refetching = qc.fetchQuery({ queryKey: queryKeys.alarms.open(), queryFn: () => refetchAnswer.promise })
+
+    const applied = applyLiveEvent(qc, { event: 'alarm.updated', payload: folded(2) })
+    expect(qc.getQueryData<Page<AlarmItem>>(queryKeys.alarms.open())?.items[0].count).toBe(2)
+    refetchAnswer.resolve(page([folded(1)]))
+    await Promise.all([refetching, applied])
+
+    expect(qc.getQueryData<Page<AlarmItem>>(queryKeys.alarms.open())?.items[0].count).toBe(2)
   })
 
   it('leaves the other domains alone', async () => {

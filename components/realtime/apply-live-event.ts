@@ -17,17 +17,29 @@ function upsert<T extends Item>(items: T[], item: T, prepend: boolean, limit?: n
   return limit ? next.slice(0, limit) : next
 }
 
-async function patchList<T extends Item>(
+/**
+ * Applies `update` to the data cached under `key` now, and again to the answer of any fetch already under way:
+ * that fetch may have read the list before this event was committed, and its answer would otherwise undo the
+ * patch. Events arrive in seq order, so re-applying them in order after the fetch leaves the newest state.
+ */
+async function patchQueries<D>(qc: QueryClient, key: QueryKey, update: (data: D) => D) {
+  const apply = () => qc.setQueriesData<D>({ queryKey: key }, (data) => (data === undefined ? data : update(data)))
+  apply()
+  const inFlight = qc
+    .getQueryCache()
+    .findAll({ queryKey: key })
+    .flatMap((query) => (query.promise ? [query.promise] : []))
+  if (inFlight.length > 0) await Promise.allSettled(inFlight).then(apply)
+}
+
+/** A live list (one page, newest first): add or replace the item, keep the list bounded and filtered. */
+function patchList<T extends Item>(
   qc: QueryClient,
   key: QueryKey,
   item: T,
   options: { prepend: boolean; limit?: number; keep?: (i: T) => boolean },
 ) {
-  const state = qc.getQueryState(key)
-  // First load still in flight: its answer may predate this event, so refetch instead of patching nothing.
-  if (state && state.data === undefined) return refetch(qc, key)
-  qc.setQueryData<Page<T>>(key, (page) => {
-    if (!page) return page
+  return patchQueries<Page<T>>(qc, key, (page) => {
     const items = upsert(page.items, item, options.prepend, options.limit)
     return { ...page, items: options.keep ? items.filter(options.keep) : items }
   })
@@ -35,33 +47,41 @@ async function patchList<T extends Item>(
 
 /** Replaces the item wherever it already shows in the paged lists under `key` (a snapshot arriving, say). */
 function replaceInPages<T extends Item>(qc: QueryClient, key: QueryKey, item: T) {
-  qc.setQueriesData<InfiniteData<Page<T>>>({ queryKey: key }, (data) =>
-    data
-      ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === item.id ? item : i)) })) }
-      : data,
-  )
+  return patchQueries<InfiniteData<Page<T>>>(qc, key, (data) => ({
+    ...data,
+    pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === item.id ? item : i)) })),
+  }))
 }
 
 /** A filtered or paged list: refetch. Cancel first, or an invalidation during the first fetch is dropped. */
-export async function refetch(qc: QueryClient, key: QueryKey) {
+async function refetch(qc: QueryClient, key: QueryKey) {
   await qc.cancelQueries({ queryKey: key })
   await qc.invalidateQueries({ queryKey: key })
 }
 
-export async function applyLiveEvent(qc: QueryClient, live: LiveEvent) {
+export async function applyLiveEvent(qc: QueryClient, live: LiveEvent): Promise<void> {
   switch (live.event) {
     case 'access.created':
-      await patchList(qc, queryKeys.access.feed(), live.payload, { prepend: true, limit: LIVE_FEED_LIMIT })
-      return refetch(qc, queryKeys.access.lists())
+      await Promise.all([
+        patchList(qc, queryKeys.access.feed(), live.payload, { prepend: true, limit: LIVE_FEED_LIMIT }),
+        refetch(qc, queryKeys.access.lists()),
+      ])
+      return
     case 'access.updated':
-      await patchList(qc, queryKeys.access.feed(), live.payload, { prepend: true, limit: LIVE_FEED_LIMIT })
-      return replaceInPages(qc, queryKeys.access.lists(), live.payload)
+      await Promise.all([
+        patchList(qc, queryKeys.access.feed(), live.payload, { prepend: true, limit: LIVE_FEED_LIMIT }),
+        replaceInPages(qc, queryKeys.access.lists(), live.payload),
+      ])
+      return
     case 'call.updated':
       return patchList(qc, queryKeys.calls.recent(), live.payload, { prepend: true, limit: RECENT_CALLS_LIMIT })
     case 'alarm.created':
     case 'alarm.updated':
-      await patchList(qc, queryKeys.alarms.open(), live.payload, { prepend: true, keep: (a) => a.state !== 'resolved' })
-      return refetch(qc, queryKeys.alarms.lists())
+      await Promise.all([
+        patchList(qc, queryKeys.alarms.open(), live.payload, { prepend: true, keep: (a) => a.state !== 'resolved' }),
+        refetch(qc, queryKeys.alarms.lists()),
+      ])
+      return
     case 'device.updated':
       return patchList(qc, queryKeys.devices.list(), live.payload, { prepend: false })
   }

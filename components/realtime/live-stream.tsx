@@ -3,7 +3,8 @@
 // One socket.io connection per console tab. Sockets announce, React Query owns state: each event is checked
 // against its schema (`parseLiveEvent`), then patches the cached lists it belongs to (or refetches filtered
 // ones). On reconnect the server replays everything after the last seq we saw (`auth.since`), then we
-// invalidate to be sure. The event schemas (and zod) load beside the connection, not in the first-load bundle.
+// invalidate to be sure. The event schemas (and zod with them) load while the socket connects, not in the
+// first-load bundle.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { io, type Socket } from 'socket.io-client'
@@ -34,38 +35,49 @@ export function useLiveEvents(listener: LiveListener) {
 }
 
 type EventsModule = typeof import('@/lib/realtime/events')
+type Handlers = {
+  queryClient: QueryClient
+  lastSeq: { current: number }
+  listeners: Set<LiveListener>
+}
 
-function connect(
-  events: EventsModule,
-  queryClient: QueryClient,
-  lastSeq: { current: number },
-  listeners: Set<LiveListener>,
-  setStatus: (s: StreamStatus) => void,
-) {
+function receive(events: EventsModule, { queryClient, lastSeq, listeners }: Handlers, name: string, raw: unknown) {
+  if (name === 'stream.ready') {
+    const ready = events.streamReadySchema.safeParse(raw)
+    if (ready.success && lastSeq.current === 0) lastSeq.current = ready.data.seq
+    // Whatever happened while we were away is now either replayed or in the server's lists.
+    void queryClient.cancelQueries().then(() => queryClient.invalidateQueries())
+    return
+  }
+  const live = events.parseLiveEvent(name, raw)
+  if (!live) {
+    if (name in events.LIVE_EVENT_SCHEMAS) console.warn(`[live] dropped a malformed ${name} event`)
+    return
+  }
+  if (live.seq > lastSeq.current) lastSeq.current = live.seq
+  void applyLiveEvent(queryClient, live)
+  for (const listener of listeners) listener(live)
+}
+
+function connect(handlers: Handlers, setStatus: (s: StreamStatus) => void) {
+  // The schemas load while the socket connects; events wait for them in arrival order.
+  const events = import('@/lib/realtime/events')
+  let received: Promise<void> = Promise.resolve()
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
     path: '/socket.io',
     // Evaluated on every (re)connect: catch up from the last event this tab saw.
-    auth: (cb) => cb(lastSeq.current > 0 ? { since: lastSeq.current } : {}),
+    auth: (cb) => cb(handlers.lastSeq.current > 0 ? { since: handlers.lastSeq.current } : {}),
   })
   socket.on('connect', () => setStatus('live'))
   socket.on('disconnect', () => setStatus('offline'))
   socket.on('connect_error', () => setStatus('offline'))
   socket.onAny((name: string, raw: unknown) => {
-    if (name === 'stream.ready') {
-      const ready = events.streamReadySchema.safeParse(raw)
-      if (ready.success && lastSeq.current === 0) lastSeq.current = ready.data.seq
-      // Whatever happened while we were away is now either replayed or in the server's lists.
-      void queryClient.cancelQueries().then(() => queryClient.invalidateQueries())
-      return
-    }
-    const live = events.parseLiveEvent(name, raw)
-    if (!live) {
-      if (name in events.LIVE_EVENT_SCHEMAS) console.warn(`[live] dropped a malformed ${name} event`)
-      return
-    }
-    if (live.seq > lastSeq.current) lastSeq.current = live.seq
-    void applyLiveEvent(queryClient, live)
-    for (const listener of listeners) listener(live)
+    received = received
+      .then(() => events)
+      .then(
+        (module) => receive(module, handlers, name, raw),
+        (error: unknown) => console.error('[live] could not load the event schemas', error),
+      )
   })
   return socket
 }
@@ -82,14 +94,9 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
     },
   }))
   useEffect(() => {
-    let socket: Socket | undefined
-    let closed = false
-    void import('@/lib/realtime/events').then((events) => {
-      if (!closed) socket = connect(events, queryClient, lastSeq, listeners.current, setStatus)
-    })
+    const socket = connect({ queryClient, lastSeq, listeners: listeners.current }, setStatus)
     return () => {
-      closed = true
-      socket?.disconnect()
+      socket.disconnect()
     }
   }, [queryClient])
   return <StreamContext.Provider value={{ status, subscribe: value.subscribe }}>{children}</StreamContext.Provider>
