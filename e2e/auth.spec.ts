@@ -110,6 +110,9 @@ test.describe('signing in', () => {
       expect(await me.json()).toMatchObject({ email: admin.email, role: 'admin', via: 'token' })
 
       await row.getByRole('button', { name: 'Revoke' }).click()
+      // Revoking asks once more: integrations using the token stop at once.
+      await expect(row.getByRole('group', { name: /^Revoke .*\?/ })).toBeVisible()
+      await row.getByRole('button', { name: 'Revoke' }).click()
       await expect(row).toContainText('revoked')
       const after = await api.get('/api/me', { headers: { authorization: `Bearer ${token}` } })
       expect(after.status()).toBe(401)

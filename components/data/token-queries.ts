@@ -17,8 +17,8 @@ function useRefreshTokens() {
 export function useCreateToken() {
   const onSuccess = useRefreshTokens()
   return useMutation({
-    mutationFn: (name: string) =>
-      requestJson(apiPaths.tokens(), (s) => s.createdToken, { method: 'POST', json: { name } }),
+    mutationFn: (input: { name: string; expiresInDays?: number }) =>
+      requestJson(apiPaths.tokens(), (s) => s.createdToken, { method: 'POST', json: input }),
     onSuccess,
   })
 }

@@ -4,7 +4,7 @@ import { requestJson } from '@/components/data/api-client'
 import { useSinglePageList } from '@/components/data/list-queries'
 import { queryKeys } from '@/components/data/query-keys'
 import { apiPaths } from '@/lib/http/api-paths'
-import type { CreateUserInput } from '@/lib/users/schema'
+import type { CreateUserInput, UpdateUserInput } from '@/lib/users/schema'
 
 /** A new operator as typed in the form; the server validates it (createUserSchema). */
 export type NewUserForm = { [K in keyof CreateUserInput]: string }
@@ -19,6 +19,20 @@ export function useCreateUser() {
     mutationFn: (input: NewUserForm) =>
       requestJson(apiPaths.users(), (s) => s.createdUser, { method: 'POST', json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all() }),
+  })
+}
+
+/** Disable, enable or re-role an operator: the server ends their sessions, tokens and live connections. */
+export function useUpdateUser() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ userId, change }: { userId: string; change: UpdateUserInput }) =>
+      requestJson(apiPaths.user(userId), (s) => s.user, { method: 'PATCH', json: change }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.users.all() }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tokens.all() }),
+      ]),
   })
 }
 

@@ -14,6 +14,7 @@ import {
   createdUserSchema,
   meSchema,
   revokedTokenSchema,
+  userItemSchema,
   userPageSchema,
 } from '@/lib/users/schema'
 
@@ -30,6 +31,7 @@ export const WIRE_SCHEMAS = {
   residentPage: residentPageSchema,
   auditPage: auditPageSchema,
   userPage: userPageSchema,
+  user: userItemSchema,
   createdUser: createdUserSchema,
   apiTokenPage: apiTokenPageSchema,
   createdToken: createdTokenSchema,

@@ -3,10 +3,14 @@
 import { useState, type FormEvent } from 'react'
 import { useCreateToken, useRevokeToken, useTokens } from '@/components/data/token-queries'
 import { Button } from '@/components/ui/button'
+import { ConfirmButton } from '@/components/ui/confirm-button'
 import { DataTable } from '@/components/ui/data-table'
 import { formatTime } from '@/components/ui/format-time'
 import { ListPage } from '@/components/ui/list-page'
 import { TextField } from '@/components/ui/text-field'
+
+/** Matches the server's default (lib/auth/api-tokens.ts); the form pre-fills it. */
+const DEFAULT_TOKEN_DAYS = 90
 
 export function TokensPanel() {
   const tokens = useTokens()
@@ -20,7 +24,9 @@ export function TokensPanel() {
     const formElement = event.currentTarget
     setError(null)
     try {
-      const result = await create.mutateAsync(String(new FormData(formElement).get('name') ?? ''))
+      const form = new FormData(formElement)
+      const days = Number(form.get('days') || DEFAULT_TOKEN_DAYS)
+      const result = await create.mutateAsync({ name: String(form.get('name') ?? ''), expiresInDays: days })
       setCreated(result.token)
       formElement.reset()
     } catch (e) {
@@ -53,6 +59,16 @@ export function TokensPanel() {
           <div className="min-w-48 flex-1">
             <TextField label="Token name" name="name" required placeholder="e.g. BMS integration" />
           </div>
+          <div className="w-36">
+            <TextField
+              label="Expires after (days)"
+              name="days"
+              type="number"
+              min={1}
+              max={3650}
+              defaultValue={DEFAULT_TOKEN_DAYS}
+            />
+          </div>
           <Button type="submit" disabled={create.isPending}>
             Create token
           </Button>
@@ -73,6 +89,7 @@ export function TokensPanel() {
             { key: 'name', header: 'Name', cell: (t) => `${t.name} (${t.prefix}…)` },
             { key: 'owner', header: 'Acts as', cell: (t) => t.userEmail },
             { key: 'used', header: 'Last used', cell: (t) => formatTime(t.lastUsedAt) },
+            { key: 'expires', header: 'Expires', cell: (t) => formatTime(t.expiresAt) },
             {
               key: 'state',
               header: '',
@@ -80,9 +97,14 @@ export function TokensPanel() {
                 t.revokedAt ? (
                   <span className="text-muted">revoked</span>
                 ) : (
-                  <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => revoke.mutate(t.id)}>
-                    Revoke
-                  </Button>
+                  <ConfirmButton
+                    label="Revoke"
+                    variant="danger"
+                    question={`Revoke ${t.name}? Integrations using it stop at once.`}
+                    confirmLabel="Revoke"
+                    onConfirm={() => revoke.mutate(t.id)}
+                    pending={revoke.isPending}
+                  />
                 ),
             },
           ]}

@@ -1,7 +1,8 @@
 'use client'
 
 import { useState, type FormEvent } from 'react'
-import { useCreateUser, useUsers, type NewUserForm } from '@/components/data/user-queries'
+import { useCreateUser, useMe, useUsers, type NewUserForm } from '@/components/data/user-queries'
+import { UserAccessActions } from '@/components/users/user-access-actions'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { formatTime } from '@/components/ui/format-time'
@@ -16,6 +17,7 @@ function newUserOf(form: FormData): NewUserForm {
 
 export function UsersPanel() {
   const users = useUsers()
+  const me = useMe()
   const create = useCreateUser()
   const [error, setError] = useState<string | null>(null)
 
@@ -76,7 +78,17 @@ export function UsersPanel() {
           columns={[
             { key: 'email', header: 'Email', cell: (u) => u.email },
             { key: 'role', header: 'Role', cell: (u) => <span className="capitalize">{u.role}</span> },
+            {
+              key: 'status',
+              header: 'Status',
+              cell: (u) => (u.disabled ? <span className="text-danger">Disabled</span> : 'Active'),
+            },
             { key: 'last', header: 'Last sign-in', cell: (u) => formatTime(u.lastLoginAt) },
+            {
+              key: 'access',
+              header: 'Access',
+              cell: (u) => <UserAccessActions user={u} isSelf={u.id === me.data?.id} />,
+            },
           ]}
         />
       )}

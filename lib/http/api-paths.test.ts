@@ -70,6 +70,7 @@ describe('the URL builder', () => {
     expect(apiPaths.alarmAction('a?1', 'resolve')).toBe('/api/alarms/a%3F1/resolve')
     expect(apiPaths.deviceUnlock('d 1')).toBe('/api/devices/d%201/unlock')
     expect(apiPaths.token('t#1')).toBe('/api/tokens/t%231')
+    expect(apiPaths.user('u/1')).toBe('/api/users/u%2F1')
     expect(apiPaths.snapshot('s1')).toBe('/api/snapshots/s1')
   })
 

@@ -52,6 +52,7 @@ export const apiPaths = {
   residents: (filters: ResidentFilters = {}, page: PageParams = {}) => list('/api/residents', filters, page),
   audit: (filters: AuditFilters = {}, page: PageParams = {}) => list('/api/audit', filters, page),
   users: () => '/api/users',
+  user: (userId: string) => `/api/users/${segment(userId)}`,
   tokens: () => '/api/tokens',
   token: (tokenId: string) => `/api/tokens/${segment(tokenId)}`,
   me: () => '/api/me',
