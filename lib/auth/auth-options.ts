@@ -4,13 +4,14 @@ import Credentials from 'next-auth/providers/credentials'
 import { getAuthSecret } from '@/lib/auth/auth-secret'
 import { clientAddressOf, userAgentOf } from '@/lib/auth/client-address'
 import { SIGN_IN_INVALID, SIGN_IN_THROTTLED, signInWithPassword } from '@/lib/auth/sign-in'
-import { getDb } from '@/lib/db/client'
+import type { Db } from '@/lib/db/client'
 import type { Role } from '@/lib/domain/enums'
 import { runChange } from '@/lib/domain/run-change'
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60 // one guard shift
 
-export function buildAuthOptions(): NextAuthOptions {
+/** `db`: the caller's client (the auth route and the page guard obtain the process-wide one). */
+export function buildAuthOptions(db: Db): NextAuthOptions {
   return {
     secret: getAuthSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
@@ -21,7 +22,7 @@ export function buildAuthOptions(): NextAuthOptions {
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) throw new Error(SIGN_IN_INVALID)
-          const result = await signInWithPassword(getDb(), {
+          const result = await signInWithPassword(db, {
             email: credentials.email,
             password: credentials.password,
             ip: clientAddressOf(req?.headers),
@@ -54,7 +55,7 @@ export function buildAuthOptions(): NextAuthOptions {
       async signOut({ token }) {
         if (!token?.sub) return
         const actor = { userId: token.sub, label: token.email ?? token.sub }
-        await runChange(getDb(), async ({ audit }) => audit({ actor, action: 'auth.sign_out' })).catch(() => undefined)
+        await runChange(db, async ({ audit }) => audit({ actor, action: 'auth.sign_out' })).catch(() => undefined)
       },
     },
   }

@@ -8,9 +8,10 @@ import { canOpenPage, PAGES, type PageKey } from '@/lib/auth/page-access'
 import { getDb } from '@/lib/db/client'
 
 export async function currentActor(): Promise<Actor | null> {
-  const session = await getServerSession(buildAuthOptions())
+  const db = getDb()
+  const session = await getServerSession(buildAuthOptions(db))
   if (!session?.user?.id) return null
-  return actorFromUserId(getDb(), session.user.id, 'session')
+  return actorFromUserId(db, session.user.id, 'session')
 }
 
 export async function requireSignedIn(callbackPath = '/'): Promise<Actor> {
