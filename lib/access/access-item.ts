@@ -1,6 +1,7 @@
-// Stored access event → its wire item. The include is the one every reader of an item uses.
+// Stored access event → its wire item: the one mapping from columns to what REST, the live stream and the CSV
+// export show. The include is the one every reader of an item uses.
 import type { AccessEventItem } from '@/lib/access/schema'
-import type { DbModel } from '@/lib/db/client'
+import type { DbModel, DbRow } from '@/lib/db/client'
 import { ACCESS_METHODS, ACCESS_RESULTS, storedValue } from '@/lib/domain/enums'
 import { snapshotInclude, snapshotUrlOf, type SnapshotLink } from '@/lib/snapshots/snapshot-url'
 
@@ -9,16 +10,8 @@ export const accessEventInclude = {
   snapshot: snapshotInclude,
 } as const satisfies DbModel.AccessEventInclude
 
-export type AccessEventRow = {
-  id: string
-  occurredAt: Date
-  receivedAt: Date
-  deviceId: string | null
-  method: string
-  result: string
-  residentId: string | null
-  residentName: string | null
-  backfilled: boolean
+/** A stored access event (read with accessEventInclude, or the row ingest is about to insert). */
+export type AccessEventRow = DbRow<DbModel.AccessEventModel> & {
   device?: { name: string } | null
   snapshot?: SnapshotLink | null
 }
@@ -28,12 +21,12 @@ export function toAccessEventItem(row: AccessEventRow): AccessEventItem {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
     receivedAt: row.receivedAt.toISOString(),
-    deviceId: row.deviceId,
+    deviceId: row.deviceId ?? null,
     deviceName: row.device?.name ?? null,
     method: storedValue(ACCESS_METHODS, row.method, 'AccessEvent.method'),
     result: storedValue(ACCESS_RESULTS, row.result, 'AccessEvent.result'),
-    residentId: row.residentId,
-    residentName: row.residentName,
+    residentId: row.residentId ?? null,
+    residentName: row.residentName ?? null,
     snapshotUrl: snapshotUrlOf(row.snapshot),
     backfilled: row.backfilled,
   }

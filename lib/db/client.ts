@@ -9,8 +9,11 @@ import { getEnv } from '@/lib/env'
 import { PrismaClient as PostgresClient } from './generated/postgres/client'
 import { Prisma, PrismaClient as SqliteClient } from './generated/sqlite/client'
 
-/** Both generated clients expose the same models; code is typed against the SQLite one. */
-export type { Prisma as DbModel } from './generated/sqlite/client'
+/**
+ * Both generated clients expose the same models; code is typed against the SQLite one. Also a value: the
+ * generated `<Model>ScalarFieldEnum` objects list each model's columns at run time (SQL built from the model).
+ */
+export { Prisma as DbModel }
 export type Db = SqliteClient
 export type DbProvider = 'sqlite' | 'postgresql'
 
@@ -83,3 +86,10 @@ export const sql = Prisma.sql
 export const joinSql = Prisma.join
 export const emptySql = Prisma.empty
 export type Sql = Prisma.Sql
+/** A statement from its text pieces and the values between them (pieces.length = values.length + 1). */
+export const sqlOf = (pieces: readonly string[], values: readonly unknown[]): Sql => new Prisma.Sql(pieces, values)
+
+/** A model's row as code writes it: every column, the nullable ones optional (absent is stored as NULL). */
+export type DbRow<Model> = { [K in keyof Model as null extends Model[K] ? never : K]: Model[K] } & {
+  [K in keyof Model as null extends Model[K] ? K : never]?: Model[K]
+}

@@ -38,37 +38,45 @@ export function parsePrismaModels(schema: string): SchemaModel[] {
   return models
 }
 
-type DbColumn = { name: string; nullable: boolean }
+export type DbColumn = { name: string; nullable: boolean }
 type DbIndex = { columns: string[]; unique: boolean }
 
-async function describeTable(db: Db, provider: DbProvider, table: string) {
+/** The columns a migrated table actually has (SQLite PRAGMA table_info / PostgreSQL information_schema). */
+export async function readTableColumns(db: Db, provider: DbProvider, table: string): Promise<DbColumn[]> {
   if (provider === 'sqlite') {
     const cols = await db.$queryRawUnsafe<{ name: string; notnull: bigint | number; pk: bigint | number }[]>(
       `PRAGMA table_info("${table}")`,
     )
+    return cols.map((c) => ({ name: c.name, nullable: Number(c.notnull) === 0 && Number(c.pk) === 0 }))
+  }
+  const cols = await db.$queryRawUnsafe<{ column_name: string; is_nullable: string }[]>(
+    `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
+    table,
+  )
+  return cols.map((c) => ({ name: c.column_name, nullable: c.is_nullable === 'YES' }))
+}
+
+async function describeTable(db: Db, provider: DbProvider, table: string) {
+  const columns = await readTableColumns(db, provider, table)
+  if (provider === 'sqlite') {
     const list = await db.$queryRawUnsafe<{ name: string; unique: bigint | number }[]>(`PRAGMA index_list("${table}")`)
     const indexes: DbIndex[] = []
     for (const index of list) {
       const info = await db.$queryRawUnsafe<{ name: string }[]>(`PRAGMA index_info("${index.name}")`)
       indexes.push({ columns: info.map((i) => i.name), unique: Number(index.unique) === 1 })
     }
-    const pk = cols.filter((c) => Number(c.pk) > 0).map((c) => c.name)
+    const pk = (await db.$queryRawUnsafe<{ name: string; pk: bigint | number }[]>(`PRAGMA table_info("${table}")`))
+      .filter((c) => Number(c.pk) > 0)
+      .map((c) => c.name)
     if (pk.length) indexes.push({ columns: pk, unique: true })
-    return {
-      columns: cols.map((c): DbColumn => ({ name: c.name, nullable: Number(c.notnull) === 0 && Number(c.pk) === 0 })),
-      indexes,
-    }
+    return { columns, indexes }
   }
-  const cols = await db.$queryRawUnsafe<{ column_name: string; is_nullable: string }[]>(
-    `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
-    table,
-  )
   const idx = await db.$queryRawUnsafe<{ indexdef: string }[]>(
     `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1`,
     table,
   )
   return {
-    columns: cols.map((c): DbColumn => ({ name: c.column_name, nullable: c.is_nullable === 'YES' })),
+    columns,
     indexes: idx.map((i): DbIndex => {
       const inner = i.indexdef.match(/\((.*)\)\s*$/)?.[1] ?? ''
       return {

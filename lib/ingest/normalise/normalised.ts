@@ -29,6 +29,11 @@ export type DeviceChange = 'online' | 'offline' | 'renamed' | 'deleted' | 'prope
 
 export type NormalisedItem =
   | {
+      /**
+       * A door opened or refused. Fields named like an AccessEvent column are stored as they are
+       * (lib/ingest/persist/persist-access.ts): a new column the message carries is declared here and set by the
+       * normaliser, nothing in between.
+       */
       kind: 'access'
       occurredAt: Date
       method: AccessMethod

@@ -1,15 +1,21 @@
 // Raw SQL for the ingest hot path. Prisma's query compiler costs ~1 ms of CPU per model query on this machine
 // class (bench/ingest.ts); these few parameterised statements (the same text on SQLite and PostgreSQL: quoted
 // identifiers, provider-specific placeholders filled in by Prisma) carry a whole batch instead. Values go through
-// the driver adapter exactly as model writes do (Dates → ISO-8601 on SQLite, booleans → 0/1).
-import { joinSql, sql, type Sql, type Tx } from '@/lib/db/client'
-import type { AccessRow, CachedDevice, InboundRow } from '@/lib/ingest/persist/ingest-context'
+// the driver adapter exactly as model writes do (Dates → ISO-8601 on SQLite, booleans → 0/1). The INSERTs are built
+// from the column lists in batch-tables.ts.
+import { joinSql, sql, sqlOf, type Sql, type Tx } from '@/lib/db/client'
+import {
+  ACCESS_TABLE,
+  INBOUND_TABLE,
+  LIVE_EVENT_TABLE,
+  SNAPSHOT_TABLE,
+  type BatchTable,
+} from '@/lib/ingest/persist/batch-tables'
+import type { CachedDevice } from '@/lib/ingest/persist/ingest-context'
 
 /** SQLite returns integers as BigInt (the adapter enables safe integers) and dates as text. */
 const toDate = (value: unknown): Date | null =>
   value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value))
-
-const values = (rows: unknown[][]): Sql => joinSql(rows.map((row) => sql`(${joinSql(row)})`))
 
 /**
  * Everything a batch reads before it writes, in ONE round trip: already-stored messages, the devices named,
@@ -44,82 +50,64 @@ export async function selectSlots(tx: Tx, deviceIds: string[]) {
   )
 }
 
-// Multi-row INSERTs, chunked to stay under SQLite's bound-parameter limit.
-const CHUNK = 60
+/** Bound parameters per statement: under SQLite's historical limit of 999 (PostgreSQL allows 65,535). */
+const MAX_PARAMETERS = 900
 
-async function insertChunked<T>(tx: Tx, rows: T[], statement: (chunk: T[]) => Sql) {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.$executeRaw(statement(rows.slice(i, i + CHUNK)))
+/**
+ * A multi-row INSERT for one table. Its text depends only on the row count, so the pieces between the values are
+ * built once per count and reused; each call only lays the rows' values out, in column order (absent → NULL).
+ */
+function multiRowInsert<Row>(table: BatchTable<Row>, returning = '') {
+  const columns = table.columns
+  const head = `INSERT INTO "${table.name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (`
+  const piecesByCount = new Map<number, string[]>()
+  const piecesFor = (count: number) => {
+    let pieces = piecesByCount.get(count)
+    if (!pieces) {
+      pieces = [head]
+      for (let r = 0; r < count; r++) {
+        for (let c = 1; c < columns.length; c++) pieces.push(', ')
+        pieces.push(r === count - 1 ? `)${returning}` : '), (')
+      }
+      piecesByCount.set(count, pieces)
+    }
+    return pieces
+  }
+  return {
+    rowsPerStatement: Math.max(1, Math.floor(MAX_PARAMETERS / columns.length)),
+    statement(rows: readonly Row[]): Sql {
+      const values: unknown[] = []
+      for (const row of rows) for (const column of columns) values.push(row[column] ?? null)
+      return sqlOf(piecesFor(rows.length), values)
+    },
+  }
 }
 
-export function insertInbound(tx: Tx, rows: InboundRow[]) {
-  return insertChunked(
-    tx,
-    rows,
-    (chunk) =>
-      sql`INSERT INTO "InboundMessage" ("id", "source", "sourceMessageId", "shape", "deviceTuyaId", "payload", "receivedAt", "outcome", "reason") VALUES ${values(
-        chunk.map((r) => [
-          r.id,
-          r.source,
-          r.sourceMessageId,
-          r.shape,
-          r.deviceTuyaId,
-          r.payload,
-          r.receivedAt,
-          r.outcome,
-          r.reason,
-        ]),
-      )}`,
-  )
+function chunksOf<T>(rows: readonly T[], size: number): T[][] {
+  const chunks: T[][] = []
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size))
+  return chunks
 }
 
-export function insertSnapshots(tx: Tx, rows: { id: string; source: string }[], now: Date) {
-  return insertChunked(
-    tx,
-    rows,
-    (chunk) =>
-      sql`INSERT INTO "Snapshot" ("id", "source", "state", "attempts", "createdAt") VALUES ${values(chunk.map((r) => [r.id, r.source, 'pending', 0, now]))}`,
-  )
+function insertAll<Row>(table: BatchTable<Row>) {
+  const insert = multiRowInsert(table)
+  return async (tx: Tx, rows: readonly Row[]) => {
+    for (const chunk of chunksOf(rows, insert.rowsPerStatement)) await tx.$executeRaw(insert.statement(chunk))
+  }
 }
 
-export function insertAccessEvents(tx: Tx, rows: AccessRow[]) {
-  return insertChunked(
-    tx,
-    rows,
-    (chunk) =>
-      sql`INSERT INTO "AccessEvent" ("id", "messageId", "deviceId", "deviceTuyaId", "occurredAt", "receivedAt", "method", "result", "residentId", "residentName", "externalUserId", "credentialSlot", "sourceCode", "snapshotId", "backfilled") VALUES ${values(
-        chunk.map((r) => [
-          r.id,
-          r.messageId,
-          r.deviceId,
-          r.deviceTuyaId,
-          r.occurredAt,
-          r.receivedAt,
-          r.method,
-          r.result,
-          r.residentId,
-          r.residentName,
-          r.externalUserId,
-          r.credentialSlot,
-          r.sourceCode,
-          r.snapshotId,
-          r.backfilled,
-        ]),
-      )}`,
-  )
-}
+export const insertInbound = insertAll(INBOUND_TABLE)
+export const insertSnapshots = insertAll(SNAPSHOT_TABLE)
+export const insertAccessEvents = insertAll(ACCESS_TABLE)
+
+const liveEventInsert = multiRowInsert(LIVE_EVENT_TABLE, ' RETURNING "seq"')
 
 /** Appends to the live-event outbox; one multi-row INSERT assigns increasing seqs in row order. */
-export async function insertLiveEvents(
-  tx: Tx,
-  rows: { event: string; payload: string }[],
-  now: Date,
-): Promise<number[]> {
+export async function insertLiveEvents(tx: Tx, rows: readonly { event: string; payload: string }[], now: Date) {
   const seqs: number[] = []
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK)
-    const returned = await tx.$queryRaw<{ seq: bigint | number }[]>(
-      sql`INSERT INTO "LiveEvent" ("event", "payload", "createdAt") VALUES ${values(chunk.map((r) => [r.event, r.payload, now]))} RETURNING "seq"`,
-    )
+  for (const chunk of chunksOf(rows, liveEventInsert.rowsPerStatement)) {
+    const statement = liveEventInsert.statement(chunk.map((r) => ({ ...r, createdAt: now })))
+    const returned = await tx.$queryRaw<{ seq: bigint | number }[]>(statement)
     seqs.push(...returned.map((r) => Number(r.seq)).sort((a, b) => a - b))
   }
   return seqs

@@ -144,7 +144,10 @@ async function flush(batch: BatchContext, live: PendingLiveEvent[]): Promise<Sto
   const { tx, rows } = batch
   const now = new Date()
   await insertInbound(tx, rows.inbound)
-  await insertSnapshots(tx, rows.snapshots, now)
+  await insertSnapshots(
+    tx,
+    rows.snapshots.map((s) => ({ ...s, state: 'pending', attempts: 0, createdAt: now })),
+  )
   await insertAccessEvents(tx, rows.access)
   const seqs = await insertLiveEvents(
     tx,

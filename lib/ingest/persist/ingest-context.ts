@@ -4,40 +4,12 @@
 // instead of one commit and ~9 queries per message.
 import { randomBytes } from 'node:crypto'
 import type { Tx } from '@/lib/db/client'
+import type { AccessRow, InboundRow } from '@/lib/ingest/persist/batch-tables'
 import type { PendingLiveEvent } from '@/lib/realtime/publish'
 
 export type IngestedRef = { kind: 'access' | 'call' | 'alarm' | 'device'; id: string }
 export type CachedDevice = { id: string; tuyaId: string; name: string; lastSeenAt: Date | null }
 export type CachedResident = { id: string; name: string }
-
-export type InboundRow = {
-  id: string
-  source: string
-  sourceMessageId: string
-  shape: string
-  deviceTuyaId: string | null
-  payload: string
-  receivedAt: Date
-  outcome: string
-  reason: string | null
-}
-export type AccessRow = {
-  id: string
-  messageId: string
-  deviceId: string | null
-  deviceTuyaId: string
-  occurredAt: Date
-  receivedAt: Date
-  method: string
-  result: string
-  residentId: string | null
-  residentName: string | null
-  externalUserId: string | null
-  credentialSlot: string | null
-  sourceCode: string
-  snapshotId: string | null
-  backfilled: boolean
-}
 
 export type BatchContext = {
   tx: Tx

@@ -3,6 +3,7 @@
 // call ends that call as door_opened.
 import { toAccessEventItem } from '@/lib/access/access-item'
 import { callSignalForAccess } from '@/lib/calls/call-matching'
+import type { AccessRow } from '@/lib/ingest/persist/batch-tables'
 import { addRef, newRowId, slotKey, type IngestContext } from '@/lib/ingest/persist/ingest-context'
 import type { NormalisedItem } from '@/lib/ingest/normalise/normalised'
 import { persistCallSignal } from '@/lib/ingest/persist/persist-call'
@@ -45,19 +46,18 @@ export async function persistAccess(ctx: IngestContext, item: AccessItem, device
     ctx.batch.rows.snapshots.push({ id: snapshotId, source: snapshotSourceOf(item.snapshot, deviceTuyaId) })
     ctx.snapshotIds.push(snapshotId)
   }
-  const row = {
+  // The normaliser's fields named like AccessEvent columns (occurredAt, method, result, credentialSlot,
+  // externalUserId, sourceCode, …) are stored as they are; this adds what only the batch knows.
+  const { kind: _kind, raw: _raw, snapshot: _snapshot, externalUserName, ...reported } = item
+  const row: AccessRow = {
+    ...reported,
     id: newRowId(),
     messageId: ctx.messageId,
     deviceId: ctx.device?.id ?? null,
     deviceTuyaId,
-    occurredAt: item.occurredAt,
     receivedAt: ctx.receivedAt,
-    method: item.method,
-    result: item.result,
     residentId: resident?.id ?? null,
-    residentName: resident?.name ?? item.externalUserName ?? null,
-    externalUserId: item.externalUserId ?? null,
-    credentialSlot: item.credentialSlot ?? null,
+    residentName: resident?.name ?? externalUserName ?? null,
     sourceCode: item.sourceCode.slice(0, 120),
     snapshotId,
     backfilled: ctx.backfilled,
