@@ -1,8 +1,10 @@
-// CSV export of the access history: RFC 4180 quoting, formula neutralising, and keyset paging over a real SQLite
-// database that returns every matching row exactly once, newest first, whatever the batch size.
+// CSV export of the access history: RFC 4180 quoting, formula neutralising, one column per wire-item field, and
+// keyset paging over a real database (SQLite and PostgreSQL) that returns every matching row exactly once, newest
+// first, whatever the batch size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accessCsvStream, csvCell, csvLine, streamAccessCsv } from '@/lib/access/export-csv'
-import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database'
+import { accessEventItemSchema } from '@/lib/access/schema'
+import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 
 async function collect(chunks: AsyncIterable<string>): Promise<string> {
   let text = ''
@@ -45,12 +47,26 @@ describe('csvCell', () => {
   })
 })
 
-describe('streamAccessCsv on SQLite', () => {
+/** Splits one CSV line (no line break inside a cell) into its cells, undoing RFC 4180 quoting. */
+function cellsOf(line: string): string[] {
+  const cells: string[] = []
+  for (const match of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g))
+    cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2])
+  return cells
+}
+
+/** The export as one record per line: header name → cell. */
+function recordsOf(csv: string): Record<string, string>[] {
+  const [header, ...lines] = rowsOf(csv).map(cellsOf)
+  return lines.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i]])))
+}
+
+describe.each(TEST_PROVIDERS)('streamAccessCsv on %s', (provider) => {
   let testDb: TestDatabase
   const base = Date.parse('2026-11-20T12:00:00.000Z')
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('sqlite')
+    testDb = await createTestDatabase(provider)
     const db = testDb.db
     const device = await db.device.create({
       data: { id: 'dev-lobby', tuyaId: 'tuya-lobby', name: 'Lobby, north', category: 'face_terminal' },
@@ -79,41 +95,56 @@ describe('streamAccessCsv on SQLite', () => {
     await testDb?.drop()
   })
 
-  it('writes the header, then every row once, newest first with ties broken by id, whatever the batch size', async () => {
+  const idsOf = (csv: string) => recordsOf(csv).map((r) => r.id)
+
+  it('has one column per field of the wire item, in schema order', async () => {
+    const [header] = rowsOf(await collect(streamAccessCsv(testDb.db, {})))
+    expect(header.split(',')).toEqual(Object.keys(accessEventItemSchema.shape))
+    expect(header).toBe(
+      'id,occurredAt,receivedAt,deviceId,deviceName,method,result,residentId,residentName,snapshotUrl,backfilled',
+    )
+  })
+
+  it('writes every row once, newest first with ties broken by id, whatever the batch size', async () => {
     const expectedOrder = ['ae-02', 'ae-01', 'ae-00', 'ae-05', 'ae-04', 'ae-03', 'ae-08', 'ae-07', 'ae-06']
     for (const batchSize of [1, 2, 3, 4, 100]) {
-      const lines = rowsOf(await collect(streamAccessCsv(testDb.db, {}, { batchSize })))
-      expect(lines[0]).toBe(
-        'occurredAt,receivedAt,device,deviceId,method,result,resident,residentId,snapshotUrl,backfilled,id',
-      )
-      expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(expectedOrder)
+      expect(idsOf(await collect(streamAccessCsv(testDb.db, {}, { batchSize })))).toEqual(expectedOrder)
     }
   })
 
-  it('formats times as ISO-8601 UTC and links only stored snapshots', async () => {
-    const lines = rowsOf(await collect(streamAccessCsv(testDb.db, {}, { origin: 'https://console.example' })))
-    const byId = new Map(lines.slice(1).map((l) => [l.split(',').at(-1), l]))
-    expect(byId.get('ae-00')).toBe(
-      '2026-11-20T12:00:00.000Z,2026-11-20T12:00:00.500Z,"Lobby, north",dev-lobby,face,granted,Alice,res-alice,https://console.example/api/snapshots/snap-stored,false,ae-00',
-    )
-    expect(byId.get('ae-01')).toContain(',res-alice,,false,ae-01')
+  it('shows what the list item shows: ISO-8601 UTC times, the device name, links only to stored snapshots', async () => {
+    const csv = await collect(streamAccessCsv(testDb.db, {}, { origin: 'https://console.example' }))
+    const byId = new Map(recordsOf(csv).map((r) => [r.id, r]))
+    expect(byId.get('ae-00')).toEqual({
+      id: 'ae-00',
+      occurredAt: '2026-11-20T12:00:00.000Z',
+      receivedAt: '2026-11-20T12:00:00.500Z',
+      deviceId: 'dev-lobby',
+      deviceName: 'Lobby, north',
+      method: 'face',
+      result: 'granted',
+      residentId: 'res-alice',
+      residentName: 'Alice',
+      snapshotUrl: 'https://console.example/api/snapshots/snap-stored',
+      backfilled: 'false',
+    })
+    expect(byId.get('ae-01')?.snapshotUrl).toBe('')
+    expect(csv).toContain('ae-00,2026-11-20T12:00:00.000Z,2026-11-20T12:00:00.500Z,dev-lobby,"Lobby, north",face,')
   })
 
   it('neutralises a hostile resident name', async () => {
     const csv = await collect(streamAccessCsv(testDb.db, { result: 'denied' }))
     expect(rowsOf(csv)).toHaveLength(2)
-    expect(csv).toContain(`,face,denied,"'=cmd|"" /C calc""!A0",,,false,ae-04\r\n`)
+    expect(csv).toContain(`,face,denied,,"'=cmd|"" /C calc""!A0",,false\r\n`)
   })
 
   it('applies the list filters and the row cap', async () => {
-    const cards = rowsOf(await collect(streamAccessCsv(testDb.db, { method: 'card' }, { batchSize: 2 })))
-    expect(cards.slice(1).map((l) => l.split(',').at(-1))).toEqual(['ae-01', 'ae-05', 'ae-03', 'ae-07'])
-    const window = rowsOf(
-      await collect(
-        streamAccessCsv(testDb.db, { from: new Date(base - 60_000), to: new Date(base - 60_000) }, { batchSize: 2 }),
-      ),
+    const cards = await collect(streamAccessCsv(testDb.db, { method: 'card' }, { batchSize: 2 }))
+    expect(idsOf(cards)).toEqual(['ae-01', 'ae-05', 'ae-03', 'ae-07'])
+    const window = await collect(
+      streamAccessCsv(testDb.db, { from: new Date(base - 60_000), to: new Date(base - 60_000) }, { batchSize: 2 }),
     )
-    expect(window.slice(1).map((l) => l.split(',').at(-1))).toEqual(['ae-05', 'ae-04', 'ae-03'])
+    expect(idsOf(window)).toEqual(['ae-05', 'ae-04', 'ae-03'])
     const capped = rowsOf(await collect(streamAccessCsv(testDb.db, {}, { batchSize: 2, maxRows: 5 })))
     expect(capped).toHaveLength(6)
   })

@@ -1,14 +1,13 @@
-// Access history as CSV: the same filters as the list (accessWhere), newest first, read in keyset-paged batches so
-// memory stays flat at any size. Cells are quoted per RFC 4180, and cells a spreadsheet would run as a formula
-// (= + - @ tab CR) get a leading apostrophe (OWASP "CSV injection").
-import type { AccessEventRow } from '@/lib/access/access-item'
-import { accessWhere } from '@/lib/access/data'
-import type { AccessQuery } from '@/lib/access/schema'
+// Access history as CSV: one column per field of the wire item (accessEventItemSchema, mapped by
+// toAccessEventItem), so the export shows exactly what the list and the live stream show. Rows come from
+// readAccessEventBatches (the list's filters, newest first, keyset-paged: flat memory at any size). Cells are quoted
+// per RFC 4180, and cells a spreadsheet would run as a formula (= + - @ tab CR) get a leading apostrophe (OWASP
+// "CSV injection").
+import { readAccessEventBatches, type AccessFilter } from '@/lib/access/data'
+import { accessEventItemSchema, type AccessEventItem } from '@/lib/access/schema'
 import type { Db } from '@/lib/db/client'
-import { beforeCursor, type Cursor } from '@/lib/http/cursor'
-import { snapshotUrlOf } from '@/lib/snapshots/snapshot-url'
 
-export type AccessCsvFilter = Omit<AccessQuery, 'limit' | 'cursor'>
+export type AccessCsvFilter = AccessFilter
 export type AccessCsvOptions = {
   /** Rows per database round trip. */
   batchSize?: number
@@ -18,51 +17,32 @@ export type AccessCsvOptions = {
   origin?: string
 }
 
-export const ACCESS_CSV_COLUMNS = [
-  'occurredAt',
-  'receivedAt',
-  'device',
-  'deviceId',
-  'method',
-  'result',
-  'resident',
-  'residentId',
-  'snapshotUrl',
-  'backfilled',
-  'id',
-] as const
+/** The header: the wire item's fields, in schema order. */
+export const ACCESS_CSV_COLUMNS: readonly (keyof AccessEventItem)[] = accessEventItemSchema.keyof().options
+
+type CsvValue = string | number | boolean | null | undefined
 
 const FORMULA_START = /^[=+\-@\t\r]/
 const NEEDS_QUOTES = /[",\r\n]/
 
 /** One CSV cell: neutralised if a spreadsheet would evaluate it, quoted when RFC 4180 requires. */
-export function csvCell(value: string | number | boolean | null | undefined): string {
+export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return ''
   let text = String(value)
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
+export function csvLine(cells: readonly CsvValue[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`
 }
 
-const select = {
-  id: true,
-  occurredAt: true,
-  receivedAt: true,
-  deviceId: true,
-  method: true,
-  result: true,
-  residentId: true,
-  residentName: true,
-  backfilled: true,
-  device: { select: { name: true } },
-  snapshot: { select: { id: true, state: true } },
-} as const
-
-/** The selected columns are those of the list item (lib/access/access-item.ts). */
-type CsvRow = AccessEventRow
+/** One item as a CSV line, its cells in header order (every item field is a string, boolean or null). */
+function csvRecord(item: AccessEventItem): string {
+  let line = csvCell(item[ACCESS_CSV_COLUMNS[0]])
+  for (let i = 1; i < ACCESS_CSV_COLUMNS.length; i++) line += `,${csvCell(item[ACCESS_CSV_COLUMNS[i]])}`
+  return `${line}\r\n`
+}
 
 /** Header, then one chunk of CSV text per batch of rows. */
 export async function* streamAccessCsv(
@@ -70,43 +50,19 @@ export async function* streamAccessCsv(
   filter: AccessCsvFilter,
   options: AccessCsvOptions = {},
 ): AsyncGenerator<string> {
-  const batchSize = options.batchSize ?? 2000
-  const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY
   const origin = options.origin ?? ''
-  const where = accessWhere(filter)
   yield csvLine(ACCESS_CSV_COLUMNS)
-  let cursor: Cursor | null = null
-  let written = 0
-  while (written < maxRows) {
-    const rows: CsvRow[] = await db.accessEvent.findMany({
-      where: { AND: [where, beforeCursor('occurredAt', cursor)] },
-      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
-      take: Math.min(batchSize, maxRows - written),
-      select,
-    })
-    if (rows.length === 0) return
+  const batches = readAccessEventBatches(db, filter, {
+    batchSize: options.batchSize ?? 2000,
+    maxRows: options.maxRows ?? Number.POSITIVE_INFINITY,
+  })
+  for await (const items of batches) {
     let chunk = ''
-    for (const row of rows) {
-      const snapshotPath = snapshotUrlOf(row.snapshot)
-      chunk += csvLine([
-        row.occurredAt.toISOString(),
-        row.receivedAt.toISOString(),
-        row.device?.name ?? null,
-        row.deviceId,
-        row.method,
-        row.result,
-        row.residentName,
-        row.residentId,
-        snapshotPath ? `${origin}${snapshotPath}` : null,
-        row.backfilled,
-        row.id,
-      ])
+    for (const item of items) {
+      if (origin && item.snapshotUrl) item.snapshotUrl = `${origin}${item.snapshotUrl}`
+      chunk += csvRecord(item)
     }
-    written += rows.length
     yield chunk
-    if (rows.length < batchSize) return
-    const last = rows[rows.length - 1]
-    cursor = { at: last.occurredAt, id: last.id }
   }
 }
 
