@@ -1,5 +1,5 @@
 // Stored access event → its wire item: the one mapping from columns to what REST, the live stream and the CSV
-// export show. The include is the one every reader of an item uses.
+// export show. The include is the one every reader of an item uses; a new column is read without an edit here.
 import type { AccessEventItem } from '@/lib/access/schema'
 import type { DbModel, DbRow } from '@/lib/db/client'
 import { ACCESS_METHODS, ACCESS_RESULTS, storedValue } from '@/lib/domain/enums'
@@ -10,8 +10,17 @@ export const accessEventInclude = {
   snapshot: snapshotInclude,
 } as const satisfies DbModel.AccessEventInclude
 
+/** Columns kept for traceability that no item shows: bulk readers leave them out (the CSV export reads millions). */
+export const accessEventOmit = {
+  messageId: true,
+  deviceTuyaId: true,
+  externalUserId: true,
+  credentialSlot: true,
+  sourceCode: true,
+} as const satisfies DbModel.AccessEventOmit
+
 /** A stored access event (read with accessEventInclude, or the row ingest is about to insert). */
-export type AccessEventRow = DbRow<DbModel.AccessEventModel> & {
+export type AccessEventRow = Omit<DbRow<DbModel.AccessEventModel>, keyof typeof accessEventOmit> & {
   device?: { name: string } | null
   snapshot?: SnapshotLink | null
 }

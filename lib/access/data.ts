@@ -1,6 +1,6 @@
 // Access history reads: filters on occurredAt, method, device, resident, result; newest first; keyset cursor. The
 // list returns one page; the export reads every matching event in batches.
-import { accessEventInclude, toAccessEventItem } from '@/lib/access/access-item'
+import { accessEventInclude, accessEventOmit, toAccessEventItem } from '@/lib/access/access-item'
 import type { AccessEventItem, AccessQuery } from '@/lib/access/schema'
 import type { Db } from '@/lib/db/client'
 import { beforeCursor, decodeCursor, pageOf, type Cursor } from '@/lib/http/cursor'
@@ -26,6 +26,7 @@ function findAfterCursor(db: Db, filter: AccessFilter, cursor: Cursor | null, ta
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
     take,
     include: accessEventInclude,
+    omit: accessEventOmit,
   })
 }
 
