@@ -22,7 +22,7 @@ const DB_CLIENT_ALLOWED = [
   'lib/**/*.test.ts',
   'lib/**/fixtures/**',
   // Composition roots: where Next.js calls into lib/ with no db in hand, the process-wide client is obtained.
-  'lib/http/with-role.ts', // every route handler goes through withRole
+  'lib/http/with-permission.ts', // every route handler goes through withPermission
   'lib/auth/page-guard.ts', // every server-component page goes through requirePage / requireSignedIn
 ]
 const DB_CLIENT_MESSAGE =
