@@ -52,6 +52,8 @@ export async function selectSlots(tx: Tx, deviceIds: string[]) {
 
 /** Bound parameters per statement: under SQLite's historical limit of 999 (PostgreSQL allows 65,535). */
 const MAX_PARAMETERS = 900
+/** Rows per statement at most (payloads may be large: this bounds one statement's size). */
+const MAX_ROWS = 60
 
 /**
  * A multi-row INSERT for one table. Its text depends only on the row count, so the pieces between the values are
@@ -74,7 +76,7 @@ function multiRowInsert<Row>(table: BatchTable<Row>, returning = '') {
     return pieces
   }
   return {
-    rowsPerStatement: Math.max(1, Math.floor(MAX_PARAMETERS / columns.length)),
+    rowsPerStatement: Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length))),
     statement(rows: readonly Row[]): Sql {
       const values: unknown[] = []
       for (const row of rows) for (const column of columns) values.push(row[column] ?? null)
