@@ -93,6 +93,14 @@ describe('parseEnv', () => {
     ['AUTH_SECRET', 'short', 'AUTH_SECRET: must be at least 32 characters'],
     ['TUYA_MQ_ENV', 'prod', 'TUYA_MQ_ENV:'],
     ['SIM_DEMO_RATE', 'lots', 'SIM_DEMO_RATE: must be a number of events per minute'],
+    [
+      'SNAPSHOT_ALLOWED_HOSTS',
+      'https://cdn.example.com',
+      'SNAPSHOT_ALLOWED_HOSTS: must be comma-separated host[:port]',
+    ],
+    ['SNAPSHOT_ALLOWED_HOSTS', 'nvr.lan:99999', 'SNAPSHOT_ALLOWED_HOSTS: must be comma-separated host[:port]'],
+    ['TRUSTED_PROXIES', 'proxy.internal', 'TRUSTED_PROXIES: must be comma-separated addresses or CIDR ranges'],
+    ['TRUSTED_PROXIES', '10.0.0.0/40', 'TRUSTED_PROXIES: must be comma-separated addresses or CIDR ranges'],
   ])('rejects %s=%s with one line naming it', (name, value, line) => {
     const lines = linesOf({ [name]: value })
     expect(lines).toHaveLength(1)
@@ -112,5 +120,27 @@ describe('parseEnv', () => {
       redisUrl: 'rediss://user:pw@cache:6380',
       databaseProvider: 'sqlite',
     })
+  })
+
+  it('allows snapshots from Tuya and the listed hosts, plus the simulator origin in demo mode only', () => {
+    const listed = 'nvr.building.lan:8080, *.cdn.example.com'
+    const demo = parseEnv({ SIM_PORT: '4199', SNAPSHOT_ALLOWED_HOSTS: listed })
+    expect(demo.snapshots.allowedHosts.map((e) => [e.host, e.port])).toEqual([
+      ['nvr.building.lan', 8080],
+      ['*.cdn.example.com', undefined],
+      ['127.0.0.1', 4199],
+    ])
+    const cloud = parseEnv({ ...CLOUD, SNAPSHOT_ALLOWED_HOSTS: listed })
+    expect(cloud.snapshots.allowedHosts.map((e) => e.host)).toEqual(['nvr.building.lan', '*.cdn.example.com'])
+    expect(parseEnv(CLOUD).snapshots.allowedHosts).toEqual([])
+  })
+
+  it('reads TRUSTED_PROXIES as addresses and CIDR ranges (none by default)', () => {
+    expect(parseEnv({}).trustedProxies).toEqual([])
+    expect(parseEnv({ TRUSTED_PROXIES: ' 10.0.0.1, 172.16.0.0/12 ,::1' }).trustedProxies).toEqual([
+      '10.0.0.1',
+      '172.16.0.0/12',
+      '::1',
+    ])
   })
 })

@@ -1,6 +1,8 @@
 // The environment, validated once with zod (README "Configuration"). A missing or malformed variable
 // stops start-up with one clear line naming it. Read lazily: `next build` imports route modules.
 import { z } from 'zod'
+import { parseAddressSet } from '@/lib/net/ip-ranges'
+import { originAsAllowedHost, parseAllowedHostList } from '@/lib/snapshots/allowed-hosts'
 import { DEFAULT_SIM_PORT, DEMO_TUYA_ACCESS_ID, DEMO_TUYA_ACCESS_SECRET } from '@/lib/tuya/demo-credentials'
 
 const port = (fallback: number) =>
@@ -13,6 +15,22 @@ const port = (fallback: number) =>
 
 const url = (protocols: RegExp, hint: string) =>
   z.string().refine((value) => protocols.test(value) && URL.canParse(value), `must be a ${hint} URL`)
+
+/** A comma-separated list, each entry checked by `parse` (which throws naming the bad entry). */
+const list = <T>(parse: (entries: string[]) => T, hint: string) =>
+  z.string().transform((value, ctx) => {
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+    try {
+      parse(entries)
+      return entries
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `must be ${hint}: ${(error as Error).message}` })
+      return z.NEVER
+    }
+  })
 
 const rawSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -43,6 +61,12 @@ const rawSchema = z.object({
   SIM_DEMO_RATE: z.coerce.number({ error: 'must be a number of events per minute' }).min(0).max(60_000).optional(),
   /** Set to 0 to disable the message-service consumer (webhook-only deployments). */
   TUYA_MQ_ENABLED: z.enum(['0', '1']).default('1'),
+  /** Hosts snapshots may be fetched from besides Tuya's media hosts (and the simulator in demo mode). */
+  SNAPSHOT_ALLOWED_HOSTS: list((entries) => parseAllowedHostList(entries.join(',')), 'comma-separated host[:port]')
+    .optional()
+    .default([]),
+  /** Peers whose X-Forwarded-For is believed (a reverse proxy in front of the console). */
+  TRUSTED_PROXIES: list(parseAddressSet, 'comma-separated addresses or CIDR ranges').optional().default([]),
 })
 
 export type AppEnv = ReturnType<typeof parseEnv>
@@ -98,6 +122,13 @@ export function parseEnv(source: Record<string, string | undefined>) {
       port: raw.SIM_PORT,
       demoPerMinute: raw.SIM_DEMO_RATE ?? (demo ? 4 : 0),
     },
+    snapshots: {
+      allowedHosts: [
+        ...parseAllowedHostList(raw.SNAPSHOT_ALLOWED_HOSTS.join(',')),
+        ...(demo ? [originAsAllowedHost(simUrl)] : []),
+      ],
+    },
+    trustedProxies: raw.TRUSTED_PROXIES,
   }
 }
 

@@ -13,6 +13,7 @@ import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/
 import { recordLiveEmissions } from '@/lib/ingest/fixtures/recording-live-server'
 import { waitUntil } from '@/lib/ingest/fixtures/wait-until'
 import { ingestMessage } from '@/lib/ingest/ingest-message'
+import { createAllowedHosts, originAsAllowedHost } from '@/lib/snapshots/allowed-hosts'
 import {
   createImageFetcher,
   fetchOneSnapshot,
@@ -81,6 +82,8 @@ describe.each(TEST_PROVIDERS)('snapshot fetcher on %s', (provider) => {
       accessId: sim.accessId,
       accessSecret: sim.accessSecret,
       retry: { maxRetries: 0 },
+      // The simulator plays Tuya's media host too (demo mode allows its origin the same way).
+      mediaPolicy: { allowedHosts: createAllowedHosts([originAsAllowedHost(sim.url)]) },
     })
   })
 

@@ -9,7 +9,8 @@ import type { Db, Tx } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
 import type { PendingLiveEvent } from '@/lib/realtime/publish'
 import { onSnapshotsPending } from '@/lib/snapshots/snapshot-signal'
-import { looksLikeImage } from '@/lib/tuya/media/image-crypto'
+import { isPermanentSnapshotFailure } from '@/lib/snapshots/fetch-snapshot-bytes'
+import { requireImageType } from '@/lib/snapshots/sniff-image'
 import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
 
 export const MAX_SNAPSHOT_BYTES = 5 * 1024 * 1024
@@ -24,10 +25,7 @@ const CLAIM_LEASE_MS = 2 * 60_000
 
 export type FetchImage = (source: string) => Promise<{ bytes: Buffer; contentType?: string }>
 
-export function createImageFetcher(
-  client: Pick<TuyaClient, 'resolveStoredImage' | 'fetchStoredImage'>,
-  timeoutMs = 10_000,
-): FetchImage {
+export function createImageFetcher(client: Pick<TuyaClient, 'resolveStoredImage' | 'fetchStoredImage'>): FetchImage {
   return async (source) => {
     const encrypted = source.match(/^url:(.*)#key=(.+)$/s)
     if (encrypted) {
@@ -35,12 +33,8 @@ export function createImageFetcher(
       const image = await client.fetchStoredImage({ url: encrypted[1], key: encrypted[2] })
       return { bytes: image.bytes, contentType: image.contentType }
     }
-    if (source.startsWith('url:')) {
-      const response = await fetch(source.slice(4), { signal: AbortSignal.timeout(timeoutMs) })
-      if (!response.ok) throw new Error(`image URL answered HTTP ${response.status}`)
-      const bytes = Buffer.from(await response.arrayBuffer())
-      return { bytes, contentType: response.headers.get('content-type') ?? undefined }
-    }
+    // Allowed hosts only, pinned address, capped body: the client's media policy (fetch-snapshot-bytes.ts).
+    if (source.startsWith('url:')) return client.fetchStoredImage({ url: source.slice(4) })
     const match = source.match(/^tuya:([^:]*):(.*)$/s)
     if (!match) throw new Error('unknown snapshot source')
     const ref = JSON.parse(match[2]) as { bucket?: string; path: string; fileKey?: string }
@@ -73,9 +67,9 @@ export async function fetchOneSnapshot(
   snapshot: { id: string; source: string; attempts: number },
 ) {
   try {
-    const { bytes, contentType } = await fetchImage(snapshot.source)
+    const { bytes } = await fetchImage(snapshot.source)
     if (bytes.length > MAX_SNAPSHOT_BYTES) throw new Error('image larger than 5 MiB')
-    if (!looksLikeImage(bytes)) throw new Error('not an image')
+    const contentType = requireImageType(bytes) // from the bytes, never the remote header
     const thumbnail = await sharp(bytes)
       .rotate()
       .resize({ width: 320, height: 320, fit: 'inside' })
@@ -90,7 +84,7 @@ export async function fetchOneSnapshot(
           data: new Uint8Array(bytes),
           thumbnail: new Uint8Array(thumbnail),
           size: bytes.length,
-          contentType: contentType ?? 'image/jpeg',
+          contentType,
           storedAt: new Date(),
           error: null,
           nextAttemptAt: null,
@@ -100,7 +94,7 @@ export async function fetchOneSnapshot(
     })
   } catch (error) {
     const attempts = snapshot.attempts + 1
-    const failed = attempts >= MAX_ATTEMPTS
+    const failed = attempts >= MAX_ATTEMPTS || isPermanentSnapshotFailure(error)
     await runChange(db, ({ tx }) =>
       tx.snapshot.update({
         where: { id: snapshot.id },

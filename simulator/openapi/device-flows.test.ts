@@ -1,6 +1,7 @@
 // Business flows through the OpenAPI: remote unlock with a ticket, face enrolment by URL, and backfill logs that
 // carry the same ids as the messages the devices emitted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAllowedHosts, originAsAllowedHost } from '@/lib/snapshots/allowed-hosts'
 import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
 import { decryptStoredImage } from '@/lib/tuya/media/image-crypto'
 import { createTuyaClient } from '@/lib/tuya/openapi/openapi-client'
@@ -24,6 +25,8 @@ beforeAll(async () => {
     accessSecret: sim.accessSecret,
     now: () => now,
     retry: { maxRetries: 0 },
+    // The simulator plays Tuya's media host too (demo mode allows its origin the same way).
+    mediaPolicy: { allowedHosts: createAllowedHosts([originAsAllowedHost(sim.url)]) },
   })
 })
 afterAll(() => sim.close())

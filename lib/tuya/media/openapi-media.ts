@@ -2,11 +2,11 @@
 // and a key; movement-configs signs the path; the object is fetched and decrypted. Signed URLs expire, so the
 // caller stores the bytes.
 import { z } from 'zod'
+import { fetchSnapshotBytes, type SnapshotFetchPolicy } from '@/lib/snapshots/fetch-snapshot-bytes'
+import { sniffImageType } from '@/lib/snapshots/sniff-image'
 import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
-import { TuyaTransportError } from '@/lib/tuya/errors'
-import { decryptStoredImage, detectImageType, looksLikeImage } from '@/lib/tuya/media/image-crypto'
+import { decryptStoredImage, looksLikeImage } from '@/lib/tuya/media/image-crypto'
 import type { TuyaRequest } from '@/lib/tuya/openapi/openapi-client'
-import type { TuyaConnection } from '@/lib/tuya/openapi/openapi-transport'
 
 const imageReferenceSchema = z.looseObject({
   bucket: z.string(),
@@ -24,40 +24,17 @@ export function parseImageReference(dpValue: string): StoredImageReference[] {
 
 export type FetchedImage = { bytes: Buffer; contentType: string | undefined; wasEncrypted: boolean }
 
-export function createMediaApi(request: TuyaRequest, connection: TuyaConnection) {
-  /** Downloads a (possibly encrypted) object. `key` given and bytes not already an image ⇒ decrypt. */
+export function createMediaApi(request: TuyaRequest, mediaPolicy: SnapshotFetchPolicy) {
+  /**
+   * Downloads a (possibly encrypted) object from an allowed media host only (lib/snapshots/fetch-snapshot-bytes.ts:
+   * the URL came from a device message). `key` given and bytes not already an image ⇒ decrypt. The type is
+   * what the bytes are, never the remote Content-Type.
+   */
   async function fetchStoredImage({ url, key }: { url: string; key?: string }): Promise<FetchedImage> {
-    const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), connection.timeoutMs)
-    let response: Response
-    let bytes: Buffer
-    try {
-      response = await connection.fetch(url, { method: 'GET', signal: controller.signal })
-      bytes = Buffer.from(await response.arrayBuffer())
-    } catch (error) {
-      throw new TuyaTransportError({
-        failure: controller.signal.aborted ? 'timeout' : 'network',
-        method: 'GET',
-        path: new URL(url).pathname,
-        message: `Image download failed: ${String(error)}`,
-        cause: error,
-      })
-    } finally {
-      clearTimeout(timer)
-    }
-    if (!response.ok) {
-      throw new TuyaTransportError({
-        failure: 'http',
-        method: 'GET',
-        path: new URL(url).pathname,
-        httpStatus: response.status,
-        message: `Image download: HTTP ${response.status}`,
-      })
-    }
-    const contentType = response.headers.get('content-type') ?? undefined
-    if (!key || looksLikeImage(bytes)) return { bytes, contentType, wasEncrypted: false }
+    const bytes = await fetchSnapshotBytes(url, mediaPolicy)
+    if (!key || looksLikeImage(bytes)) return { bytes, contentType: sniffImageType(bytes), wasEncrypted: false }
     const plain = decryptStoredImage(bytes, key)
-    return { bytes: plain, contentType: detectImageType(plain), wasEncrypted: true }
+    return { bytes: plain, contentType: sniffImageType(plain), wasEncrypted: true }
   }
 
   return {

@@ -9,6 +9,8 @@ import { createAccessControlApi } from '@/lib/tuya/openapi/openapi-access-contro
 import { createDeviceApi } from '@/lib/tuya/openapi/openapi-devices'
 import { createLockApi } from '@/lib/tuya/openapi/openapi-locks'
 import { createMediaApi } from '@/lib/tuya/media/openapi-media'
+import { createAllowedHosts } from '@/lib/snapshots/allowed-hosts'
+import type { SnapshotFetchPolicy } from '@/lib/snapshots/fetch-snapshot-bytes'
 import {
   type FetchLike,
   type HttpMethod,
@@ -45,6 +47,8 @@ export type TuyaClientOptions = {
   retry?: Partial<RetryPolicy>
   /** For deterministic jitter in tests. */
   random?: () => number
+  /** Where image URLs may be downloaded from; Tuya's media hosts only unless given. */
+  mediaPolicy?: SnapshotFetchPolicy
 }
 
 const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 250, maxDelayMs: 5_000 }
@@ -120,7 +124,7 @@ export function createTuyaClient(options: TuyaClientOptions) {
     ...createDeviceApi(typedRequest),
     ...createLockApi(typedRequest, options.accessSecret),
     ...createAccessControlApi(typedRequest),
-    ...createMediaApi(typedRequest, connection),
+    ...createMediaApi(typedRequest, options.mediaPolicy ?? { allowedHosts: createAllowedHosts([]) }),
   }
 }
 

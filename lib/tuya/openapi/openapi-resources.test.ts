@@ -1,5 +1,7 @@
 // Paging, access-control writes and stored images through the typed client, against the fake OpenAPI.
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createAllowedHosts, parseAllowedHostList } from '@/lib/snapshots/allowed-hosts'
+import { type LocalServer, startLocalServer } from '@/lib/snapshots/fixtures/local-image-server'
 import { encryptStoredImage } from '@/lib/tuya/media/image-crypto'
 import { createTuyaClient } from '@/lib/tuya/openapi/openapi-client'
 import { parseImageReference } from '@/lib/tuya/media/openapi-media'
@@ -8,15 +10,16 @@ import { createFakeOpenApi } from '@/lib/tuya/openapi/openapi-test-server'
 const accessId = 'test-access-id-0001'
 const accessSecret = '0123456789abcdef0123456789abcdef'
 
-function setup(imageFetch?: (url: string) => Response) {
+/** `media`: a real local server that the client may download images from (and nothing else besides Tuya's). */
+function setup(media?: LocalServer) {
   const fake = createFakeOpenApi({ accessId, secret: accessSecret })
   const client = createTuyaClient({
     baseUrl: 'https://openapi.example.test',
     accessId,
     accessSecret,
-    fetch: (url, init) =>
-      imageFetch && url.startsWith('https://bucket.') ? Promise.resolve(imageFetch(url)) : fake.fetch(url, init),
+    fetch: (url, init) => fake.fetch(url, init),
     retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    mediaPolicy: { allowedHosts: createAllowedHosts(media ? parseAllowedHostList(media.host) : []) },
   })
   return { fake, client }
 }
@@ -128,11 +131,19 @@ describe('stored images (docs/tuya-devices.md §1.5)', () => {
   const dpValue = Buffer.from(
     JSON.stringify({ bucket: 'ty-us-storage30-pic', files: [['/4a8f/1700000000.jpeg', key]] }),
   ).toString('base64')
+  const servers: LocalServer[] = []
+  const mediaServer = async (body: Buffer, contentType = 'application/octet-stream') => {
+    const server = await startLocalServer((_req, res) => res.writeHead(200, { 'content-type': contentType }).end(body))
+    servers.push(server)
+    return server
+  }
+  afterAll(() => Promise.all(servers.map((s) => s.close())))
 
   it('parses the DP reference, signs it via movement-configs, downloads and decrypts', async () => {
-    const { fake, client } = setup(() => new Response(new Uint8Array(encryptStoredImage(jpeg, key)), { status: 200 }))
+    const media = await mediaServer(encryptStoredImage(jpeg, key))
+    const { fake, client } = setup(media)
     fake.on('GET', '/v1.0/devices/cam1/movement-configs', (req) => ({
-      result: `https://bucket.example/${req.query.get('bucket')}${req.query.get('file_path')}?sig=1`,
+      result: `${media.origin}/${req.query.get('bucket')}${req.query.get('file_path')}?sig=1`,
     }))
     const [ref] = parseImageReference(dpValue)
     expect(ref).toEqual({ bucket: 'ty-us-storage30-pic', filePath: '/4a8f/1700000000.jpeg', key })
@@ -140,15 +151,24 @@ describe('stored images (docs/tuya-devices.md §1.5)', () => {
     expect(image.wasEncrypted).toBe(true)
     expect(image.contentType).toBe('image/jpeg')
     expect(image.bytes.equals(jpeg)).toBe(true)
-    expect(image.signedUrl).toBe('https://bucket.example/ty-us-storage30-pic/4a8f/1700000000.jpeg?sig=1')
+    expect(image.signedUrl).toBe(`${media.origin}/ty-us-storage30-pic/4a8f/1700000000.jpeg?sig=1`)
   })
 
-  it('passes an unencrypted image through untouched', async () => {
-    const { client } = setup(
-      () => new Response(new Uint8Array(jpeg), { status: 200, headers: { 'content-type': 'image/jpeg' } }),
-    )
-    const image = await client.fetchStoredImage({ url: 'https://bucket.example/x.jpg', key })
+  it('passes an unencrypted image through untouched, typed by its bytes rather than the remote header', async () => {
+    const media = await mediaServer(jpeg, 'text/html')
+    const { client } = setup(media)
+    const image = await client.fetchStoredImage({ url: `${media.origin}/x.jpg`, key })
     expect(image).toMatchObject({ wasEncrypted: false, contentType: 'image/jpeg' })
     expect(image.bytes.equals(jpeg)).toBe(true)
+  })
+
+  it('refuses a signed URL on a host that is not a media host, without connecting to it', async () => {
+    const internal = await mediaServer(jpeg, 'image/jpeg')
+    const { fake, client } = setup()
+    fake.on('GET', '/v1.0/devices/cam1/movement-configs', () => ({ result: `${internal.origin}/latest.jpeg` }))
+    await expect(client.resolveStoredImage('cam1', parseImageReference(dpValue)[0])).rejects.toThrow(
+      /not an allowed snapshot host/,
+    )
+    expect(internal.requests).toHaveLength(0)
   })
 })

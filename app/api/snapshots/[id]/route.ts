@@ -11,6 +11,8 @@ export const GET = withPermission<{ id: string }>('snapshots.read', async ({ db,
       'content-type': image.contentType,
       'cache-control': 'private, max-age=86400',
       'x-content-type-options': 'nosniff',
+      // Should a browser ever render it as a document anyway: no script, no style, no fetch, opaque origin.
+      'content-security-policy': "default-src 'none'; sandbox",
     },
   })
 })
