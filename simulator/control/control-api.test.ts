@@ -41,6 +41,17 @@ describe('control API', () => {
     expect((await get('/_sim/residents')).map((r: { id: string }) => r.id)).toContain('res-alice-martin')
   })
 
+  it('hosts bytes of any kind under a signed media URL, answered with the content type it was given', async () => {
+    const page = '<html><script>alert(1)</script></html>'
+    const res = await post('/_sim/media', { base64: Buffer.from(page).toString('base64'), contentType: 'image/jpeg' })
+    expect(res.status).toBe(200)
+    expect(res.body.url).toMatch(/\/_sim\/media\/.+\.jpg\?expires=\d+&sig=[0-9a-f]+$/)
+    const served = await fetch(res.body.url)
+    expect(served.headers.get('content-type')).toBe('image/jpeg')
+    expect(await served.text()).toBe(page)
+    expect((await post('/_sim/media', { base64: '%%%', contentType: 'text/html' })).status).toBe(400)
+  })
+
   it('shows what a device holds', async () => {
     const detail = await get(`/_sim/devices/${lock.id}`)
     expect(detail.members).toContainEqual(expect.objectContaining({ residentId: 'res-alice-martin', faceSlot: 1 }))

@@ -127,6 +127,11 @@ export function createControlApi(deps: ControlDeps) {
       .map((m) => describeDelivery(m, includePayload))
     return jsonResponse(200, { total: all.length, counts, items })
   })
+  router.on('POST', '/_sim/media', (req) => {
+    const body = readBody(req, z.object({ base64: z.base64().max(8_000_000), contentType: z.string().min(1).max(200) }))
+    const id = ctx.media.putImage(Buffer.from(body.base64, 'base64'), body.contentType)
+    return ok({ url: ctx.media.signedImageUrl(id) })
+  })
   router.on('POST', '/_sim/emit', (req) =>
     ok({ messages: [describeEmitted(emitRaw(ctx, readBody(req, emitRequestSchema)))] }),
   )

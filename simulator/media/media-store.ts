@@ -7,7 +7,7 @@ import { createShortId, randomHex } from '@/simulator/state/ids'
 
 export type StoredFileRef = { bucket: string; path: string; key: string }
 
-type MediaEntry = { bytes: Buffer; createdAt: number }
+type MediaEntry = { bytes: Buffer; createdAt: number; contentType?: string }
 
 export type MediaStoreOptions = { now: () => number; ttlMs: number; maxEntries: number; baseUrl: () => string }
 
@@ -20,10 +20,13 @@ export class MediaStore {
 
   constructor(private readonly options: MediaStoreOptions) {}
 
-  /** Stores a plain JPEG and returns its id. */
-  putImage(bytes: Buffer): string {
+  /**
+   * Stores a plain JPEG and returns its id. `contentType` lets a test make the "device" lie about what it
+   * uploaded (e.g. HTML sent as image/jpeg, or an image sent as text/html).
+   */
+  putImage(bytes: Buffer, contentType = 'image/jpeg'): string {
     const id = createShortId('img')
-    this.remember(this.images, id, bytes)
+    this.remember(this.images, id, bytes, contentType)
     return id
   }
 
@@ -61,7 +64,7 @@ export class MediaStore {
     const media = /^\/_sim\/media\/([^/]+)\.jpg$/.exec(pathname)
     if (media) {
       const entry = this.images.get(media[1])
-      return entry ? { status: 200, bytes: entry.bytes, contentType: 'image/jpeg' } : { status: 404 }
+      return entry ? { status: 200, bytes: entry.bytes, contentType: entry.contentType } : { status: 404 }
     }
     const file = /^\/_sim\/files\/(.+)$/.exec(pathname)
     const entry = file ? this.files.get(file[1]) : undefined
@@ -83,8 +86,8 @@ export class MediaStore {
     return expected.length === given.length && timingSafeEqual(expected, given)
   }
 
-  private remember(map: Map<string, MediaEntry>, id: string, bytes: Buffer): void {
-    map.set(id, { bytes, createdAt: this.options.now() })
+  private remember(map: Map<string, MediaEntry>, id: string, bytes: Buffer, contentType?: string): void {
+    map.set(id, { bytes, createdAt: this.options.now(), contentType })
     if (map.size > this.options.maxEntries) {
       const oldest = map.keys().next().value
       if (oldest !== undefined) map.delete(oldest)
