@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next'
+import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
 import { Providers } from '@/app/providers'
+import { NONCE_HEADER } from '@/lib/http/security-headers'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -10,14 +12,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: '#0d1117' }
 
-// Applies the saved theme before first paint so the console never flashes light at night.
+// Applies the saved theme before first paint so the console never flashes light at night. The page's only inline
+// script: it runs because it carries this request's CSP nonce (proxy.ts), which also makes every page dynamic.
 const themeScript = `try{var t=localStorage.getItem('theme');if(t==='light')document.documentElement.dataset.theme='light'}catch(e){}`
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen font-sans antialiased">
         <Providers>{children}</Providers>

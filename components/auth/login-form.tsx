@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/text-field'
+import { safeCallbackPath } from '@/lib/auth/safe-callback'
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter()
@@ -27,7 +28,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Wrong email or password.')
       return
     }
-    router.replace(callbackUrl ?? '/')
+    // Checked again here: whatever reaches this component, the browser never leaves the console.
+    router.replace(safeCallbackPath(callbackUrl) ?? '/')
     router.refresh()
   }
 

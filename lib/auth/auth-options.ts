@@ -3,10 +3,12 @@ import type { NextAuthOptions } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { getAuthSecret } from '@/lib/auth/auth-secret'
 import { clientAddressOf, userAgentOf } from '@/lib/auth/client-address'
+import { safeRedirectUrl } from '@/lib/auth/safe-callback'
 import { SIGN_IN_INVALID, SIGN_IN_THROTTLED, signInWithPassword } from '@/lib/auth/sign-in'
 import type { Db } from '@/lib/db/client'
 import type { Role } from '@/lib/domain/enums'
 import { runChange } from '@/lib/domain/run-change'
+import { servedOverHttps } from '@/lib/http/security-headers'
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60 // one guard shift
 
@@ -15,6 +17,9 @@ export function buildAuthOptions(db: Db): NextAuthOptions {
   return {
     secret: getAuthSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https, stated rather than
+    // left to next-auth's own reading of NEXTAUTH_URL; lib/auth/actor.ts reads them under the same rule.
+    useSecureCookies: servedOverHttps(),
     pages: { signIn: '/login', error: '/login' },
     providers: [
       Credentials({
@@ -34,6 +39,7 @@ export function buildAuthOptions(db: Db): NextAuthOptions {
       }),
     ],
     callbacks: {
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       jwt({ token, user }) {
         if (user) {
           const u = user as { id: string; role: Role; sessionVersion: number }

@@ -62,6 +62,10 @@ describe.each(TEST_PROVIDERS)('webhook fast path on %s', (provider) => {
     const before = await test.db.inboundMessage.count()
     const bad = await post('{"bizCode":"accessRecord"}', { sign: 'deadbeef' })
     expect(bad.status).toBe(401)
+    // Served outside Next (and its proxy.ts), yet with the same API protections.
+    expect(bad.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(bad.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; sandbox")
+    expect(bad.headers.get('referrer-policy')).toBe('same-origin')
     const huge = await post(JSON.stringify({ pad: 'x'.repeat(300 * 1024) }))
     expect(huge.status).toBe(413)
     expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import type { Db } from '@/lib/db/client'
+import { apiSecurityHeaders } from '@/lib/http/security-headers'
 import { handleTuyaWebhook, type WebhookConfig } from '@/lib/ingest/sources/handle-webhook'
 
 export const WEBHOOK_PATH = '/api/webhooks/tuya'
@@ -29,6 +30,7 @@ export async function serveWebhook(
     duplex: 'half',
   } as RequestInit)
   const response = await handleTuyaWebhook(db, request, config)
-  res.writeHead(response.status, Object.fromEntries(response.headers))
+  // Not through Next, so not through proxy.ts: the same API protections are added here.
+  res.writeHead(response.status, { ...apiSecurityHeaders(), ...Object.fromEntries(response.headers) })
   res.end(Buffer.from(await response.arrayBuffer()))
 }

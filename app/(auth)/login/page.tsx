@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { LoginForm } from '@/components/auth/login-form'
 import { homeFor } from '@/lib/auth/page-access'
+import { safeCallbackPath } from '@/lib/auth/safe-callback'
 import { currentActor } from '@/lib/auth/page-guard'
 
 export const metadata: Metadata = { title: 'Sign in' }
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="w-full max-w-sm rounded-xl border border-border bg-panel p-8 shadow-xl">
         <h1 className="text-xl font-semibold">Building Console</h1>
         <p className="mt-1 text-sm text-muted">Sign in to watch doors, calls and alarms.</p>
-        <LoginForm callbackUrl={callbackUrl?.startsWith('/') ? callbackUrl : undefined} />
+        <LoginForm callbackUrl={safeCallbackPath(callbackUrl)} />
       </div>
     </main>
   )
