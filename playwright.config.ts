@@ -43,6 +43,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: E2E_DATABASE_URL,
       NEXTAUTH_URL: E2E_BASE_URL,
+      // Lets a test stand at another client address (X-Forwarded-For), as behind a reverse proxy.
+      TRUSTED_PROXIES: '127.0.0.1',
     },
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 120_000,

@@ -2,10 +2,11 @@
 import { createServer } from 'node:http'
 import next from 'next'
 import { ensureAuthSecret } from '@/lib/auth/auth-secret'
-import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address'
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address'
 import { disconnectDb, readyDb } from '@/lib/db/client'
 import { migrateDatabase } from '@/lib/db/migrate'
 import { EnvError, getEnv } from '@/lib/env'
+import { parseAddressSet } from '@/lib/net/ip-ranges'
 import { attachLiveServer } from '@/lib/realtime/attach-live-server'
 import { updateAppStatus } from '@/lib/server/app-status'
 import { startDemoCloud } from '@/lib/server/start-demo-cloud'
@@ -26,11 +27,13 @@ async function main() {
   await app.prepare()
   const handle = app.getRequestHandler()
   const webhookConfig = { accessId: env.tuya.accessId, accessSecret: env.tuya.accessSecret }
+  const trustedProxies = parseAddressSet(env.trustedProxies)
   const server = createServer((req, res) => {
     if (isWebhookRequest(req))
       return void serveWebhook(req, res, db, webhookConfig).catch(() => res.writeHead(500).end())
-    // Rate limits and the audit trail use the socket's address, never a client-supplied header.
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown'
+    // Rate limits and the audit trail use the socket's address (X-Forwarded-For only via TRUSTED_PROXIES).
+    const forwardedFor = req.headers['x-forwarded-for']
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, forwardedFor, trustedProxies)
     void handle(req, res)
   })
   const io = await attachLiveServer(server, db, { redisUrl: env.redisUrl })

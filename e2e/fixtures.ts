@@ -1,7 +1,7 @@
 // Playwright fixtures (Documenso style): each test seeds its own operators, with unique emails, straight
-// into the e2e server's database, and signs in through the real form. The sign-in throttle counts failures
-// per account AND per client address (every e2e request comes from 127.0.0.1), so the throttle table is
-// emptied before each test: one test's deliberate failures can never lock the next test out.
+// into the e2e server's database, and signs in through the real form. The sign-in throttle counts attempts
+// per account+address AND per client address (every e2e request comes from 127.0.0.1), so the throttle table
+// is emptied before each test: one test's deliberate failures can never slow the next test down.
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
