@@ -19,8 +19,8 @@ export type AllowedHostEntry = {
 
 /**
  * Tuya's media hosts, HTTPS only. The data-centre domains are Tuya's own (OpenAPI, message service, app images;
- * docs/tuya-protocol.md "Data centres"). Signed capture URLs point at Tuya's storage buckets (named like
- * `ty-us-storage30-pic`, docs/tuya-devices.md "Image data points"), seen on AWS S3
+ * docs/tuya-protocol.md §2.5 "Data centres"). Signed capture URLs point at Tuya's storage buckets (named like
+ * `ty-us-storage30-pic`, docs/tuya-devices.md §1.5 "Snapshot and image references"), seen on AWS S3
  * (`ty-us-storage30.s3-us-west-2.amazonaws.com`) and Alibaba Cloud OSS (`ty-eu-storage30-pic.oss-us-west-1.
  * aliyuncs.com`) in public issue threads of Tuya integrations. Anything else: SNAPSHOT_ALLOWED_HOSTS.
  */
