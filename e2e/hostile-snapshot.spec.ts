@@ -33,7 +33,15 @@ async function emitEntryWithImage(residentId: string, bytes: Buffer, contentType
     sourceId: recordId,
     payload: {
       bizCode: 'accessRecord',
-      bizData: { devId: device.id, recordId, way: 4, success: true, time, userId: resident.tuyaPersonId },
+      bizData: {
+        devId: device.id,
+        recordId,
+        way: 4,
+        success: true,
+        time,
+        userId: resident.tuyaPersonId,
+        imageUrl: url,
+      },
       devId: device.id,
       productKey: device.productId,
       ts: time,
