@@ -24,7 +24,7 @@ describe('throttleKeys and delayAfter', () => {
     expect(throttleKeys('guard@example.test', null).pair.key).toBe('pair:guard@example.test|unknown')
   })
 
-  it('waits nothing while free, then doubles from one second, capped at fifteen minutes', () => {
+  it('waits nothing while free, then doubles from the first delay, capped at fifteen minutes', () => {
     const free = FREE_ATTEMPTS_PER_ACCOUNT
     expect(delayAfter(free - 1, free)).toBe(0)
     expect([0, 1, 2, 3].map((extra) => delayAfter(free + extra, free))).toEqual(

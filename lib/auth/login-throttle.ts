@@ -12,7 +12,7 @@ import { isUniqueViolation } from '@/lib/db/errors'
 
 export const FREE_ATTEMPTS_PER_ACCOUNT = 5
 export const FREE_ATTEMPTS_PER_ADDRESS = 20
-export const FIRST_DELAY_MS = 1_000
+export const FIRST_DELAY_MS = 5_000
 export const MAX_DELAY_MS = 15 * 60_000
 /** A counter with no attempt for this long starts again from zero (and may be pruned). */
 export const FORGET_AFTER_MS = 24 * 60 * 60_000
@@ -28,7 +28,7 @@ export function throttleKeys(email: string, ip: string | null): { pair: Throttle
   }
 }
 
-/** The wait after the n-th counted attempt: none while free, then 1 s, 2 s, 4 s … capped. */
+/** The wait after the n-th counted attempt: none while free, then 5 s, 10 s, 20 s … capped at 15 min. */
 export function delayAfter(attempts: number, free: number): number {
   if (attempts < free) return 0
   return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(attempts - free, 30))
