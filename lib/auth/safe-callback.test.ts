@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildAuthOptions } from '@/lib/auth/auth-options'
 import { safeCallbackPath, safeRedirectUrl } from '@/lib/auth/safe-callback'
+import type { Db } from '@/lib/db/client'
 
 const HOSTILE = [
   '//evil.example',
@@ -41,7 +42,8 @@ describe('the sign-in redirect callback', () => {
   const base = 'https://console.example.test'
   const redirect = (url: string) => {
     process.env.NEXTAUTH_SECRET ??= 'redirect-callback-test-secret-0123456789abcdef'
-    const callback = buildAuthOptions().callbacks?.redirect
+    // The redirect callback never touches the database; the options only need a client to be built.
+    const callback = buildAuthOptions(null as unknown as Db).callbacks?.redirect
     if (!callback) throw new Error('auth options define no redirect callback')
     return callback({ url, baseUrl: base })
   }

@@ -3,19 +3,22 @@
 import NextAuth from 'next-auth'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildAuthOptions } from '@/lib/auth/auth-options'
-import { disconnectDb } from '@/lib/db/client'
+import { disconnectDb, type Db } from '@/lib/db/client'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
 import { createUser } from '@/lib/users/mutations'
 
 type Captured = { status: number; headers: Map<string, string | string[]>; body: unknown }
 
 /** next-auth's pages-style entry point with a response object that records what it was told. */
-async function callAuth(input: {
-  action: string[]
-  method: 'GET' | 'POST'
-  cookies?: Record<string, string>
-  body?: Record<string, string>
-}): Promise<Captured> {
+async function callAuth(
+  db: Db,
+  input: {
+    action: string[]
+    method: 'GET' | 'POST'
+    cookies?: Record<string, string>
+    body?: Record<string, string>
+  },
+): Promise<Captured> {
   const captured: Captured = { status: 200, headers: new Map(), body: undefined }
   const res = {
     status(code: number) {
@@ -41,7 +44,7 @@ async function callAuth(input: {
   await (NextAuth as unknown as (req: unknown, res: unknown, options: unknown) => Promise<void>)(
     req,
     res,
-    buildAuthOptions(),
+    buildAuthOptions(db),
   )
   return captured
 }
@@ -69,9 +72,9 @@ describe.each(TEST_PROVIDERS)('session cookie on %s', (provider) => {
 
   async function signIn(publicUrl: string): Promise<string[]> {
     process.env.NEXTAUTH_URL = publicUrl
-    const csrf = await callAuth({ action: ['csrf'], method: 'GET' })
+    const csrf = await callAuth(testDb.db, { action: ['csrf'], method: 'GET' })
     const [csrfName, csrfValue] = cookiePair(setCookies(csrf)[0])
-    const callback = await callAuth({
+    const callback = await callAuth(testDb.db, {
       action: ['callback', 'credentials'],
       method: 'POST',
       cookies: { [csrfName]: decodeURIComponent(csrfValue) },
