@@ -1,4 +1,5 @@
 // The node:http fast path server.ts uses for the webhook: same answers as the handler itself, over a real socket.
+import { createHmac } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -70,6 +71,32 @@ describe.each(TEST_PROVIDERS)('webhook fast path on %s', (provider) => {
     expect(huge.status).toBe(413)
     expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
     expect(await test.db.inboundMessage.count()).toBe(before)
+  })
+
+  it('verifies the signature over the bytes received, even where they are not valid UTF-8', async () => {
+    const devId = `fast-dev-${Date.now()}`
+    const bytes = Buffer.concat([
+      Buffer.from(
+        `{"bizCode":"accessRecord","devId":"${devId}","ts":${Date.now()},"bizData":{"recordId":"r-${devId}",`,
+      ),
+      Buffer.from('"userName":"Ren'),
+      Buffer.from([0xe9, 0xff]), // Latin-1 é and a stray byte: the sender signed these bytes
+      Buffer.from(`","way":4,"success":true,"time":${Date.now()}}}`),
+    ])
+    const t = String(Date.now())
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        client_id: config.accessId,
+        t,
+        // Computed here, over the bytes, independently of the code under test.
+        sign: createHmac('sha256', config.accessSecret).update(`${config.accessId}${t}`).update(bytes).digest('hex'),
+      },
+      body: bytes,
+    })
+    expect(response.status).toBe(200)
+    expect(await test.db.accessEvent.count({ where: { deviceTuyaId: devId } })).toBe(1)
   })
 
   it('leaves every other request to Next', () => {

@@ -200,6 +200,31 @@ describe.each(TEST_PROVIDERS)('POST /api/webhooks/tuya on %s', (provider) => {
         () => bodyFormWebhookRequest(raw(), { clientId: 'someoneelse000001' }),
         'unknown_client',
       ],
+      [
+        'the body form with an object payload, even one signed over its sorted-key JSON',
+        () => {
+          // Keys already in sorted order at every level, so this JSON text is the sorted-key serialisation.
+          const payload = {
+            bizCode: 'accessRecord',
+            bizData: { recordId: uniqueId('rec'), success: true, time: Date.now(), way: 4 },
+            devId: uniqueId('dev'),
+            ts: Date.now(),
+          }
+          const timestamp = Date.now()
+          const sign = signWebhook({
+            secret: TEST_ACCESS_SECRET,
+            clientId: TEST_ACCESS_ID,
+            t: timestamp,
+            body: JSON.stringify(payload),
+          })
+          return new Request(WEBHOOK_URL, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ 'client-id': TEST_ACCESS_ID, timestamp, sign, payload }),
+          })
+        },
+        'missing_signature',
+      ],
     ])('%s', async (_label, request, code) => {
       const before = await rowCounts()
 

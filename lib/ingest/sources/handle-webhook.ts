@@ -8,30 +8,13 @@ import { errorBody, errorResponse } from '@/lib/http/error-response'
 import { ingestMessage } from '@/lib/ingest/ingest-message'
 import { openEncryptedEnvelope } from '@/lib/tuya/message-service/open-envelope'
 import { verifyWebhookRequest } from '@/lib/tuya/webhook/webhook-signature'
+import { BODY_TOO_LARGE, requestInput, type WebhookInput } from '@/lib/ingest/sources/webhook-body'
 
 export const WEBHOOK_MAX_BYTES = 256 * 1024
 
 export type WebhookConfig = { accessId: string; accessSecret: string; now?: () => number }
 
-async function readBodyLimited(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > limit) throw new AppError('payload_too_large', `body over ${limit / 1024} KiB`, 413)
-  const reader = request.body?.getReader()
-  if (!reader) return ''
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined)
-      throw new AppError('payload_too_large', `body over ${limit / 1024} KiB`, 413)
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
+const tooLarge = () => new AppError('payload_too_large', `body over ${WEBHOOK_MAX_BYTES / 1024} KiB`, 413)
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -41,15 +24,23 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-export async function handleTuyaWebhook(db: Db, request: Request, config: WebhookConfig): Promise<Response> {
+/** The webhook over a fetch Request (the Next route, tests). */
+export function handleTuyaWebhook(db: Db, request: Request, config: WebhookConfig): Promise<Response> {
+  return answerTuyaWebhook(db, requestInput(request), config)
+}
+
+/** The webhook over any transport that can hand over headers and a size-limited body. */
+export async function answerTuyaWebhook(db: Db, input: WebhookInput, config: WebhookConfig): Promise<Response> {
   try {
-    const contentType = request.headers.get('content-type') ?? ''
+    const contentType = input.headers.get('content-type') ?? ''
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
       throw new AppError('unsupported_media_type', 'send the message as application/json', 415)
     }
-    const rawBody = await readBodyLimited(request, WEBHOOK_MAX_BYTES)
+    if (Number(input.headers.get('content-length') ?? '0') > WEBHOOK_MAX_BYTES) throw tooLarge()
+    const rawBody = await input.readBody(WEBHOOK_MAX_BYTES)
+    if (rawBody === BODY_TOO_LARGE) throw tooLarge()
     const verified = verifyWebhookRequest({
-      headers: request.headers,
+      headers: input.headers,
       rawBody,
       secret: config.accessSecret,
       clientId: config.accessId,

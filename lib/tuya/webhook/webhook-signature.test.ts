@@ -54,6 +54,33 @@ describe('verifyWebhookRequest — header form', () => {
   })
 })
 
+describe('verifyWebhookRequest — raw bytes', () => {
+  // A JSON text holding bytes that are not valid UTF-8 (a device name in Latin-1, say). The sender signs the bytes.
+  const bytes = Buffer.concat([Buffer.from('{"devId":"d1","name":"caf'), Buffer.from([0xe9, 0xff]), Buffer.from('"}')])
+  const t = String(now)
+  const sign = createHmac('sha256', secret).update(`${clientId}${t}`).update(bytes).digest('hex')
+
+  it('verifies the HMAC over the bytes as received, not over a decoded and re-encoded string', () => {
+    expect(signWebhook({ secret, clientId, t, body: bytes })).toBe(sign)
+    const result = verifyWebhookRequest({
+      headers: { client_id: clientId, t, sign },
+      rawBody: bytes,
+      secret,
+      clientId,
+      now,
+    })
+    expect(result).toMatchObject({ ok: true, payloadRaw: bytes.toString('utf8') })
+  })
+  it('still refuses the same bytes with one changed', () => {
+    const changed = Buffer.from(bytes)
+    changed[changed.length - 3] = 0xfe
+    const headers = { client_id: clientId, t, sign }
+    expect(verifyWebhookRequest({ headers, rawBody: changed, secret, clientId, now })).toMatchObject({
+      code: 'bad_signature',
+    })
+  })
+})
+
 describe('verifyWebhookRequest — Tuya body form {client-id, timestamp, sign, payload}', () => {
   const payload = '{"a":1,"b":{"c":"x"}}'
   const t = String(now)
@@ -68,11 +95,24 @@ describe('verifyWebhookRequest — Tuya body form {client-id, timestamp, sign, p
       t: now,
     })
   })
-  it('accepts a numeric timestamp and an object payload serialised with sorted keys', () => {
-    const rawBody = JSON.stringify({ 'client-id': clientId, timestamp: now, sign, payload: { b: { c: 'x' }, a: 1 } })
+  it('accepts a numeric timestamp', () => {
+    const rawBody = JSON.stringify({ 'client-id': clientId, timestamp: now, sign, payload })
     expect(verifyWebhookRequest({ headers: {}, rawBody, secret, clientId, now })).toMatchObject({
       ok: true,
       payloadRaw: payload,
+    })
+  })
+  it.each([
+    ['an object', { b: { c: 'x' }, a: 1 }],
+    ['an array', [1, 2]],
+    ['a number', 1],
+    ['null', null],
+  ])('treats %s payload as unsigned: only the signed string itself can be checked', (_label, value) => {
+    // Even signed over the sorted-key serialisation, an object payload is refused: its bytes are not known.
+    const rawBody = JSON.stringify({ 'client-id': clientId, timestamp: t, sign, payload: value })
+    expect(verifyWebhookRequest({ headers: {}, rawBody, secret, clientId, now })).toMatchObject({
+      ok: false,
+      code: 'missing_signature',
     })
   })
   it('rejects a tampered payload and a body without sign', () => {

@@ -1,13 +1,19 @@
-// HTTP callback signature: hex HMAC-SHA256(key = secret, msg = clientId + t + rawPayload).
-// Sources: docs/tuya-protocol.md §4.3 (vendor claim: header form) and §4.2 (Tuya's voice-skill
-// callback: `client-id`, `timestamp`, `sign`, `payload` as JSON body fields; payload signed as the raw string).
+// HTTP callback signature: hex HMAC-SHA256(key = secret, msg = clientId + t + raw payload bytes).
+// Sources: docs/tuya-protocol.md §4.3 (vendor claim: header form) and §4.2 (Tuya's voice-skill callback:
+// `client-id`, `timestamp`, `sign`, `payload` as JSON body fields; payload signed as the raw string); §4.4.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-export type WebhookSignInput = { secret: string; clientId: string; t: string | number; body: string }
+export type WebhookSignInput = { secret: string; clientId: string; t: string | number; body: string | Uint8Array }
 
-/** Lower-case hex HMAC-SHA256 over clientId + t + body. */
+/**
+ * Lower-case hex HMAC-SHA256 over clientId + t + body. A received body is signed as the bytes that arrived:
+ * decoding and re-encoding them would change any byte sequence that is not valid UTF-8.
+ */
 export function signWebhook({ secret, clientId, t, body }: WebhookSignInput): string {
-  return createHmac('sha256', secret).update(`${clientId}${t}${body}`, 'utf8').digest('hex')
+  return createHmac('sha256', secret)
+    .update(`${clientId}${t}`, 'utf8')
+    .update(typeof body === 'string' ? Buffer.from(body, 'utf8') : body)
+    .digest('hex')
 }
 
 /** Anything with case-insensitive `get` (fetch Headers) or a Node `IncomingHttpHeaders`-like record. */
@@ -38,7 +44,8 @@ function firstHeader(headers: HeaderSource, names: readonly string[]): string | 
 
 export type WebhookVerifyInput = {
   headers: HeaderSource
-  rawBody: string
+  /** The body exactly as received; a string stands for its UTF-8 bytes. */
+  rawBody: Uint8Array | string
   secret: string
   clientId: string
   now?: number
@@ -48,43 +55,34 @@ export type WebhookVerifyInput = {
 export type WebhookFailureCode = 'missing_signature' | 'bad_signature' | 'unknown_client' | 'stale_timestamp'
 
 export type WebhookVerifyResult =
+  /** payloadRaw: the signed payload as text (the body decoded as UTF-8, or the body form's payload string). */
   | { ok: true; payloadRaw: string; clientId: string; t: number }
   | { ok: false; code: WebhookFailureCode; message: string }
 
-type SignedParts = { clientId?: string; t?: string; sign?: string; payloadRaw: string }
+/** `signed` is what the signature covers: the body's bytes, or the body form's payload string. */
+type SignedParts = { clientId?: string; t?: string; sign?: string; signed: Uint8Array | string }
 
-/** Sorted-key JSON, the form Tuya says it signs when it produces `payload` (§4.2). Fallback only. */
-function stringifySorted(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stringifySorted).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const obj = value as Record<string, unknown>
-    const keys = Object.keys(obj).sort()
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${stringifySorted(obj[k])}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
-
-/** Tuya's callback body form: {"client-id","timestamp","sign","payload"}; payload is the raw string signed. */
-function readBodyForm(rawBody: string): SignedParts | undefined {
-  if (!rawBody.trimStart().startsWith('{')) return undefined
+/**
+ * Tuya's callback body form: {"client-id","timestamp","sign","payload"}. Only a string payload is accepted: it
+ * is the exact text that was signed. An object payload would have to be re-serialised to check it, and no
+ * serialisation is guaranteed to reproduce the signed bytes, so such a body counts as unsigned.
+ */
+function readBodyForm(rawBody: Uint8Array): SignedParts | undefined {
   let parsed: unknown
   try {
-    parsed = JSON.parse(rawBody)
+    parsed = JSON.parse(Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength).toString('utf8'))
   } catch {
     return undefined
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined
   const body = parsed as Record<string, unknown>
-  if (!('sign' in body) || !('payload' in body)) return undefined
+  if (!('sign' in body) || typeof body.payload !== 'string') return undefined
   const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined)
-  const payload = body.payload
   return {
     clientId: str(body['client-id'] ?? body.client_id ?? body.clientId),
     t: str(body.timestamp ?? body.t),
     sign: str(body.sign),
-    // A string payload is used byte for byte. An object payload cannot be reproduced exactly, so fall back to
-    // Tuya's documented sorted-key serialisation [UNVERIFIED].
-    payloadRaw: typeof payload === 'string' ? payload : stringifySorted(payload),
+    signed: body.payload,
   }
 }
 
@@ -103,7 +101,8 @@ function equalHex(expected: string, given: string): boolean {
 
 /** Verifies a signed callback (header form first, then Tuya's body form). Never throws. */
 export function verifyWebhookRequest(input: WebhookVerifyInput): WebhookVerifyResult {
-  const { headers, rawBody, secret, clientId } = input
+  const { headers, secret, clientId } = input
+  const rawBody = typeof input.rawBody === 'string' ? Buffer.from(input.rawBody, 'utf8') : input.rawBody
   const now = input.now ?? Date.now()
   const windowMs = input.windowMs ?? 5 * 60_000
 
@@ -113,7 +112,7 @@ export function verifyWebhookRequest(input: WebhookVerifyInput): WebhookVerifyRe
         clientId: firstHeader(headers, ['client_id', 'client-id']),
         t: firstHeader(headers, ['t', 'timestamp']),
         sign: headerSign,
-        payloadRaw: rawBody,
+        signed: rawBody,
       }
     : readBodyForm(rawBody)
 
@@ -128,9 +127,13 @@ export function verifyWebhookRequest(input: WebhookVerifyInput): WebhookVerifyRe
     return { ok: false, code: 'stale_timestamp', message: `timestamp ${parts.t} is outside the ${windowMs} ms window` }
   }
   // Sign over the timestamp exactly as sent (string), not the normalised number.
-  const expected = signWebhook({ secret, clientId, t: parts.t, body: parts.payloadRaw })
+  const expected = signWebhook({ secret, clientId, t: parts.t, body: parts.signed })
   if (!equalHex(expected, parts.sign)) {
     return { ok: false, code: 'bad_signature', message: 'signature does not match' }
   }
-  return { ok: true, payloadRaw: parts.payloadRaw, clientId, t }
+  const payloadRaw =
+    typeof parts.signed === 'string'
+      ? parts.signed
+      : Buffer.from(parts.signed.buffer, parts.signed.byteOffset, parts.signed.byteLength).toString('utf8')
+  return { ok: true, payloadRaw, clientId, t }
 }
