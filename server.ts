@@ -1,5 +1,4 @@
 // One process, one port: Next (App Router) + socket.io + the Tuya event sources (+ the simulator in demo mode).
-import { createServer } from 'node:http'
 import next from 'next'
 import { ensureAuthSecret } from '@/lib/auth/auth-secret'
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address'
@@ -7,8 +6,10 @@ import { disconnectDb, readyDb } from '@/lib/db/client'
 import { migrateDatabase } from '@/lib/db/migrate'
 import { EnvError, getEnv } from '@/lib/env'
 import { parseAddressSet } from '@/lib/net/ip-ranges'
+import { configureIngestQueue } from '@/lib/ingest/ingest-writer'
 import { attachLiveServer } from '@/lib/realtime/attach-live-server'
 import { updateAppStatus } from '@/lib/server/app-status'
+import { createLimitedServer, DEFAULT_HTTP_LIMITS } from '@/lib/server/http-limits'
 import { startDemoCloud } from '@/lib/server/start-demo-cloud'
 import { isWebhookRequest, serveWebhook } from '@/lib/server/serve-webhook'
 import { startTuyaSources } from '@/lib/server/start-tuya-sources'
@@ -19,6 +20,7 @@ async function main() {
   process.env.NEXTAUTH_URL ??= env.publicUrl ?? `http://localhost:${env.port}`
   await migrateDatabase(env.databaseUrl)
   const db = await readyDb()
+  if (env.ingestQueueLimit) configureIngestQueue(db, { maxMessages: env.ingestQueueLimit })
   updateAppStatus({ migrated: true, demo: env.demo })
   const cloud = env.demo ? await startDemoCloud(env, db, process.env.NEXTAUTH_SECRET) : undefined
 
@@ -28,7 +30,8 @@ async function main() {
   const handle = app.getRequestHandler()
   const webhookConfig = { accessId: env.tuya.accessId, accessSecret: env.tuya.accessSecret }
   const trustedProxies = parseAddressSet(env.trustedProxies)
-  const server = createServer((req, res) => {
+  const limits = { ...DEFAULT_HTTP_LIMITS, maxConnections: env.maxConnections ?? DEFAULT_HTTP_LIMITS.maxConnections }
+  const server = createLimitedServer(limits, (req, res) => {
     if (isWebhookRequest(req))
       return void serveWebhook(req, res, db, webhookConfig).catch(() => res.writeHead(500).end())
     // Rate limits and the audit trail use the socket's address (X-Forwarded-For only via TRUSTED_PROXIES).

@@ -101,11 +101,22 @@ describe('parseEnv', () => {
     ['SNAPSHOT_ALLOWED_HOSTS', 'nvr.lan:99999', 'SNAPSHOT_ALLOWED_HOSTS: must be comma-separated host[:port]'],
     ['TRUSTED_PROXIES', 'proxy.internal', 'TRUSTED_PROXIES: must be comma-separated addresses or CIDR ranges'],
     ['TRUSTED_PROXIES', '10.0.0.0/40', 'TRUSTED_PROXIES: must be comma-separated addresses or CIDR ranges'],
+    ['HTTP_MAX_CONNECTIONS', 'lots', 'HTTP_MAX_CONNECTIONS: must be a whole number'],
+    ['HTTP_MAX_CONNECTIONS', '0', 'HTTP_MAX_CONNECTIONS: must be 1–1000000'],
+    ['INGEST_QUEUE_LIMIT', '2.5', 'INGEST_QUEUE_LIMIT: must be a whole number'],
   ])('rejects %s=%s with one line naming it', (name, value, line) => {
     const lines = linesOf({ [name]: value })
     expect(lines).toHaveLength(1)
     expect(lines[0].startsWith(line)).toBe(true)
     expect(lines[0]).not.toContain('\n')
+  })
+
+  it('reads the connection cap and the ingest queue limit, unset by default', () => {
+    expect(parseEnv({})).toMatchObject({ maxConnections: undefined, ingestQueueLimit: undefined })
+    expect(parseEnv({ HTTP_MAX_CONNECTIONS: '200', INGEST_QUEUE_LIMIT: '500' })).toMatchObject({
+      maxConnections: 200,
+      ingestQueueLimit: 500,
+    })
   })
 
   it('reports every bad variable, one line each', () => {

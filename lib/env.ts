@@ -13,6 +13,13 @@ const port = (fallback: number) =>
     .max(65535, 'must be 0–65535')
     .default(fallback)
 
+const whole = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be ${min}–${max}`)
+    .max(max, `must be ${min}–${max}`)
+
 const url = (protocols: RegExp, hint: string) =>
   z.string().refine((value) => protocols.test(value) && URL.canParse(value), `must be a ${hint} URL`)
 
@@ -67,6 +74,9 @@ const rawSchema = z.object({
     .default([]),
   /** Peers whose X-Forwarded-For is believed (a reverse proxy in front of the console). */
   TRUSTED_PROXIES: list(parseAddressSet, 'comma-separated addresses or CIDR ranges').optional().default([]),
+  /** Unset: the defaults in lib/server/http-limits.ts and lib/ingest/ingest-writer.ts. */
+  HTTP_MAX_CONNECTIONS: whole(1, 1_000_000).optional(),
+  INGEST_QUEUE_LIMIT: whole(1, 1_000_000).optional(),
 })
 
 export type AppEnv = ReturnType<typeof parseEnv>
@@ -118,6 +128,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
       mqEnv: raw.TUYA_MQ_ENV,
       mqEnabled: raw.TUYA_MQ_ENABLED === '1',
     },
+    maxConnections: raw.HTTP_MAX_CONNECTIONS,
+    ingestQueueLimit: raw.INGEST_QUEUE_LIMIT,
     simulator: {
       port: raw.SIM_PORT,
       demoPerMinute: raw.SIM_DEMO_RATE ?? (demo ? 4 : 0),

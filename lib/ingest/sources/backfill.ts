@@ -3,6 +3,7 @@
 // the same ids as the live messages (record_id = dataId / vendor recordId), so events seen live are skipped.
 import type { Db } from '@/lib/db/client'
 import { ingestMessage } from '@/lib/ingest/ingest-message'
+import { ingestWriterFor } from '@/lib/ingest/ingest-writer'
 import { normaliseOpenApiLog, type OpenApiLogKind } from '@/lib/ingest/normalise/normalise-openapi-log'
 import type { NormalisedMessage } from '@/lib/ingest/normalise/normalised'
 import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
@@ -43,7 +44,10 @@ export async function backfillDevice(
   // opening from before a ring would "open the door during" that call).
   replay.reverse().sort((a, b) => a.normalised.occurredAt.getTime() - b.normalised.occurredAt.getTime())
   let stored = 0
+  const writer = ingestWriterFor(db)
   for (const { entry, receivedAt, normalised } of replay) {
+    // Backfill waits for room rather than being refused (a refusal would fail the whole device run).
+    while (writer.isFull()) await writer.whenDrained()
     const result = await ingestMessage(db, {
       source: 'backfill',
       payload: entry,

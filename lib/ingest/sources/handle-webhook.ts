@@ -1,11 +1,13 @@
 // POST /api/webhooks/tuya (README "Webhook"; docs/tuya-protocol.md §4.4): media type → size → signature → JSON →
 // decrypt an encrypted message-service envelope → ingest.
 // 200 only after the message is durably stored; bad signature or stale timestamp → 401 and nothing stored;
-// malformed JSON or unknown shape → 400, but kept as unrecognised so nothing that was signed is lost.
+// malformed JSON or unknown shape → 400, but kept as unrecognised so nothing that was signed is lost; the ingest
+// queue full → 503 with Retry-After, nothing taken.
 import type { Db } from '@/lib/db/client'
 import { AppError } from '@/lib/errors'
 import { errorBody, errorResponse } from '@/lib/http/error-response'
 import { ingestMessage } from '@/lib/ingest/ingest-message'
+import { IngestBusyError } from '@/lib/ingest/ingest-writer'
 import { openEncryptedEnvelope } from '@/lib/tuya/message-service/open-envelope'
 import { verifyWebhookRequest } from '@/lib/tuya/webhook/webhook-signature'
 import { BODY_TOO_LARGE, requestInput, type WebhookInput } from '@/lib/ingest/sources/webhook-body'
@@ -78,6 +80,13 @@ export async function answerTuyaWebhook(db: Db, input: WebhookInput, config: Web
         : { ok: true, duplicate: false, id: result.id, events: result.events },
     )
   } catch (error) {
+    // Backpressure: nothing was taken, so the sender keeps the message and retries after the pause.
+    if (error instanceof IngestBusyError) {
+      return Response.json(errorBody(error.code, error.message), {
+        status: 503,
+        headers: { 'retry-after': String(error.retryAfterSeconds) },
+      })
+    }
     return errorResponse(error)
   }
 }

@@ -2,6 +2,8 @@
 // At-least-once: a frame is acked only after the handler (which stores it durably) resolves; a rejected handler
 // means no ack (plus a negativeAcknowledge) so Pulsar redelivers. Frames are handled one at a time in arrival
 // order, which keeps per-device order (message key = devId on one partition).
+// Backpressure: while frames wait their turn (more than maxBacklog) or the handler's store is full (`capacity`),
+// the socket is not read, so TCP's window closes and Pulsar stops pushing; unread frames stay unacked.
 import { EventEmitter } from 'node:events'
 import WebSocket from 'ws'
 import { silentLogger, type TuyaLogger } from '@/lib/tuya/logger'
@@ -23,6 +25,13 @@ export type MessageConsumerOptions = {
    * handler that queues work synchronously (the app's group-commit ingest) keeps the order while many are in flight.
    */
   maxInFlight?: number
+  /**
+   * The store the handler feeds: while isFull(), no frame is started and the socket is not read; reading resumes
+   * when whenDrained() resolves. Checked right before each handler starts, so a frame is never refused for room.
+   */
+  capacity?: { isFull(): boolean; whenDrained(): Promise<void> }
+  /** Frames received but not yet started before the socket stops being read (default 256). */
+  maxBacklog?: number
   /** Send Pulsar's negativeAcknowledge when the handler rejects (default true) for a prompt redelivery. */
   negativeAck?: boolean
   /** Tuya's official clients skip TLS verification (§2.5); we verify unless told otherwise. */
@@ -41,6 +50,8 @@ export type MessageConsumerStats = {
   failed: number
   undecodable: number
   reconnects: number
+  /** Times reading stopped for backpressure. */
+  pauses: number
   connected: boolean
 }
 
@@ -74,7 +85,7 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
   const url = buildConsumerUrl(options)
   const password = buildMqPassword(options.accessId, options.accessSecret)
   const events = new EventEmitter()
-  const counters = { received: 0, acked: 0, failed: 0, undecodable: 0, reconnects: 0 }
+  const counters = { received: 0, acked: 0, failed: 0, undecodable: 0, reconnects: 0, pauses: 0 }
 
   let socket: WebSocket | undefined
   let connected = false
@@ -87,6 +98,11 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
   let queue: Promise<void> = Promise.resolve()
   const maxInFlight = Math.max(1, options.maxInFlight ?? 1)
   const active = new Set<Promise<void>>()
+  const maxBacklog = Math.max(1, options.maxBacklog ?? 256)
+  const capacity = options.capacity
+  // Frames received but not yet started, and the socket whose reading is paused (if any).
+  let backlog = 0
+  let paused: WebSocket | undefined
 
   const clearKeepalive = () => {
     clearTimeout(idleTimer)
@@ -96,6 +112,7 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
 
   // Any traffic proves the link is alive; after pingAfterIdleMs of silence, ping and expect a pong.
   function markActivity(ws: WebSocket) {
+    if (paused === ws) return
     clearTimeout(idleTimer)
     clearTimeout(pongTimer)
     pongTimer = undefined
@@ -107,6 +124,32 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
         ws.terminate()
       }, pongTimeoutMs)
     }, pingAfterIdleMs)
+  }
+
+  // While paused nothing is read, pongs included: the keepalive would take the silence for a dead link.
+  function pauseReading(ws: WebSocket) {
+    if (paused === ws) return
+    paused = ws
+    counters.pauses++
+    ws.pause()
+    clearKeepalive()
+  }
+
+  function resumeReading() {
+    const ws = paused
+    if (!ws) return
+    paused = undefined
+    ws.resume()
+    if (ws.readyState === WebSocket.OPEN) markActivity(ws)
+  }
+
+  /** Waits for a handler slot and for room in the store; returns with room, so the frame can start at once. */
+  async function waitForTurn(ws: WebSocket) {
+    while (active.size >= maxInFlight) await Promise.race(active)
+    while (capacity?.isFull()) {
+      pauseReading(ws)
+      await capacity.whenDrained()
+    }
   }
 
   function send(ws: WebSocket, frame: Record<string, string>): boolean {
@@ -185,8 +228,14 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
         : Buffer.isBuffer(data)
           ? data.toString('utf8')
           : Buffer.from(data).toString('utf8')
+      backlog++
+      if (backlog > maxBacklog || capacity?.isFull()) pauseReading(ws)
       queue = queue.then(async () => {
-        while (active.size >= maxInFlight) await Promise.race(active)
+        // Checked again after every wait, and the frame then starts synchronously: another caller may have
+        // filled the store while this one waited.
+        while (active.size >= maxInFlight || capacity?.isFull()) await waitForTurn(ws)
+        backlog--
+        if (backlog <= maxBacklog / 2) resumeReading()
         const handling: Promise<void> = handleFrame(ws, raw)
           .catch((error: unknown) => logger.error('tuya mq: frame handling crashed', { error: String(error) }))
           .finally(() => active.delete(handling))
@@ -203,6 +252,7 @@ export function createMessageConsumer(options: MessageConsumerOptions): MessageC
     })
     ws.on('error', (error) => logger.warn('tuya mq: socket error', { error: error.message }))
     ws.on('close', (code) => {
+      if (paused === ws) paused = undefined
       if (socket !== ws) return
       clearKeepalive()
       const wasConnected = connected
