@@ -9,6 +9,7 @@ import { parseAddressSet } from '@/lib/net/ip-ranges'
 import { configureIngestQueue } from '@/lib/ingest/ingest-writer'
 import { attachLiveServer } from '@/lib/realtime/attach-live-server'
 import { updateAppStatus } from '@/lib/server/app-status'
+import { createShutdown } from '@/lib/server/graceful-shutdown'
 import { createLimitedServer, DEFAULT_HTTP_LIMITS } from '@/lib/server/http-limits'
 import { startDemoCloud } from '@/lib/server/start-demo-cloud'
 import { isWebhookRequest, serveWebhook } from '@/lib/server/serve-webhook'
@@ -46,21 +47,9 @@ async function main() {
     console.log(`> Console ready on http://localhost:${env.port} (${dev ? 'dev' : 'production'})`),
   )
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    console.log(`> ${signal}: shutting down`)
-    const force = setTimeout(() => process.exit(1), 10_000).unref()
-    await sources.stop()
-    await new Promise<void>((resolve) => io.close(() => resolve()))
-    await cloud?.close()
-    await disconnectDb()
-    clearTimeout(force)
-    process.exit(0)
-  }
-  process.on('SIGTERM', () => void stop('SIGTERM'))
-  process.on('SIGINT', () => void stop('SIGINT'))
+  const shutdown = createShutdown({ server, db, sources, live: io, cloud, disconnect: disconnectDb })
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
 }
 
 main().catch((error) => {

@@ -1,8 +1,9 @@
 // `npm start`: production build of the console (built on first start, or when sources changed since the last
-// build), then the one-process server (Next + socket.io + Tuya sources; the simulator in demo mode).
-import { spawnSync } from 'node:child_process'
+// build), then the one-process server (Next + socket.io + Tuya sources; the simulator in demo mode). Both run as
+// children that receive this process's SIGTERM/SIGINT, so stopping `npm start` stops the server cleanly.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { runForwardingSignals } from './run-forwarding-signals.mjs'
 
 const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json']
 
@@ -23,8 +24,7 @@ const stale = !existsSync(buildId) || SOURCES.some((s) => newestMtime(s) > statS
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }
 if (stale) {
   console.log('> Building the console (first start or changed sources)…')
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env })
-  if (build.status !== 0) process.exit(build.status ?? 1)
+  const built = await runForwardingSignals('npx', ['next', 'build'], { env })
+  if (built !== 0) process.exit(built)
 }
-const server = spawnSync(process.execPath, ['--import', 'tsx', 'server.ts'], { stdio: 'inherit', env })
-process.exit(server.status ?? 0)
+process.exit(await runForwardingSignals(process.execPath, ['--import', 'tsx', 'server.ts'], { env }))
