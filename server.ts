@@ -44,7 +44,9 @@ async function main() {
   updateAppStatus({ realtime: true })
   const sources = await startTuyaSources(env, db)
   server.listen(env.port, env.host, () =>
-    console.log(`> Console ready on http://localhost:${env.port} (${dev ? 'dev' : 'production'})`),
+    console.log(
+      `> Console ready on http://localhost:${env.port} (${dev ? 'dev' : 'production'}, listening on ${env.host})`,
+    ),
   )
 
   const shutdown = createShutdown({ server, db, sources, live: io, cloud, disconnect: disconnectDb })

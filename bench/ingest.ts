@@ -8,7 +8,7 @@
 // `npx tsx bench/ingest.ts [--quick]`
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { DEMO_TUYA_ACCESS_ID, DEMO_TUYA_ACCESS_SECRET } from '@/lib/tuya/demo-credentials'
+import { generateTuyaCredentials } from '@/lib/tuya/demo-credentials'
 import { TEST_POSTGRES_URL } from '@/lib/db/test-database'
 import { startSimulator } from '@/simulator/start-simulator'
 import { startBenchChild } from '@/bench/support/child-process'
@@ -28,7 +28,7 @@ import {
 } from '@/bench/support/stats'
 import { accessRecordPayload, createWebhookSender, type WebhookSender } from '@/bench/support/webhook-client'
 
-const CREDENTIALS = { accessId: DEMO_TUYA_ACCESS_ID, accessSecret: DEMO_TUYA_ACCESS_SECRET }
+const CREDENTIALS = generateTuyaCredentials()
 const TARGET = { p50: 5, p99: 25, rate: 1500, ratio: 0.5 }
 
 export type IngestBenchOptions = {

@@ -2,7 +2,11 @@
 // naming each missing or malformed variable.
 import { describe, expect, it } from 'vitest'
 import { EnvError, parseEnv } from '@/lib/env'
-import { DEFAULT_SIM_PORT, DEMO_TUYA_ACCESS_ID, DEMO_TUYA_ACCESS_SECRET } from '@/lib/tuya/demo-credentials'
+import { DEFAULT_SIM_PORT } from '@/lib/tuya/demo-credentials'
+
+/** Stands for the pair demo mode generates under ./data (lib/tuya/demo-credentials.test.ts covers that). */
+const GENERATED = { accessId: 'generatedid000000001', accessSecret: 'generatedsecret00000000000000001' }
+const parse = (source: Record<string, string | undefined>) => parseEnv(source, { demoCredentials: () => GENERATED })
 
 const CLOUD = {
   TUYA_OPENAPI_URL: 'https://openapi.tuyaeu.com',
@@ -14,7 +18,7 @@ const CLOUD = {
 
 function linesOf(source: Record<string, string | undefined>): string[] {
   try {
-    parseEnv(source)
+    parse(source)
   } catch (error) {
     expect(error).toBeInstanceOf(EnvError)
     return (error as EnvError).lines
@@ -24,7 +28,7 @@ function linesOf(source: Record<string, string | undefined>): string[] {
 
 describe('parseEnv', () => {
   it('starts in demo mode with documented defaults from an empty environment', () => {
-    const env = parseEnv({})
+    const env = parse({})
     expect(env).toMatchObject({
       nodeEnv: 'development',
       port: 3000,
@@ -32,9 +36,10 @@ describe('parseEnv', () => {
       databaseProvider: 'sqlite',
       redisUrl: undefined,
       demo: true,
+      host: '127.0.0.1',
       tuya: {
-        accessId: DEMO_TUYA_ACCESS_ID,
-        accessSecret: DEMO_TUYA_ACCESS_SECRET,
+        ...GENERATED,
+        credentialSource: 'generated',
         openApiUrl: `http://127.0.0.1:${DEFAULT_SIM_PORT}`,
         mqUrl: `ws://127.0.0.1:${DEFAULT_SIM_PORT}/`,
         mqEnv: 'event',
@@ -45,11 +50,11 @@ describe('parseEnv', () => {
   })
 
   it('treats empty strings as unset', () => {
-    expect(parseEnv({ PORT: '', DATABASE_URL: '', REDIS_URL: '' })).toMatchObject({ port: 3000, redisUrl: undefined })
+    expect(parse({ PORT: '', DATABASE_URL: '', REDIS_URL: '' })).toMatchObject({ port: 3000, redisUrl: undefined })
   })
 
   it('reads PORT, SIM_PORT, SIM_DEMO_RATE=0 and a PostgreSQL DATABASE_URL', () => {
-    const env = parseEnv({
+    const env = parse({
       PORT: '8080',
       SIM_PORT: '4199',
       SIM_DEMO_RATE: '0',
@@ -62,7 +67,7 @@ describe('parseEnv', () => {
   })
 
   it('switches to cloud mode when TUYA_OPENAPI_URL is set, with no demo traffic', () => {
-    const env = parseEnv({ ...CLOUD, TUYA_MQ_ENV: 'event-test' })
+    const env = parse({ ...CLOUD, TUYA_MQ_ENV: 'event-test' })
     expect(env.demo).toBe(false)
     expect(env.tuya).toMatchObject({
       ...{ accessId: CLOUD.TUYA_ACCESS_ID, openApiUrl: CLOUD.TUYA_OPENAPI_URL },
@@ -72,13 +77,55 @@ describe('parseEnv', () => {
     expect(env.authSecret).toBe(CLOUD.AUTH_SECRET)
   })
 
-  it('requires the cloud credentials and AUTH_SECRET outside demo mode', () => {
-    const lines = linesOf({ TUYA_OPENAPI_URL: CLOUD.TUYA_OPENAPI_URL })
-    expect(lines).toEqual([
-      'TUYA_ACCESS_ID/TUYA_ACCESS_SECRET: required when TUYA_OPENAPI_URL points at a Tuya cloud',
-      'AUTH_SECRET: required outside demo mode (at least 32 random characters)',
+  it('refuses a cloud URL without the cloud credentials, in one line naming what is missing', () => {
+    const { AUTH_SECRET } = CLOUD
+    expect(linesOf({ TUYA_OPENAPI_URL: CLOUD.TUYA_OPENAPI_URL, AUTH_SECRET })).toEqual([
+      "TUYA_ACCESS_ID and TUYA_ACCESS_SECRET: required when TUYA_OPENAPI_URL is set (your cloud project's Access ID and Access Secret)",
     ])
-    expect(linesOf({ TUYA_MQ_URL: CLOUD.TUYA_MQ_URL })).toEqual(['TUYA_OPENAPI_URL: required when TUYA_MQ_URL is set'])
+    const { TUYA_ACCESS_ID: _id, ...withoutId } = CLOUD
+    expect(linesOf(withoutId)).toEqual([
+      "TUYA_ACCESS_ID: required when TUYA_OPENAPI_URL or TUYA_MQ_URL is set (your cloud project's Access ID and Access Secret)",
+    ])
+    const { TUYA_ACCESS_SECRET: _secret, ...withoutSecret } = CLOUD
+    expect(linesOf(withoutSecret)).toEqual([
+      "TUYA_ACCESS_SECRET: required when TUYA_OPENAPI_URL or TUYA_MQ_URL is set (your cloud project's Access ID and Access Secret)",
+    ])
+    // The message-service URL alone is a cloud URL too: it never falls back to demo credentials.
+    expect(linesOf({ TUYA_MQ_URL: CLOUD.TUYA_MQ_URL, AUTH_SECRET })).toEqual([
+      "TUYA_ACCESS_ID and TUYA_ACCESS_SECRET: required when TUYA_MQ_URL is set (your cloud project's Access ID and Access Secret)",
+      'TUYA_OPENAPI_URL: required when TUYA_MQ_URL is set',
+    ])
+  })
+
+  it('requires AUTH_SECRET outside demo mode', () => {
+    const { AUTH_SECRET: _auth, ...withoutAuth } = CLOUD
+    expect(linesOf(withoutAuth)).toEqual(['AUTH_SECRET: required outside demo mode (at least 32 random characters)'])
+  })
+
+  it('runs the built-in simulator with TUYA_ACCESS_ID/TUYA_ACCESS_SECRET when they are set without a cloud URL', () => {
+    const pinned = { TUYA_ACCESS_ID: CLOUD.TUYA_ACCESS_ID, TUYA_ACCESS_SECRET: CLOUD.TUYA_ACCESS_SECRET }
+    const env = parseEnv(pinned, {
+      demoCredentials: () => {
+        throw new Error('no pair is generated when one is given')
+      },
+    })
+    expect(env).toMatchObject({ demo: true, host: '127.0.0.1' })
+    expect(env.tuya).toMatchObject({
+      accessId: CLOUD.TUYA_ACCESS_ID,
+      accessSecret: CLOUD.TUYA_ACCESS_SECRET,
+      credentialSource: 'environment',
+      openApiUrl: `http://127.0.0.1:${DEFAULT_SIM_PORT}`,
+    })
+    expect(linesOf({ TUYA_ACCESS_ID: CLOUD.TUYA_ACCESS_ID })).toEqual([
+      'TUYA_ACCESS_SECRET: required with TUYA_ACCESS_ID (the built-in simulator runs with the pair given)',
+    ])
+  })
+
+  it('listens on 127.0.0.1 in demo mode unless HOST is set, and on every interface with a cloud', () => {
+    expect(parse({}).host).toBe('127.0.0.1')
+    expect(parse({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0')
+    expect(parse(CLOUD).host).toBe('0.0.0.0')
+    expect(parse({ ...CLOUD, HOST: '10.0.0.5' }).host).toBe('10.0.0.5')
   })
 
   it.each([
@@ -112,8 +159,8 @@ describe('parseEnv', () => {
   })
 
   it('reads the connection cap and the ingest queue limit, unset by default', () => {
-    expect(parseEnv({})).toMatchObject({ maxConnections: undefined, ingestQueueLimit: undefined })
-    expect(parseEnv({ HTTP_MAX_CONNECTIONS: '200', INGEST_QUEUE_LIMIT: '500' })).toMatchObject({
+    expect(parse({})).toMatchObject({ maxConnections: undefined, ingestQueueLimit: undefined })
+    expect(parse({ HTTP_MAX_CONNECTIONS: '200', INGEST_QUEUE_LIMIT: '500' })).toMatchObject({
       maxConnections: 200,
       ingestQueueLimit: 500,
     })
@@ -125,9 +172,7 @@ describe('parseEnv', () => {
   })
 
   it('accepts rediss:// and file: URLs with a query string', () => {
-    expect(
-      parseEnv({ REDIS_URL: 'rediss://user:pw@cache:6380', DATABASE_URL: 'file:/tmp/x.db?mode=rwc' }),
-    ).toMatchObject({
+    expect(parse({ REDIS_URL: 'rediss://user:pw@cache:6380', DATABASE_URL: 'file:/tmp/x.db?mode=rwc' })).toMatchObject({
       redisUrl: 'rediss://user:pw@cache:6380',
       databaseProvider: 'sqlite',
     })

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { parseAddressSet } from '@/lib/net/ip-ranges'
 import { originAsAllowedHost, parseAllowedHostList } from '@/lib/snapshots/allowed-hosts'
-import { DEFAULT_SIM_PORT, DEMO_TUYA_ACCESS_ID, DEMO_TUYA_ACCESS_SECRET } from '@/lib/tuya/demo-credentials'
+import { DEFAULT_SIM_PORT, ensureDemoTuyaCredentials, type TuyaCredentials } from '@/lib/tuya/demo-credentials'
 
 const port = (fallback: number) =>
   z.coerce
@@ -42,7 +42,8 @@ const list = <T>(parse: (entries: string[]) => T, hint: string) =>
 const rawSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: 127.0.0.1 in demo mode (the demo's credentials open doors only on this machine), else all interfaces. */
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .refine((v) => /^file:.+/.test(v) || (/^postgres(ql)?:\/\//.test(v) && URL.canParse(v)), {
@@ -88,8 +89,37 @@ export class EnvError extends Error {
   }
 }
 
-/** Parses an environment; throws EnvError with one line per bad variable. Pure: tests pass their own record. */
-export function parseEnv(source: Record<string, string | undefined>) {
+export type ParseEnvOptions = {
+  /** Where demo mode gets its pair when TUYA_ACCESS_ID/SECRET are unset (default: generated once under ./data). */
+  demoCredentials?: () => TuyaCredentials
+}
+
+/** Names what a configuration lacks for its Tuya credentials, one line (or none). */
+function credentialProblems(raw: z.infer<typeof rawSchema>, cloudVars: string[]): string[] {
+  const missing = [
+    ...(raw.TUYA_ACCESS_ID ? [] : ['TUYA_ACCESS_ID']),
+    ...(raw.TUYA_ACCESS_SECRET ? [] : ['TUYA_ACCESS_SECRET']),
+  ]
+  if (!missing.length) return []
+  if (cloudVars.length) {
+    return [
+      `${missing.join(' and ')}: required when ${cloudVars.join(' or ')} is set (your cloud project's Access ID and Access Secret)`,
+    ]
+  }
+  // Demo mode with half a pair: the simulator runs with the pair given, so both halves are needed.
+  if (missing.length === 1) {
+    const given = missing[0] === 'TUYA_ACCESS_ID' ? 'TUYA_ACCESS_SECRET' : 'TUYA_ACCESS_ID'
+    return [`${missing[0]}: required with ${given} (the built-in simulator runs with the pair given)`]
+  }
+  return []
+}
+
+/**
+ * Parses an environment; throws EnvError with one line per bad variable. Pure apart from demo mode without
+ * credentials, which reads (or on the first start writes) the generated pair: tests pass their own record and
+ * `demoCredentials`.
+ */
+export function parseEnv(source: Record<string, string | undefined>, options: ParseEnvOptions = {}) {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
   const result = rawSchema.safeParse(cleaned)
   if (!result.success) {
@@ -100,19 +130,23 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const raw = result.data
   const lines: string[] = []
   // Demo mode: no cloud configured → the built-in simulator is the Tuya Cloud.
-  const demo = !raw.TUYA_OPENAPI_URL
-  if (!demo && (!raw.TUYA_ACCESS_ID || !raw.TUYA_ACCESS_SECRET)) {
-    lines.push('TUYA_ACCESS_ID/TUYA_ACCESS_SECRET: required when TUYA_OPENAPI_URL points at a Tuya cloud')
-  }
+  const cloudVars = (['TUYA_OPENAPI_URL', 'TUYA_MQ_URL'] as const).filter((name) => raw[name])
+  const demo = cloudVars.length === 0
+  lines.push(...credentialProblems(raw, cloudVars))
   if (!demo && !raw.AUTH_SECRET) lines.push('AUTH_SECRET: required outside demo mode (at least 32 random characters)')
   if (raw.TUYA_MQ_URL && !raw.TUYA_OPENAPI_URL) lines.push('TUYA_OPENAPI_URL: required when TUYA_MQ_URL is set')
   if (lines.length) throw new EnvError(lines)
+
+  const { TUYA_ACCESS_ID: accessId, TUYA_ACCESS_SECRET: accessSecret } = raw
+  const configured = Boolean(accessId && accessSecret)
+  const credentials: TuyaCredentials =
+    accessId && accessSecret ? { accessId, accessSecret } : (options.demoCredentials ?? ensureDemoTuyaCredentials)()
 
   const simUrl = `http://127.0.0.1:${raw.SIM_PORT}`
   return {
     nodeEnv: raw.NODE_ENV,
     port: raw.PORT,
-    host: raw.HOST,
+    host: raw.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: raw.DATABASE_URL,
     databaseProvider: raw.DATABASE_URL.startsWith('file:') ? ('sqlite' as const) : ('postgresql' as const),
     sqliteSynchronous: raw.SQLITE_SYNCHRONOUS,
@@ -121,8 +155,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     publicUrl: raw.NEXTAUTH_URL,
     demo,
     tuya: {
-      accessId: raw.TUYA_ACCESS_ID ?? DEMO_TUYA_ACCESS_ID,
-      accessSecret: raw.TUYA_ACCESS_SECRET ?? DEMO_TUYA_ACCESS_SECRET,
+      ...credentials,
+      /** Where the pair came from: the environment, or generated for this installation (demo mode only). */
+      credentialSource: configured ? ('environment' as const) : ('generated' as const),
       openApiUrl: raw.TUYA_OPENAPI_URL ?? simUrl,
       mqUrl: raw.TUYA_MQ_URL ?? (demo ? `ws://127.0.0.1:${raw.SIM_PORT}/` : undefined),
       mqEnv: raw.TUYA_MQ_ENV,

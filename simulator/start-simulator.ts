@@ -2,7 +2,7 @@
 // the same port, webhook pusher and demo traffic. Used by `npm run simulator`, the app in demo mode, tests, benches.
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { DEFAULT_SIM_PORT, DEMO_TUYA_ACCESS_ID, DEMO_TUYA_ACCESS_SECRET } from '@/lib/tuya/demo-credentials'
+import { DEFAULT_SIM_PORT, generateTuyaCredentials } from '@/lib/tuya/demo-credentials'
 import { createControlApi } from '@/simulator/control/control-api'
 import { DemoDriver } from '@/simulator/control/demo-driver'
 import { type EmitRequest, emitRaw } from '@/simulator/control/emit-raw'
@@ -93,8 +93,10 @@ function send(
 
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1'
-  const accessId = options.accessId ?? DEMO_TUYA_ACCESS_ID
-  const accessSecret = options.accessSecret ?? DEMO_TUYA_ACCESS_SECRET
+  // Without a pair, a fresh random one for this run (tests read it back from the result): no fixed pair exists.
+  const fresh = generateTuyaCredentials()
+  const accessId = options.accessId ?? fresh.accessId
+  const accessSecret = options.accessSecret ?? fresh.accessSecret
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? silentLogger
   const building = options.building ?? DEMO_BUILDING

@@ -8,6 +8,9 @@ import { createTuyaClient, type TuyaClient } from '@/lib/tuya/openapi/openapi-cl
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { startSimulator, type RunningSimulator } from '@/simulator/start-simulator'
 
+/** The simulator's control API takes mutating calls as JSON only. */
+const JSON_HEADERS = { 'content-type': 'application/json' }
+
 const lock = DEMO_BUILDING.devices.find((d) => d.kind === 'smart_lock')!
 const context = { ip: '127.0.0.1', userAgent: 'vitest' }
 
@@ -86,7 +89,7 @@ describe.each(TEST_PROVIDERS)('remote unlock on %s', (provider) => {
       { deviceId, idempotencyKey: 'click-0003', body: {} },
       context,
     ).catch((e: unknown) => e)
-    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE' })
+    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE', headers: JSON_HEADERS })
     expect(error).toBeInstanceOf(AppError)
     expect((error as AppError).status).toBeGreaterThanOrEqual(502)
     expect(await unlockCommands()).toBe(before)

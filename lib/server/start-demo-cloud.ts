@@ -2,6 +2,7 @@
 import type { AppEnv } from '@/lib/env'
 import type { Db } from '@/lib/db/client'
 import { updateAppStatus } from '@/lib/server/app-status'
+import { DEMO_CREDENTIALS_FILE } from '@/lib/tuya/demo-credentials'
 import { seedDemoBuilding, seedDemoUsers } from '@/prisma/seed-demo'
 import { startSimulator } from '@/simulator/start-simulator'
 
@@ -21,6 +22,11 @@ export async function startDemoCloud(env: AppEnv, db: Db, sealKey: string) {
     console.log('')
   }
   console.log(`> Tuya Cloud simulator on ${simulator.url} (demo traffic ${env.simulator.demoPerMinute}/min)`)
+  console.log(
+    env.tuya.credentialSource === 'environment'
+      ? `> Demo credentials: TUYA_ACCESS_ID/TUYA_ACCESS_SECRET from the environment (Access ID ${env.tuya.accessId})`
+      : `> Demo credentials: generated for this installation, kept in data/${DEMO_CREDENTIALS_FILE} (Access ID ${env.tuya.accessId})`,
+  )
   return {
     async close() {
       updateAppStatus({ simulatorListening: false })

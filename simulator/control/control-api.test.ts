@@ -158,3 +158,55 @@ describe('webhook pusher', () => {
     }
   })
 })
+
+describe('control API: mutating calls a web page cannot make', () => {
+  const trigger = `/_sim/devices/${panel.id}/trigger`
+  const body = JSON.stringify({ kind: 'doorbell' })
+  const send = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string }) =>
+    fetch(`${sim.url}${path}`, { method: init.method ?? 'POST', headers: init.headers, body: init.body })
+  const published = () => sim.deliveries().length
+
+  it.each([
+    ['text/plain (a cross-site "simple" POST)', 'text/plain;charset=UTF-8'],
+    ['a form post', 'application/x-www-form-urlencoded'],
+    ['multipart form data', 'multipart/form-data; boundary=x'],
+  ])('refuses %s with 415 and does nothing', async (_label, contentType) => {
+    const before = published()
+    const response = await send(trigger, { headers: { 'content-type': contentType }, body })
+    expect(response.status).toBe(415)
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unsupported_media_type' } })
+    expect(published()).toBe(before)
+  })
+
+  it('refuses a body-less DELETE or POST without a JSON content type', async () => {
+    expect((await send('/_sim/faults', { method: 'DELETE' })).status).toBe(415)
+    expect((await send('/_sim/demo', {})).status).toBe(415)
+  })
+
+  it.each(['https://evil.example', 'http://127.0.0.1.evil.example:4100', 'null', 'http://192.168.1.20:4100'])(
+    'refuses JSON from the page origin %s with 403 and does nothing',
+    async (origin) => {
+      const before = published()
+      const response = await send(trigger, { headers: { 'content-type': 'application/json', origin }, body })
+      expect(response.status).toBe(403)
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } })
+      expect(published()).toBe(before)
+    },
+  )
+
+  it.each(['http://127.0.0.1:4100', 'http://localhost:3000', 'http://[::1]:4100', 'http://console.localhost'])(
+    'accepts JSON from the loopback origin %s (the control page itself, a local console)',
+    async (origin) => {
+      const response = await send(trigger, { headers: { 'content-type': 'application/json', origin }, body })
+      expect(response.status).toBe(200)
+    },
+  )
+
+  it('accepts JSON without an Origin (curl, tests, the e2e helpers), and reads from anywhere', async () => {
+    const json = { 'content-type': 'application/json; charset=utf-8' }
+    expect((await send(trigger, { headers: json, body })).status).toBe(200)
+    expect((await send('/_sim/faults', { method: 'DELETE', headers: json })).status).toBe(200)
+    const read = await fetch(`${sim.url}/_sim/devices`, { headers: { origin: 'https://evil.example' } })
+    expect(read.status).toBe(200)
+  })
+})

@@ -6,6 +6,7 @@ import type { DemoDriver } from '@/simulator/control/demo-driver'
 import { emitRaw, emitRequestSchema } from '@/simulator/control/emit-raw'
 import { type ActiveFaults, type FaultsInput, createActiveFaults, faultsSchema } from '@/simulator/control/faults'
 import { renderControlPage } from '@/simulator/control/control-page'
+import { refuseUnsafeControlCall } from '@/simulator/control/control-guard'
 import { runLoad } from '@/simulator/control/load-driver'
 import { type SimContext, describeEmitted } from '@/simulator/devices/sim-context'
 import { triggerDevice } from '@/simulator/devices/trigger-device'
@@ -186,6 +187,8 @@ export function createControlApi(deps: ControlDeps) {
         body: served.bytes,
       }
     }
+    const refused = refuseUnsafeControlCall(req)
+    if (refused) return refused
     const match = router.match(req.method, req.rawPath)
     try {
       if (!match.found)

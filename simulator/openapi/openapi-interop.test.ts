@@ -6,6 +6,9 @@ import { createTuyaClient } from '@/lib/tuya/openapi/openapi-client'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { type RunningSimulator, startSimulator } from '@/simulator/start-simulator'
 
+/** The simulator's control API takes mutating calls as JSON only. */
+const JSON_HEADERS = { 'content-type': 'application/json' }
+
 // The simulator keeps its own clock so a test can skew the client's Date.now without moving the server's.
 const serverClock = { now: () => Math.round(performance.timeOrigin + performance.now()) }
 const lock = DEMO_BUILDING.devices.find((d) => d.category === 'jtmspro')!
@@ -67,7 +70,11 @@ describe('official @tuya/tuya-connector-nodejs against the simulator', () => {
   it('recovers from an expired token the way the SDK expects (1010 → refresh/re-login → replay)', async () => {
     const tuya = officialClient()
     expect((await tuya.request({ method: 'GET', path: TUYA_PATHS.deviceStatus(lock.id) })).success).toBe(true)
-    await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({ expireTokens: true }) })
+    await fetch(`${sim.url}/_sim/faults`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ expireTokens: true }),
+    })
     const again = await tuya.request({ method: 'GET', path: TUYA_PATHS.deviceStatus(lock.id) })
     expect(again.success).toBe(true)
   })

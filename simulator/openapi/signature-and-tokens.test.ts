@@ -6,6 +6,9 @@ import { DEMO_BUILDING } from '@/simulator/demo-building'
 import { type RunningSimulator, startSimulator } from '@/simulator/start-simulator'
 import { type SignedRequestOptions, fetchAccessToken, signedRequest } from '@/simulator/testing/signed-request'
 
+/** The simulator's control API takes mutating calls as JSON only. */
+const JSON_HEADERS = { 'content-type': 'application/json' }
+
 const lock = DEMO_BUILDING.devices.find((d) => d.category === 'jtmspro')!
 let now = Date.now()
 let sim: RunningSimulator
@@ -18,7 +21,7 @@ afterAll(() => sim.close())
 afterEach(async () => {
   now = Date.now()
   token = undefined
-  await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE' })
+  await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE', headers: JSON_HEADERS })
 })
 
 async function call(options: Partial<SignedRequestOptions> & { path: string }) {
@@ -139,7 +142,11 @@ describe('token lifecycle', () => {
   it('expires every token on demand (fault), while refresh tokens keep working', async () => {
     const pair = await fetchAccessToken(sim.url, sim.accessId, sim.accessSecret)
     const fault = await (
-      await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({ expireTokens: true }) })
+      await fetch(`${sim.url}/_sim/faults`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ expireTokens: true }),
+      })
     ).json()
     expect(fault.ok).toBe(true)
     expect(
@@ -173,6 +180,7 @@ describe('rate limits and injected faults', () => {
   it('applies an injected limit with 1199, and injected 5xx counts', async () => {
     await fetch(`${sim.url}/_sim/faults`, {
       method: 'POST',
+      headers: JSON_HEADERS,
       body: JSON.stringify({ rateLimit: { path: '/v1.0/devices/{deviceId}/status', perSecond: 1, code: 1199 } }),
     })
     now = Math.floor(Date.now() / 1000) * 1000 + 10
@@ -184,6 +192,7 @@ describe('rate limits and injected faults', () => {
 
     await fetch(`${sim.url}/_sim/faults`, {
       method: 'POST',
+      headers: JSON_HEADERS,
       body: JSON.stringify({ errors5xx: { count: 2, status: 503 } }),
     })
     const statuses = [

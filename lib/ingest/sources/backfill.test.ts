@@ -15,6 +15,9 @@ import { DEMO_BUILDING } from '@/simulator/demo-building'
 import type { EmittedMessage } from '@/simulator/mq/emitted-message'
 import { type RunningSimulator, startSimulator } from '@/simulator/start-simulator'
 
+/** The simulator's control API takes mutating calls as JSON only. */
+const JSON_HEADERS = { 'content-type': 'application/json' }
+
 const panel = DEMO_BUILDING.devices.find((d) => d.id === '6c92a754d55a80bc8ab7b9')!
 const lock = DEMO_BUILDING.devices.find((d) => d.id === 'bf025e39451359bc0658pa')!
 const SEAL_KEY = 'backfill-test-seal-key-0123456789abcdef'
@@ -81,7 +84,7 @@ describe.each(TEST_PROVIDERS)('backfill from the OpenAPI logs on %s', (provider)
   })
 
   afterEach(async () => {
-    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE' })
+    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE', headers: JSON_HEADERS })
   })
 
   afterAll(async () => {
@@ -245,7 +248,7 @@ describe.each(TEST_PROVIDERS)('backfill from the OpenAPI logs on %s', (provider)
     // The failed device's watermark stays put, so nothing in between is skipped next time.
     expect(await watermarkOf(db, lock.id)).toBe(lockMarkBefore)
 
-    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE' })
+    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE', headers: JSON_HEADERS })
     const healed = await backfillAll(db, client, nextNow())
     expect(healed).toMatchObject({ stored: 1, failures: [] })
     const rows = await inboundFor(db, lockEvent.sourceId!)
