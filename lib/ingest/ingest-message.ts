@@ -5,7 +5,9 @@
 import type { Db } from '@/lib/db/client'
 import type { IngestSource } from '@/lib/ingest/persist/ingest-batch'
 import { ingestWriterFor, type IngestResult } from '@/lib/ingest/ingest-writer'
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '@/lib/ingest/normalise/json-depth'
 import { normaliseMessage } from '@/lib/ingest/normalise/normalise-message'
+import { mayCarryNul, replaceNul, replaceNulInText } from '@/lib/ingest/normalise/replace-nul'
 import type { NormalisedMessage } from '@/lib/ingest/normalise/normalised'
 import { sourceMessageIdOf } from '@/lib/ingest/normalise/source-id'
 
@@ -16,7 +18,7 @@ export type IngestInput = {
   source: IngestSource
   /** Parsed JSON; undefined when the body could not be parsed (it is still stored, as unrecognised). */
   payload: unknown
-  /** The exact text received, stored as is. */
+  /** The exact text received, stored as is (but for U+0000, which PostgreSQL cannot hold: replace-nul.ts). */
   raw: string
   receivedAt?: Date
   /** Precomputed meaning (backfill normalises OpenAPI log entries itself). */
@@ -28,21 +30,28 @@ export type IngestInput = {
 /** Normalises synchronously and queues the message before the first await, so callers keep their order. */
 export function ingestMessage(db: Db, input: IngestInput): Promise<IngestResult> {
   const receivedAt = input.receivedAt ?? new Date()
+  // A payload too deep to walk safely is kept as its raw text only, like one that does not parse.
+  const tooDeep = !input.unparsable && !input.normalised && exceedsJsonDepth(input.payload)
+  const unparsable = input.unparsable ?? (tooDeep ? `payload nests deeper than ${MAX_JSON_DEPTH} levels` : undefined)
+  const withNul = mayCarryNul(input.raw)
+  const raw = withNul ? replaceNulInText(input.raw) : input.raw
+  const payload = tooDeep ? undefined : withNul ? replaceNul(input.payload) : input.payload
   let normalised: NormalisedMessage
+  let sourceMessageId: string
   try {
-    normalised = input.unparsable
+    normalised = unparsable
       ? {
           shape: 'unknown',
           sourceMessageId: null,
           deviceId: null,
           occurredAt: receivedAt,
           items: [],
-          unrecognisedReason: input.unparsable,
+          unrecognisedReason: unparsable,
         }
-      : (input.normalised ?? normaliseMessage(input.payload, { receivedAt }))
+      : (input.normalised ?? normaliseMessage(payload, { receivedAt }))
+    sourceMessageId = sourceMessageIdOf(normalised.sourceMessageId, payload, raw)
   } catch (error) {
     return Promise.reject(error)
   }
-  const sourceMessageId = sourceMessageIdOf(normalised.sourceMessageId, input.payload, input.raw)
-  return ingestWriterFor(db).submit({ source: input.source, raw: input.raw, receivedAt, normalised, sourceMessageId })
+  return ingestWriterFor(db).submit({ source: input.source, raw, receivedAt, normalised, sourceMessageId })
 }

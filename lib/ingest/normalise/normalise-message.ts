@@ -6,6 +6,7 @@
 //   any other bizCode            → protocol 20 event
 // Never throws on bad input: what it cannot read comes back as shape 'unknown' with a reason, to be stored raw.
 import { parseDeviceTime } from './device-time'
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth'
 import { normaliseDeviceEvent } from './normalise-device-event'
 import { isIotCoreBizCode, normaliseIotCore } from './normalise-iot-core'
 import { unrecognisedMessage, type NormaliseContext } from './normalise-context'
@@ -42,6 +43,9 @@ type Unwrapped =
  */
 function unwrapEnvelope(payload: unknown, receivedAt: Date): Unwrapped {
   const parsed = typeof payload === 'string' ? parseJson(payload) : payload
+  if (exceedsJsonDepth(parsed)) {
+    return { kind: 'unreadable', reason: `payload nests deeper than ${MAX_JSON_DEPTH} levels` }
+  }
   if (!isRecord(parsed)) {
     return { kind: 'unreadable', reason: `payload is ${describeType(parsed)}, not a JSON object` }
   }

@@ -2,6 +2,7 @@
 // or a hash of its content, so the same message from the webhook, the message service or a redelivery is
 // stored once.
 import { createHash } from 'node:crypto'
+import { exceedsJsonDepth } from './json-depth'
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
@@ -13,7 +14,7 @@ function canonical(value: unknown): string {
 }
 
 export function contentHashOf(payload: unknown, raw: string): string {
-  const basis = payload === undefined ? raw : canonical(payload)
+  const basis = payload === undefined || exceedsJsonDepth(payload) ? raw : canonical(payload)
   return `sha256:${createHash('sha256').update(basis).digest('hex')}`
 }
 
