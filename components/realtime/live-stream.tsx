@@ -61,7 +61,7 @@ function receive(events: EventsModule, { queryClient, lastSeq, listeners }: Hand
 
 function connect(handlers: Handlers, setStatus: (s: StreamStatus) => void) {
   // The schemas load while the socket connects; events wait for them in arrival order.
-  const events = import('@/lib/realtime/events')
+  const events = import('@/components/data/zod-without-eval').then(() => import('@/lib/realtime/events'))
   let received: Promise<void> = Promise.resolve()
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
     path: '/socket.io',
