@@ -1,6 +1,7 @@
 // Tables from Tuya standard data-point codes to the domain (docs/tuya-devices.md §1.1–§1.3, §2.1). Codes, not DP ids:
 // DP ids are assigned per product (231 is "bell call" on DNAKE and "tamper" on Kerui, §1.3).
 import type { AccessMethod, AlarmType } from '@/lib/domain/enums'
+import { ownEntry } from './payload-fields'
 
 /** `unlock_*` DPs whose value is the slot of the credential that opened the door (§1.1). */
 const ACCESS_METHOD_BY_CODE: Readonly<Record<string, AccessMethod>> = {
@@ -40,7 +41,7 @@ const NOT_AN_UNLOCK = new Set([
 
 /** The access method of an unlock DP, or null when the code is not an unlock event. */
 export function accessMethodForCode(code: string): AccessMethod | null {
-  const known = ACCESS_METHOD_BY_CODE[code]
+  const known = ownEntry(ACCESS_METHOD_BY_CODE, code)
   if (known) return known
   if (!code.startsWith('unlock_') || NOT_AN_UNLOCK.has(code)) return null
   if (/(^|_)qr/.test(code.slice('unlock_'.length))) return 'qr_code'
@@ -74,7 +75,7 @@ const ALARM_LOCK_MEANINGS: Readonly<Record<string, AlarmLockMeaning>> = {
 
 /** Meaning of one `alarm_lock` enum value (§1.2); unlisted values (tongue_bad, too_hot, key_in …) are `other`. */
 export function alarmLockMeaning(value: string): AlarmLockMeaning {
-  return ALARM_LOCK_MEANINGS[value] ?? { kind: 'alarm', type: 'other' }
+  return ownEntry(ALARM_LOCK_MEANINGS, value) ?? { kind: 'alarm', type: 'other' }
 }
 
 /** DPs that point at a picture (§1.3, §1.5); their value is attached to the other items of the same report. */

@@ -3,7 +3,7 @@
 import { resolveDeviceTime } from './device-time'
 import { fallbackTime, type NormaliseContext } from './normalise-context'
 import type { DeviceChange, NormalisedItem, NormalisedMessage } from './normalised'
-import { readBizData, readId, toMatchToken, type JsonRecord } from './payload-fields'
+import { ownEntry, readBizData, readId, toMatchToken, type JsonRecord } from './payload-fields'
 
 /** Device lifecycle bizCodes in both families: legacy protocol 20 and IoT Core 1001 (§3.8). */
 const DEVICE_CHANGE_BY_BIZ_CODE: Readonly<Record<string, DeviceChange>> = {
@@ -17,7 +17,7 @@ const DEVICE_CHANGE_BY_BIZ_CODE: Readonly<Record<string, DeviceChange>> = {
 }
 
 export function deviceChangeForBizCode(bizCode: string): DeviceChange | null {
-  return DEVICE_CHANGE_BY_BIZ_CODE[toMatchToken(bizCode)] ?? null
+  return ownEntry(DEVICE_CHANGE_BY_BIZ_CODE, toMatchToken(bizCode)) ?? null
 }
 
 /** `bizCode` has been checked to be a string by the dispatcher. */

@@ -7,6 +7,7 @@ import { resolveDeviceTime } from './device-time'
 import { fallbackTime, type NormaliseContext } from './normalise-context'
 import type { CallSignal, NormalisedItem, NormalisedMessage, SnapshotRef } from './normalised'
 import {
+  ownEntry,
   camelizeKeys,
   looseBooleanSchema,
   looseNumberSchema,
@@ -71,7 +72,7 @@ const ALARM_BY_VENDOR_TYPE: Readonly<Record<string, AlarmType>> = {
 
 export function normaliseVendorRecord(body: JsonRecord, ctx: NormaliseContext): NormalisedMessage {
   const givenBizCode = typeof body.bizCode === 'string' ? body.bizCode : ''
-  const kind = VENDOR_KIND_BY_BIZ_CODE[toMatchToken(givenBizCode)]
+  const kind = ownEntry(VENDOR_KIND_BY_BIZ_CODE, toMatchToken(givenBizCode))
   // `sourceCode` uses the vendor's spelling whatever case style arrived, so items compare equal across variants.
   const bizCode = kind ? CANONICAL_BIZ_CODE[kind] : givenBizCode
   // Tolerate the fields sitting top-level when a vendor leaves out the bizData wrapper.
@@ -96,7 +97,7 @@ export function normaliseVendorRecord(body: JsonRecord, ctx: NormaliseContext): 
     case 'call': {
       const callId = readId(data.callId)
       const status = readId(data.status) ?? ''
-      const signal = SIGNAL_BY_CALL_STATUS[toMatchToken(status)]
+      const signal = ownEntry(SIGNAL_BY_CALL_STATUS, toMatchToken(status))
       const items: NormalisedItem[] = signal
         ? [{ kind: 'call', signal, ...(callId ? { callRef: callId } : {}), sourceCode: bizCode, ...common }]
         : [
@@ -173,7 +174,7 @@ function readResult(data: JsonRecord): AccessResult {
 
 /** The vendor's names first, then Tuya's alarm_lock words a vendor may pass through (`pry`, `stay_alarm` …). */
 function alarmTypeForVendor(type: string): AlarmType {
-  const known = ALARM_BY_VENDOR_TYPE[toMatchToken(type)]
+  const known = ownEntry(ALARM_BY_VENDOR_TYPE, toMatchToken(type))
   if (known) return known
   const meaning = alarmLockMeaning(type.trim().toLowerCase())
   if (meaning.kind === 'alarm') return meaning.type

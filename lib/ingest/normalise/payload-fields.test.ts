@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { camelizeKeys, looseBooleanSchema, looseNumberSchema, toCamelKey, toMatchToken } from './payload-fields'
+import { accessMethodForCode, alarmLockMeaning } from './data-point-codes'
+import {
+  camelizeKeys,
+  looseBooleanSchema,
+  looseNumberSchema,
+  ownEntry,
+  toCamelKey,
+  toMatchToken,
+} from './payload-fields'
 
 describe('payload field variants', () => {
   it.each([
@@ -29,5 +37,22 @@ describe('payload field variants', () => {
     expect(looseBooleanSchema.parse('TRUE')).toBe(true)
     expect(looseBooleanSchema.parse(0)).toBe(false)
     expect(looseBooleanSchema.safeParse('yes').success).toBe(false)
+  })
+})
+
+describe('lookups keyed by payload text never reach Object.prototype', () => {
+  // Found by the webhook fuzzer: a data point coded `constructor` became an access "method" that was a function.
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('%s is just an unknown key', (key) => {
+    expect(ownEntry({ face: 'face' }, key)).toBeUndefined()
+    expect(accessMethodForCode(key)).toBeNull()
+    expect(alarmLockMeaning(key)).toEqual({ kind: 'alarm', type: 'other' })
+  })
+
+  it('a `__proto__` key in a payload is dropped, not made the copy’s prototype', () => {
+    const record = JSON.parse('{"__proto__": {"devId": "planted"}, "constructor": "x"}') as Record<string, unknown>
+    const copy = camelizeKeys(record)
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype)
+    expect(copy.devId).toBeUndefined()
+    expect(copy.constructor).toBe('x')
   })
 })

@@ -19,6 +19,14 @@ export function toMatchToken(text: string): string {
   return text.toLowerCase().replace(/[\s_-]/g, '')
 }
 
+/**
+ * A lookup-table entry for a key taken from a payload. Plain `table[key]` would answer `constructor`,
+ * `toString` or `__proto__` with Object.prototype's members, so a hostile code or bizCode could become a function.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined
+}
+
 // Names that mean the same thing under another word; applied after camel-casing.
 const KEY_SYNONYMS: Readonly<Record<string, string>> = {
   deviceId: 'devId',
@@ -33,9 +41,11 @@ export function camelizeKeys(record: JsonRecord): JsonRecord {
   const exact = new Set<string>()
   for (const [key, value] of Object.entries(record)) {
     const camel = toCamelKey(key)
-    const name = KEY_SYNONYMS[camel] ?? camel
+    const name = ownEntry(KEY_SYNONYMS, camel) ?? camel
+    // `__proto__` would replace the copy's prototype instead of adding a field; it is never a field we read.
+    if (name === '__proto__') continue
     const isExact = key === name
-    if (name in out && (exact.has(name) || !isExact)) continue
+    if (Object.hasOwn(out, name) && (exact.has(name) || !isExact)) continue
     out[name] = value
     if (isExact) exact.add(name)
   }
