@@ -14,8 +14,10 @@ import { sourceMessageIdOf } from '@/lib/ingest/normalise/source-id'
 const RUNS = 3_000
 const DEEP_RUNS = 100
 
-/** A date the databases can store: a real instant within a few years of now. */
-const storableDate = z.date().refine((d) => Math.abs(d.getTime() - Date.now()) < 20 * 365 * 86_400_000, 'implausible')
+/** A real instant in the range the normaliser promises for device times: from 2001 to a day (of skew) ahead. */
+const storableDate = z
+  .date()
+  .refine((d) => d.getTime() >= Date.UTC(2001, 0, 1) && d.getTime() <= Date.now() + 2 * 86_400_000, 'implausible')
 const text = z.string().min(1)
 const itemSchema = z.discriminatedUnion('kind', [
   z.looseObject({

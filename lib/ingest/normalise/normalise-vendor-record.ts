@@ -33,7 +33,7 @@ const CANONICAL_BIZ_CODE: Readonly<Record<VendorKind, string>> = {
 }
 
 export function isVendorBizCode(bizCode: string): boolean {
-  return toMatchToken(bizCode) in VENDOR_KIND_BY_BIZ_CODE
+  return Object.hasOwn(VENDOR_KIND_BY_BIZ_CODE, toMatchToken(bizCode))
 }
 
 /** The vendor's `way` values: 1 card, 2 password, 4 face, 9 remote (§2.1). */

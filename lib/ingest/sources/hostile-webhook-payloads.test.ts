@@ -1,6 +1,6 @@
 // Payloads the webhook fuzz test (webhook.fuzz.test.ts) found to break ingest, kept as plain regression cases on
-// both databases: a NUL character (PostgreSQL text cannot hold U+0000) and JSON nested thousands of levels deep
-// (recursive code runs out of stack). Each must get its documented answer, be stored once, and a replay must be a
+// both databases: a NUL character (PostgreSQL text cannot hold U+0000), JSON nested thousands of levels deep
+// (recursive code runs out of stack) and names every object inherits ("__proto__", "constructor"). Each must get its documented answer, be stored once, and a replay must be a
 // duplicate; never a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '@/lib/db/test-database'
@@ -55,6 +55,20 @@ describe.each(TEST_PROVIDERS)('hostile webhook payloads on %s', (provider) => {
     expect(again).toEqual({ status: 200, json: { ok: true, duplicate: true, id: first.json.id } })
     const event = await test.db.accessEvent.findFirstOrThrow({ where: { deviceTuyaId: record.devId } })
     expect(JSON.stringify(event)).not.toContain('\u0000')
+  })
+
+  it.each([
+    ['a data-point code "__proto__"', (id: string) => ({ devId: id, status: [{ code: '__proto__', value: 0 }] })],
+    ['a bizCode "constructor"', (id: string) => ({ bizCode: 'constructor', devId: id, bizData: { recordId: id } })],
+  ])('%s (a name every object inherits) → answered, stored once, never a 500', async (_label, build) => {
+    const raw = JSON.stringify(build(uniqueId('dev')))
+
+    const first = await post(raw)
+    const again = await post(raw)
+
+    expect([200, 400]).toContain(first.status)
+    expect(again.status).toBe(first.status)
+    expect(await test.db.inboundMessage.count({ where: { payload: raw } })).toBe(1)
   })
 
   it.each([
