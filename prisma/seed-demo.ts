@@ -40,23 +40,22 @@ export async function seedDemoBuilding(db: Db, sealKey: string): Promise<boolean
         },
       })
       for (const p of d.persons) {
-        type SeedCredential = { kind: string; value?: string; secretSealed?: string }
+        // One credential per resident, whichever devices hold it; the device is a direct grant, already in sync.
+        type SeedCredential = { kind: string; value?: string; secretSealed?: string; uniqueKey?: string }
         const credentials: SeedCredential[] = []
         if (p.faceId) credentials.push({ kind: 'face', value: p.faceId })
-        if (p.cardNo) credentials.push({ kind: 'card', value: p.cardNo })
+        if (p.cardNo) credentials.push({ kind: 'card', value: p.cardNo, uniqueKey: `card:${p.cardNo}` })
         if (p.pin) credentials.push({ kind: 'pin', secretSealed: sealSecret(p.pin, sealKey) })
         for (const c of credentials) {
-          const credential = await tx.credential.create({ data: { residentId: p.residentId, ...c } })
-          await tx.deviceSync.create({
-            data: {
-              residentId: p.residentId,
-              deviceId: device.id,
-              credentialId: credential.id,
-              operation: 'upsert',
-              state: 'synced',
-            },
+          const held = await tx.credential.findFirst({
+            where: { residentId: p.residentId, kind: c.kind, ...(c.value ? { value: c.value } : {}) },
           })
+          if (!held) await tx.credential.create({ data: { residentId: p.residentId, ...c } })
         }
+        await tx.residentDeviceGrant.create({ data: { residentId: p.residentId, deviceId: device.id } })
+        await tx.deviceSync.create({
+          data: { residentId: p.residentId, deviceId: device.id, state: 'synced', syncedGeneration: 1 },
+        })
       }
       for (const m of d.members) {
         const slots: [string, number | undefined][] = [

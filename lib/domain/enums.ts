@@ -64,3 +64,16 @@ export function storedValue<T extends string>(values: readonly T[], value: strin
   if ((values as readonly string[]).includes(value)) return value as T
   throw new Error(`${column}: stored value ${JSON.stringify(value)} is not one of ${values.join(', ')}`)
 }
+
+/** `erasing`: deletion requested, devices still being cleared; `erased`: a tombstone without personal data. */
+export const RESIDENT_STATUSES = ['active', 'suspended', 'erasing', 'erased'] as const
+export const residentStatusSchema = z.enum(RESIDENT_STATUSES)
+export type ResidentStatus = z.infer<typeof residentStatusSchema>
+
+export const RESIDENT_KINDS = ['owner', 'tenant', 'family', 'staff', 'contractor', 'other'] as const
+export const residentKindSchema = z.enum(RESIDENT_KINDS)
+export type ResidentKind = z.infer<typeof residentKindSchema>
+
+export const CREDENTIAL_KINDS = ['face', 'card', 'pin'] as const
+export const credentialKindSchema = z.enum(CREDENTIAL_KINDS)
+export type CredentialKind = z.infer<typeof credentialKindSchema>
