@@ -42,7 +42,11 @@ export const queryKeys = {
   },
   residents: {
     all: () => ['residents'] as const,
+    lists: () => ['residents', 'list'] as const,
     list: (filters: ResidentFilters) => ['residents', 'list', compact(filters)] as const,
+    detail: (id: string) => ['residents', 'detail', id] as const,
+    /** Where each device stands with one resident, patched in place by `sync.updated`. */
+    sync: (id: string) => ['residents', 'sync', id] as const,
   },
   audit: {
     all: () => ['audit'] as const,

@@ -10,6 +10,7 @@ import { devicePageSchema, unlockOutcomeSchema } from '@/lib/devices/schema'
 import { errorBodySchema } from '@/lib/http/error-body'
 import { inboundMessagePageSchema } from '@/lib/ingest/schema'
 import { residentPageSchema } from '@/lib/residents/schema'
+import { residentSyncSchema } from '@/lib/sync/schema'
 import {
   apiTokenPageSchema,
   createdTokenSchema,
@@ -31,6 +32,7 @@ export const WIRE_SCHEMAS = {
   unlockOutcome: unlockOutcomeSchema,
   inboundMessagePage: inboundMessagePageSchema,
   residentPage: residentPageSchema,
+  residentSync: residentSyncSchema,
   auditPage: auditPageSchema,
   userPage: userPageSchema,
   user: userItemSchema,

@@ -84,5 +84,19 @@ export async function applyLiveEvent(qc: QueryClient, live: LiveEvent): Promise<
       return
     case 'device.updated':
       return patchList(qc, queryKeys.devices.list(), live.payload, { prepend: false })
+    case 'resident.updated':
+      await Promise.all([
+        replaceInPages(qc, queryKeys.residents.lists(), live.payload),
+        refetch(qc, queryKeys.residents.detail(live.payload.id)),
+      ])
+      return
+    case 'sync.updated':
+      return patchQueries<{ items: (typeof live.payload)[] }>(
+        qc,
+        queryKeys.residents.sync(live.payload.residentId),
+        (data) => ({
+          items: upsert(data.items, live.payload, false),
+        }),
+      )
   }
 }

@@ -14,6 +14,9 @@ const REST_LIST: Record<LiveEventName, string> = {
   'alarm.created': 'app/api/alarms/route.ts',
   'alarm.updated': 'app/api/alarms/route.ts',
   'device.updated': 'app/api/devices/route.ts',
+  // Sync counts and states are for admins (sync.read), so a resident's changes reach them with their sync list.
+  'resident.updated': 'app/api/residents/[id]/sync/route.ts',
+  'sync.updated': 'app/api/residents/[id]/sync/route.ts',
 }
 
 describe('live event audiences', () => {

@@ -5,6 +5,8 @@ import { accessEventItemSchema } from '@/lib/access/schema'
 import { alarmItemSchema } from '@/lib/alarms/schema'
 import { callItemSchema } from '@/lib/calls/schema'
 import { deviceItemSchema } from '@/lib/devices/schema'
+import { residentItemSchema } from '@/lib/residents/schema'
+import { syncItemSchema } from '@/lib/sync/schema'
 import { can, rolesWith, type Permission } from '@/lib/auth/permissions'
 import type { Role } from '@/lib/domain/enums'
 
@@ -17,6 +19,10 @@ export const LIVE_EVENT_SCHEMAS = {
   'alarm.created': alarmItemSchema,
   'alarm.updated': alarmItemSchema,
   'device.updated': deviceItemSchema,
+  /** A resident was created, edited, suspended, erased, or their sync counts moved (admins). */
+  'resident.updated': residentItemSchema,
+  /** One resident × device sync row changed state (admins). */
+  'sync.updated': syncItemSchema,
 } as const
 
 export type LiveEventName = keyof typeof LIVE_EVENT_SCHEMAS
@@ -45,6 +51,8 @@ export const EVENT_PERMISSION: Record<LiveEventName, Permission> = {
   'alarm.created': 'alarms.read',
   'alarm.updated': 'alarms.read',
   'device.updated': 'devices.read',
+  'resident.updated': 'sync.read',
+  'sync.updated': 'sync.read',
 }
 
 /** The roles that receive an event. */
@@ -80,6 +88,10 @@ export function parseLiveEvent(event: string, raw: unknown): SequencedLiveEvent 
       return parseAs(event, alarmItemSchema, raw)
     case 'device.updated':
       return parseAs(event, deviceItemSchema, raw)
+    case 'resident.updated':
+      return parseAs(event, residentItemSchema, raw)
+    case 'sync.updated':
+      return parseAs(event, syncItemSchema, raw)
     default:
       return null
   }

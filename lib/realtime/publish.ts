@@ -46,6 +46,12 @@ export function emitLiveEvent(target: LiveEmitter, item: StoredLiveEvent): void 
     case 'device.updated':
       target.emit(item.event, { ...item.payload, seq: item.seq })
       return
+    case 'resident.updated':
+      target.emit(item.event, { ...item.payload, seq: item.seq })
+      return
+    case 'sync.updated':
+      target.emit(item.event, { ...item.payload, seq: item.seq })
+      return
     default:
       item satisfies never
   }

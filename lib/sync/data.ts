@@ -1,0 +1,45 @@
+// Sync queue reads: where each device stands with one resident.
+import type { Db, Tx } from '@/lib/db/client'
+import { SYNC_STATES, storedValue } from '@/lib/domain/enums'
+import { notFound } from '@/lib/errors'
+import type { ResidentSync, SyncItem } from '@/lib/sync/schema'
+
+export const syncInclude = { device: { select: { name: true } } } as const
+
+type SyncRow = {
+  id: string
+  residentId: string
+  deviceId: string
+  state: string
+  errorCode: string | null
+  errorMessage: string | null
+  attempts: number
+  nextAttemptAt: Date | null
+  updatedAt: Date
+  device: { name: string }
+}
+
+export function toSyncItem(row: SyncRow): SyncItem {
+  return {
+    id: row.id,
+    residentId: row.residentId,
+    deviceId: row.deviceId,
+    deviceName: row.device.name,
+    state: storedValue(SYNC_STATES, row.state, 'DeviceSync.state'),
+    error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
+    attempts: row.attempts,
+    nextAttemptAt: row.state === 'synced' ? null : (row.nextAttemptAt?.toISOString() ?? null),
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+export async function residentSync(db: Db | Tx, residentId: string): Promise<ResidentSync> {
+  const resident = await db.resident.findUnique({ where: { id: residentId }, select: { id: true } })
+  if (!resident) throw notFound(`resident ${residentId}`)
+  const rows = await db.deviceSync.findMany({
+    where: { residentId },
+    include: syncInclude,
+    orderBy: [{ device: { name: 'asc' } }, { deviceId: 'asc' }],
+  })
+  return { items: rows.map(toSyncItem) }
+}
