@@ -29,7 +29,7 @@ import {
 import { accessRecordPayload, createWebhookSender, type WebhookSender } from '@/bench/support/webhook-client'
 
 const CREDENTIALS = generateTuyaCredentials()
-const TARGET = { p50: 5, p99: 25, rate: 1500, ratio: 0.5 }
+const TARGET = { p50: 5, p99: 25, rate: 1500, ratio: 0.75 }
 
 export type IngestBenchOptions = {
   sequential?: number
