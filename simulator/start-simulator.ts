@@ -10,8 +10,8 @@ import { createActiveFaults } from '@/simulator/control/faults'
 import { type LoadOptions, type LoadResult, runLoad } from '@/simulator/control/load-driver'
 import { DEMO_BUILDING, type DemoBuilding } from '@/simulator/demo-building'
 import type { SimContext } from '@/simulator/devices/sim-context'
-import { triggerDevice } from '@/simulator/devices/trigger-device'
-import type { TriggerKind } from '@/simulator/devices/trigger-kinds'
+import { runTrigger, triggerDevice } from '@/simulator/devices/trigger-device'
+import type { TriggerActor, TriggerKind, TriggerResult } from '@/simulator/devices/trigger-kinds'
 import { type SimRequest, jsonResponse, readRawBody, splitUrl } from '@/simulator/http/router'
 import { MediaStore } from '@/simulator/media/media-store'
 import { createSnapshotPool } from '@/simulator/media/snapshot-images'
@@ -74,7 +74,10 @@ export type RunningSimulator = {
   accessSecret: string
   state: SimState
   context: SimContext
-  trigger(deviceId: string, kind: TriggerKind, residentId?: string): EmittedMessage[]
+  /** A string names a demo resident; an actor can name an OpenAPI person, a card number or a PIN instead. */
+  trigger(deviceId: string, kind: TriggerKind, actor?: string | TriggerActor): EmittedMessage[]
+  /** Same, with the device's verdict for unlock attempts (granted for whom / refused why). */
+  attempt(deviceId: string, kind: TriggerKind, actor?: TriggerActor): TriggerResult
   emit(request: EmitRequest): EmittedMessage
   load(options: LoadOptions): Promise<LoadResult>
   deliveries(): EmittedMessage[]
@@ -205,7 +208,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     accessSecret,
     state,
     context: ctx,
-    trigger: (deviceId, kind, residentId) => triggerDevice(ctx, deviceId, kind, residentId),
+    trigger: (deviceId, kind, actor) => triggerDevice(ctx, deviceId, kind, actor),
+    attempt: (deviceId, kind, actor) => runTrigger(ctx, deviceId, kind, actor),
     emit: (request) => emitRaw(ctx, request),
     load: (loadOptions) => runLoad(ctx, loadOptions),
     deliveries: () => bus.listRecords(),

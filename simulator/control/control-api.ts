@@ -1,15 +1,26 @@
 // The simulator's own control API under /_sim/ (documented in simulator/README.md). Not part of Tuya: it lets
 // humans, tests and benchmarks drive devices, inject faults and see what happened to every message.
 import { z } from 'zod'
-import { describeDelivery, describeDevice, summariseDevice } from '@/simulator/control/describe'
+import {
+  describeDelivery,
+  describeDevice,
+  describePersonAcrossDevices,
+  summariseDevice,
+} from '@/simulator/control/describe'
 import type { DemoDriver } from '@/simulator/control/demo-driver'
 import { emitRaw, emitRequestSchema } from '@/simulator/control/emit-raw'
-import { type ActiveFaults, type FaultsInput, createActiveFaults, faultsSchema } from '@/simulator/control/faults'
+import {
+  type ActiveFaults,
+  type FaultsInput,
+  createActiveFaults,
+  faultsSchema,
+  toDeviceErrorFaults,
+} from '@/simulator/control/faults'
 import { renderControlPage } from '@/simulator/control/control-page'
 import { refuseUnsafeControlCall } from '@/simulator/control/control-guard'
 import { runLoad } from '@/simulator/control/load-driver'
 import { type SimContext, describeEmitted } from '@/simulator/devices/sim-context'
-import { triggerDevice } from '@/simulator/devices/trigger-device'
+import { runTrigger } from '@/simulator/devices/trigger-device'
 import { TRIGGER_KINDS, TriggerError } from '@/simulator/devices/trigger-kinds'
 import { Router, type SimRequest, type SimResponse, jsonResponse, parseJsonBody } from '@/simulator/http/router'
 import type { MqServer } from '@/simulator/mq/mq-server'
@@ -51,10 +62,25 @@ function readBody<S extends z.ZodType>(req: SimRequest, schema: S): z.output<S> 
   return parsed.data
 }
 
+const identity = z.string().min(1).max(200)
+const triggerSchema = z.strictObject({
+  kind: z.enum(TRIGGER_KINDS),
+  residentId: identity.optional(),
+  personId: identity.optional(),
+  cardNo: identity.optional(),
+  pin: z
+    .string()
+    .regex(/^\d{1,16}$/)
+    .optional(),
+})
+
 const ok = (extra: Record<string, unknown> = {}) => jsonResponse(200, { ok: true, ...extra })
 
 function applyFaults(deps: ControlDeps, input: FaultsInput) {
   const { faults } = deps
+  // Validate everything before applying anything: a refused call changes nothing.
+  const unknown = input.deviceErrors?.find((e) => !deps.ctx.state.devices.has(e.deviceId))
+  if (unknown) throw new ControlError(400, 'bad_request', `deviceErrors: unknown device ${unknown.deviceId}`)
   if (input.rateLimit) faults.rateLimits.push(input.rateLimit)
   if (input.errors5xx) {
     const { count, probability, status, path } = input.errors5xx
@@ -66,6 +92,7 @@ function applyFaults(deps: ControlDeps, input: FaultsInput) {
     }
   }
   if (input.latencyMs !== undefined) faults.latencyMs = input.latencyMs
+  if (input.deviceErrors) faults.deviceErrors = toDeviceErrorFaults(input.deviceErrors)
   const expiredTokens = input.expireTokens ? deps.tokens.expireAll() : undefined
   const droppedConnections = input.dropMqConnections ? deps.mq.dropConnections() : undefined
   return { faults, expiredTokens, droppedConnections }
@@ -91,12 +118,16 @@ export function createControlApi(deps: ControlDeps) {
   router.on('GET', '/_sim/devices/{deviceId}', (_req, { deviceId }) => {
     const device = ctx.state.devices.get(deviceId)
     if (!device) throw new ControlError(404, 'not_found', `unknown device ${deviceId}`)
-    return jsonResponse(200, describeDevice(ctx.state, device))
+    return jsonResponse(200, describeDevice(ctx, deps.faults, device))
   })
+  // 200 with no devices when nobody holds the person: "removed everywhere" is an answer, not an error.
+  router.on('GET', '/_sim/persons/{personId}', (_req, { personId }) =>
+    jsonResponse(200, describePersonAcrossDevices(ctx, personId)),
+  )
   router.on('POST', '/_sim/devices/{deviceId}/trigger', (req, { deviceId }) => {
-    const body = readBody(req, z.object({ kind: z.enum(TRIGGER_KINDS), residentId: z.string().optional() }))
-    const messages = triggerDevice(ctx, deviceId, body.kind, body.residentId)
-    return ok({ messages: messages.map(describeEmitted) })
+    const { kind, ...actor } = readBody(req, triggerSchema)
+    const { messages, access } = runTrigger(ctx, deviceId, kind, actor)
+    return ok({ ...access, messages: messages.map(describeEmitted) })
   })
   router.on('GET', '/_sim/faults', () => jsonResponse(200, deps.faults))
   router.on('POST', '/_sim/faults', (req) => ok(applyFaults(deps, readBody(req, faultsSchema))))

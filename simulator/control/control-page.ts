@@ -1,4 +1,5 @@
-// A small page at /_sim/ for humans: devices with trigger buttons, demo rate, webhook target, recent deliveries.
+// A small page at /_sim/ for humans: devices (what they hold, their faults) with trigger buttons, demo rate,
+// webhook target, active faults, recent deliveries.
 // Static HTML + fetch against the control API; no build step.
 export function renderControlPage(): string {
   return `<!doctype html>
@@ -15,17 +16,23 @@ export function renderControlPage(): string {
  <button onclick="post('/_sim/demo',{perMinute:Number(rate.value)})">Apply</button>
  &nbsp; <b>Webhook</b> <input id="hook" placeholder="http://localhost:3000/api/webhooks/tuya" size="40">
  <button onclick="post('/_sim/webhook',{url:hook.value||null})">Set</button></section>
+<section><b>Active faults</b> <button onclick="clearFaults()">Clear all</button><pre id="faults"></pre></section>
 <section id="devices">Loading devices…</section>
 <section><b>Last result</b><pre id="out"></pre></section>
 <section><b>Recent deliveries</b> <button onclick="loadDeliveries()">Refresh</button><div id="deliveries"></div></section>
 <script>
 const out=document.getElementById('out');
-async function post(url,body){const r=await fetch(url,{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify(body)});out.textContent=JSON.stringify(await r.json(),null,2);loadDevices();loadDeliveries();}
+const esc=v=>String(v).replace(/[&<>"']/g,c=>'&#'+c.charCodeAt(0)+';');
+async function post(url,body){const r=await fetch(url,{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify(body)});out.textContent=JSON.stringify(await r.json(),null,2);loadDevices();loadDeliveries();loadFaults();}
+async function loadFaults(){document.getElementById('faults').textContent=JSON.stringify(await (await fetch('/_sim/faults')).json(),null,2);}
+async function clearFaults(){await fetch('/_sim/faults',{method:'DELETE',headers:{'content-type':'application/json'}});loadFaults();loadDevices();}
 async function loadDevices(){
  const devices=await (await fetch('/_sim/devices')).json();
  const rows=await Promise.all(devices.map(async d=>{const full=await (await fetch('/_sim/devices/'+d.id)).json();
   const buttons=full.triggers.map(k=>'<button data-d="'+d.id+'" data-k="'+k+'">'+k.replace('_',' ')+'</button>').join('');
-  return '<div><b>'+d.name+'</b> <small>'+d.id+' · '+d.category+'</small> <span class="'+(d.online?'on">online':'off">offline')+'</span><br>'+buttons+'</div>';}));
+  const faults=full.faults.map(f=>' <span class="off">fault '+f.code+(f.remaining===undefined?'':' ×'+f.remaining)+'</span>').join('');
+  const held=' <small>'+full.persons.length+' persons · '+full.faces.length+' faces · '+full.cards.length+' cards · '+full.pins.length+' PINs · '+full.members.length+' members · '+full.tempPasswords.length+' temp passwords</small>';
+  return '<div><b>'+esc(d.name)+'</b> <small>'+esc(d.id)+' · '+esc(d.category)+'</small> <span class="'+(d.online?'on">online':'off">offline')+'</span>'+faults+held+'<br>'+buttons+'</div>';}));
  const el=document.getElementById('devices');el.innerHTML=rows.join('<hr>');
  el.querySelectorAll('button').forEach(b=>b.onclick=()=>post('/_sim/devices/'+b.dataset.d+'/trigger',{kind:b.dataset.k}));
 }
@@ -34,6 +41,6 @@ async function loadDeliveries(){
  const items=d.items.slice(-15).reverse().map(m=>'<tr><td>'+m.createdAt+'</td><td>'+m.protocol+'</td><td>'+(m.sourceId||'')+'</td><td>'+m.mq+'</td><td>'+(m.webhook?m.webhook.state:'–')+'</td></tr>').join('');
  document.getElementById('deliveries').innerHTML='<p>'+JSON.stringify(d.counts)+'</p><table><tr><th>time</th><th>protocol</th><th>source id</th><th>MQ</th><th>webhook</th></tr>'+items+'</table>';
 }
-loadDevices();loadDeliveries();
+loadDevices();loadDeliveries();loadFaults();
 </script></body></html>`
 }

@@ -1,44 +1,37 @@
 // Residential / video locks (model A) report standard DPs in protocol-4 status reports: `unlock_face: 3` is the
 // credential slot, mapped to a member through the users API (docs/tuya-devices.md §1.1, §3.1).
 // Every report is also written to the lock logs (record_id = dataId) so backfill finds the same event.
-import type { DemoLockMember } from '@/simulator/demo-building'
+import { SLOT_CODE, type SlotKey, decideLockAccess } from '@/simulator/devices/lock-access'
 import { buildStatusReport } from '@/simulator/devices/message-builders'
 import { type SimContext, emitMessage } from '@/simulator/devices/sim-context'
-import { TriggerError, type TriggerKind } from '@/simulator/devices/trigger-kinds'
+import {
+  TriggerError,
+  type TriggerActor,
+  type TriggerKind,
+  type TriggerResult,
+} from '@/simulator/devices/trigger-kinds'
 import type { EmittedMessage } from '@/simulator/mq/emitted-message'
-import { type SimDevice, type SimLockLog, appendBounded, setDeviceStatus } from '@/simulator/state/sim-state'
+import {
+  type SimDevice,
+  type SimLockLog,
+  type SimLockMember,
+  appendBounded,
+  setDeviceStatus,
+} from '@/simulator/state/sim-state'
 
-type SlotKey = 'faceSlot' | 'cardSlot' | 'passwordSlot'
-const SLOT_CODE: Record<SlotKey, string> = {
-  faceSlot: 'unlock_face',
-  cardSlot: 'unlock_card',
-  passwordSlot: 'unlock_password',
-}
 const SLOT_LABEL: Record<SlotKey, string> = { faceSlot: 'Face', cardSlot: 'Card', passwordSlot: 'Password' }
 
 type Item = { code: string; value: string | number | boolean }
 type LogInput = {
   recordType: SimLockLog['recordType']
-  member?: DemoLockMember
+  member?: SimLockMember
   unlockName?: string
   withMedia: boolean
 }
 
-function memberName(ctx: SimContext, member: DemoLockMember): string {
-  return ctx.state.residents.get(member.residentId)?.name ?? member.lockUserId
-}
-
-export function pickLockMember(ctx: SimContext, device: SimDevice, slot: SlotKey, residentId?: string): DemoLockMember {
-  const holders = device.members.filter((m) => m[slot] !== undefined)
-  if (residentId) {
-    const member = holders.find((m) => m.residentId === residentId || m.lockUserId === residentId)
-    if (!member)
-      throw new TriggerError(409, `resident ${residentId} has no ${SLOT_CODE[slot]} slot on ${device.def.id}`)
-    return member
-  }
-  const member = holders[Math.floor(Math.random() * holders.length)]
-  if (!member) throw new TriggerError(409, `no member of ${device.def.id} has a ${SLOT_CODE[slot]} slot`)
-  return member
+/** Members created through the API carry their own nick name; demo members are named after their resident. */
+function memberName(ctx: SimContext, member: SimLockMember): string {
+  return member.nickName ?? ctx.state.residents.get(member.residentId)?.name ?? member.lockUserId
 }
 
 /** Emits one status report and records it in the lock logs under its dataId. */
@@ -72,15 +65,36 @@ export function emitLockReport(ctx: SimContext, device: SimDevice, items: Item[]
   })
 }
 
-function unlockWithSlot(ctx: SimContext, device: SimDevice, slot: SlotKey, residentId?: string): EmittedMessage {
-  const member = pickLockMember(ctx, device, slot, residentId)
+const WRONG: Record<SlotKey, string> = {
+  faceSlot: 'wrong_face',
+  cardSlot: 'wrong_card',
+  passwordSlot: 'wrong_password',
+}
+
+/** An unlock attempt: the slot's DP (or `unlock_temporary`) when it opens, a `wrong_*` alarm when it refuses. */
+function attemptUnlock(ctx: SimContext, device: SimDevice, slot: SlotKey, actor: TriggerActor): TriggerResult {
+  const decision = decideLockAccess(ctx, device, slot, actor)
+  if (decision.outcome === 'refused') return { messages: [alarm(ctx, device, WRONG[slot])], access: decision }
+  if ('tempPassword' in decision) {
+    const entry = decision.tempPassword
+    entry.usedAt = ctx.clock.now()
+    const message = emitLockReport(ctx, device, [{ code: 'unlock_temporary', value: entry.slot }], {
+      recordType: 'normal',
+      unlockName: entry.name || `Temporary password ${entry.slot}`,
+      withMedia: false,
+    })
+    return { messages: [message], access: { outcome: 'granted', tempPasswordId: entry.id } }
+  }
+  const { member } = decision
   const sn = member[slot] as number
-  return emitLockReport(ctx, device, [{ code: SLOT_CODE[slot], value: sn }], {
+  const message = emitLockReport(ctx, device, [{ code: SLOT_CODE[slot], value: sn }], {
     recordType: 'normal',
     member,
     unlockName: `${SLOT_LABEL[slot]} ${sn}`,
     withMedia: slot === 'faceSlot',
   })
+  const person = { personId: member.lockUserId, name: memberName(ctx, member) }
+  return { messages: [message], access: { outcome: 'granted', person } }
 }
 
 /** `unlock_app` after a password-free door-operate (or a remote unlock trigger). */
@@ -99,19 +113,26 @@ function alarm(ctx: SimContext, device: SimDevice, value: string, extra: Item[] 
   })
 }
 
-export function triggerLock(
+export function triggerLock(ctx: SimContext, device: SimDevice, kind: TriggerKind, actor: TriggerActor): TriggerResult {
+  switch (kind) {
+    case 'face_unlock':
+      return attemptUnlock(ctx, device, 'faceSlot', actor)
+    case 'card_unlock':
+      return attemptUnlock(ctx, device, 'cardSlot', actor)
+    case 'pin_unlock':
+      return attemptUnlock(ctx, device, 'passwordSlot', actor)
+    default:
+      return { messages: otherLockTrigger(ctx, device, kind, actor.residentId) }
+  }
+}
+
+function otherLockTrigger(
   ctx: SimContext,
   device: SimDevice,
   kind: TriggerKind,
-  residentId?: string,
+  residentId: string | undefined,
 ): EmittedMessage[] {
   switch (kind) {
-    case 'face_unlock':
-      return [unlockWithSlot(ctx, device, 'faceSlot', residentId)]
-    case 'card_unlock':
-      return [unlockWithSlot(ctx, device, 'cardSlot', residentId)]
-    case 'pin_unlock':
-      return [unlockWithSlot(ctx, device, 'passwordSlot', residentId)]
     case 'remote_unlock':
       return [emitLockRemoteUnlock(ctx, device)]
     case 'unlock_failed':

@@ -3,50 +3,18 @@
 // station also reports its doorbell and picture DPs (136 / 154 / 115) with encrypted Tuya file pointers.
 import { buildBizEvent, buildStatusReport, encodeFilePointer } from '@/simulator/devices/message-builders'
 import { type SimContext, emitMessage } from '@/simulator/devices/sim-context'
-import { TriggerError, type TriggerKind } from '@/simulator/devices/trigger-kinds'
+import {
+  TriggerError,
+  type TriggerActor,
+  type TriggerKind,
+  type TriggerResult,
+} from '@/simulator/devices/trigger-kinds'
+import { type Credential, type PickedPerson, decideVendorAccess } from '@/simulator/devices/vendor-access'
 import type { EmittedMessage } from '@/simulator/mq/emitted-message'
 import { createShortId } from '@/simulator/state/ids'
-import {
-  type SimAccessLog,
-  type SimDevice,
-  appendBounded,
-  findResidentByPersonId,
-  setDeviceStatus,
-} from '@/simulator/state/sim-state'
-
-type Credential = 'face' | 'card' | 'pin'
-type PickedPerson = { personId: string; name: string; residentId?: string }
+import { type SimAccessLog, type SimDevice, appendBounded, setDeviceStatus } from '@/simulator/state/sim-state'
 
 const WAY: Record<SimAccessLog['accessType'], number> = { card: 1, password: 2, face: 4, remote: 9, other: 0 }
-
-function personIdsWith(device: SimDevice, credential: Credential): string[] {
-  if (credential === 'face') return [...new Set([...device.faces.values()].map((f) => f.personId))]
-  if (credential === 'card') return [...new Set([...device.cards.values()].map((c) => c.personId))]
-  return [...new Set([...device.pins.values()].map((p) => p.personId))]
-}
-
-/** The enrolled person a trigger acts as: the resident asked for, or a random one holding that credential. */
-export function pickVendorPerson(
-  ctx: SimContext,
-  device: SimDevice,
-  credential: Credential,
-  residentId?: string,
-): PickedPerson {
-  const candidates = personIdsWith(device, credential)
-  let personId: string | undefined
-  if (residentId) {
-    const resident = ctx.state.residents.get(residentId)
-    personId = candidates.find((id) => id === residentId || id === resident?.tuyaPersonId)
-    if (!personId)
-      throw new TriggerError(409, `resident ${residentId} has no ${credential} enrolled on ${device.def.id}`)
-  } else {
-    personId = candidates[Math.floor(Math.random() * candidates.length)]
-    if (!personId) throw new TriggerError(409, `nobody has a ${credential} enrolled on ${device.def.id}`)
-  }
-  const resident = findResidentByPersonId(ctx.state, personId)
-  const name = device.persons.get(personId)?.name ?? resident?.name ?? personId
-  return { personId, name, residentId: resident?.id }
-}
 
 function captureFor(ctx: SimContext, person?: PickedPerson): string {
   const bytes = person?.residentId ? ctx.snapshots.residentFace(person.residentId) : ctx.snapshots.strangerFace()
@@ -136,40 +104,35 @@ export function emitVendorRemoteUnlock(ctx: SimContext, device: SimDevice): Emit
   return emitAccessRecord(ctx, device, { accessType: 'remote', success: true, withImage: true })
 }
 
-export function triggerVendorDevice(
+const ACCESS_TYPE: Record<Credential, SimAccessLog['accessType']> = { face: 'face', card: 'card', pin: 'password' }
+
+/** An unlock attempt: a granted record naming the person, or a refused one (success false, no user). */
+function attemptUnlock(
   ctx: SimContext,
   device: SimDevice,
-  kind: TriggerKind,
-  residentId?: string,
-): EmittedMessage[] {
+  credential: Credential,
+  actor: TriggerActor,
+  duress = false,
+): TriggerResult {
+  const decision = decideVendorAccess(ctx, device, credential, actor)
+  const accessType = ACCESS_TYPE[credential]
+  if (decision.outcome === 'refused') {
+    const refused = emitAccessRecord(ctx, device, { accessType, success: false, withImage: true })
+    return { messages: [refused], access: decision }
+  }
+  const { person } = decision
+  const record = emitAccessRecord(ctx, device, { accessType, success: true, person, withImage: true })
+  // A duress PIN opens the door as usual and raises a silent alarm.
+  const messages = duress ? [record, emitAlarm(ctx, device, 'duress', true)] : [record]
+  return { messages, access: { outcome: 'granted', person: { personId: person.personId, name: person.name } } }
+}
+
+function startCallOrKeep(ctx: SimContext, device: SimDevice): EmittedMessage[] {
+  return device.openCall?.status === 'calling' ? [] : startCall(ctx, device)
+}
+
+function otherTrigger(ctx: SimContext, device: SimDevice, kind: TriggerKind): EmittedMessage[] {
   switch (kind) {
-    case 'face_unlock':
-      return [
-        emitAccessRecord(ctx, device, {
-          accessType: 'face',
-          success: true,
-          person: pickVendorPerson(ctx, device, 'face', residentId),
-          withImage: true,
-        }),
-      ]
-    case 'card_unlock':
-      return [
-        emitAccessRecord(ctx, device, {
-          accessType: 'card',
-          success: true,
-          person: pickVendorPerson(ctx, device, 'card', residentId),
-          withImage: true,
-        }),
-      ]
-    case 'pin_unlock':
-      return [
-        emitAccessRecord(ctx, device, {
-          accessType: 'password',
-          success: true,
-          person: pickVendorPerson(ctx, device, 'pin', residentId),
-          withImage: true,
-        }),
-      ]
     case 'remote_unlock':
       return [emitVendorRemoteUnlock(ctx, device)]
     case 'unlock_failed':
@@ -177,13 +140,13 @@ export function triggerVendorDevice(
     case 'doorbell':
       return startCall(ctx, device)
     case 'call_answered': {
-      const ring = device.openCall?.status === 'calling' ? [] : startCall(ctx, device)
+      const ring = startCallOrKeep(ctx, device)
       const call = device.openCall!
       call.status = 'answered'
       return [...ring, emitCallStatus(ctx, device, call.callId, 'answered', false)]
     }
     case 'call_missed': {
-      const ring = device.openCall?.status === 'calling' ? [] : startCall(ctx, device)
+      const ring = startCallOrKeep(ctx, device)
       const callId = device.openCall!.callId
       device.openCall = undefined
       return [...ring, emitCallStatus(ctx, device, callId, 'missed', false)]
@@ -198,16 +161,28 @@ export function triggerVendorDevice(
     }
     case 'repeated_failures':
       return [emitAlarm(ctx, device, 'multiple_failures', true)]
-    case 'duress': {
-      // A duress PIN opens the door as usual and raises a silent alarm.
-      const person = pickVendorPerson(ctx, device, 'pin', residentId)
-      return [
-        emitAccessRecord(ctx, device, { accessType: 'password', success: true, person, withImage: true }),
-        emitAlarm(ctx, device, 'duress', true),
-      ]
-    }
     default:
       throw new TriggerError(422, `${kind} is not something a ${device.def.kind} reports`)
+  }
+}
+
+export function triggerVendorDevice(
+  ctx: SimContext,
+  device: SimDevice,
+  kind: TriggerKind,
+  actor: TriggerActor,
+): TriggerResult {
+  switch (kind) {
+    case 'face_unlock':
+      return attemptUnlock(ctx, device, 'face', actor)
+    case 'card_unlock':
+      return attemptUnlock(ctx, device, 'card', actor)
+    case 'pin_unlock':
+      return attemptUnlock(ctx, device, 'pin', actor)
+    case 'duress':
+      return attemptUnlock(ctx, device, 'pin', actor, true)
+    default:
+      return { messages: otherTrigger(ctx, device, kind) }
   }
 }
 

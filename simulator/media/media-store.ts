@@ -15,6 +15,8 @@ export const SIM_BUCKET = 'ty-sim-storage30-pic'
 
 export class MediaStore {
   private readonly images = new Map<string, MediaEntry>()
+  /** Enrolled face pictures: held as long as the device holds the face, outside the eviction budget. */
+  private readonly pinned = new Map<string, MediaEntry>()
   private readonly files = new Map<string, MediaEntry>()
   private readonly signingKey = randomBytes(32)
 
@@ -31,7 +33,18 @@ export class MediaStore {
   }
 
   getImage(id: string): Buffer | undefined {
-    return this.images.get(id)?.bytes
+    return (this.images.get(id) ?? this.pinned.get(id))?.bytes
+  }
+
+  /** Stores a picture a device keeps (an enrolled face) until `release`; snapshot churn never evicts it. */
+  putPinnedImage(bytes: Buffer, contentType = 'image/jpeg'): string {
+    const id = createShortId('img')
+    this.pinned.set(id, { bytes, createdAt: this.options.now(), contentType })
+    return id
+  }
+
+  release(id: string): void {
+    this.pinned.delete(id)
   }
 
   /** Stores an encrypted copy under a device path, the way IPC firmwares upload captures. */
@@ -63,7 +76,7 @@ export class MediaStore {
     }
     const media = /^\/_sim\/media\/([^/]+)\.jpg$/.exec(pathname)
     if (media) {
-      const entry = this.images.get(media[1])
+      const entry = this.images.get(media[1]) ?? this.pinned.get(media[1])
       return entry ? { status: 200, bytes: entry.bytes, contentType: entry.contentType } : { status: 404 }
     }
     const file = /^\/_sim\/files\/(.+)$/.exec(pathname)

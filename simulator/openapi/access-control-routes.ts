@@ -1,5 +1,8 @@
-// Commercial access control (model C; docs/tuya-devices.md §3.3): persons, faces by URL, cards and
-// passwords pushed to one device; every write answers {sn}. Also the access-control logs used for backfill (§2.8).
+// Commercial access control (model C; docs/tuya-devices.md §3.3): persons (with their validity window), faces by
+// URL, cards and passwords pushed to one device; every write answers {sn}. The device holds what it was sent and
+// the triggers check it (simulator/devices/vendor-access.ts). Writes to an offline device answer 2001; a card
+// number or PIN already held by another person on the device answers 1109 (docs/tuya-devices.md §3.6).
+import { createHash } from 'node:crypto'
 import { looksLikeImage } from '@/lib/tuya/media/image-crypto'
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'
 import type { Router } from '@/simulator/http/router'
@@ -9,10 +12,7 @@ import {
   type ApiRoute,
   LIMITS,
   type OpenApiDeps,
-  paginate,
-  readInt,
   readJsonObject,
-  readList,
   requireDevice,
   requireOnline,
   requireString,
@@ -28,33 +28,59 @@ function requireAccessDevice(deps: OpenApiDeps, deviceId: string): SimDevice {
   return device
 }
 
+/** A device that must apply a change now: present in the project, not a lock, online. */
+function requireWritableDevice(deps: OpenApiDeps, deviceId: string): SimDevice {
+  const device = requireAccessDevice(deps, deviceId)
+  requireOnline(device)
+  return device
+}
+
 function requirePerson(device: SimDevice, personId: string): void {
   if (!device.persons.has(personId)) throw new SimApiError(1000, `data not exist: person ${personId}`)
 }
 
 const sn = () => ({ sn: createSerialNumber() })
 
+/** `begin_time` / `end_time` are ms (§3.3); absent means no bound. */
+function readValidity(body: Record<string, unknown>): { beginTime?: number; endTime?: number } {
+  const read = (name: string) => {
+    const value = body[name]
+    if (value === undefined || value === null) return undefined
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+      throw new SimApiError(1104, `type is incorrect: ${name}`)
+    return value
+  }
+  const beginTime = read('begin_time')
+  const endTime = read('end_time')
+  if (beginTime !== undefined && endTime !== undefined && endTime < beginTime)
+    throw new SimApiError(1109, 'param is illegal, please check it: end_time is before begin_time')
+  return { beginTime, endTime }
+}
+
 function upsertPerson(deps: OpenApiDeps, call: ApiCall, mustExist: boolean) {
-  const device = requireAccessDevice(deps, call.params.deviceId)
+  const device = requireWritableDevice(deps, call.params.deviceId)
   const body = readJsonObject(call)
   const name = requireString(body, 'name')
+  const validity = readValidity(body)
   if (mustExist) requirePerson(device, call.params.personId)
-  const num = (v: unknown) => (typeof v === 'number' ? v : undefined)
   device.persons.set(call.params.personId, {
     personId: call.params.personId,
     name,
-    beginTime: num(body.begin_time),
-    endTime: num(body.end_time),
+    ...validity,
     body,
     updatedAt: deps.ctx.clock.now(),
   })
   return sn()
 }
 
-function deletePerson(device: SimDevice, personId: string) {
+function deletePerson(deps: OpenApiDeps, device: SimDevice, personId: string) {
   requirePerson(device, personId)
   device.persons.delete(personId)
-  for (const [key, face] of device.faces) if (face.personId === personId) device.faces.delete(key)
+  for (const [key, face] of device.faces)
+    if (face.personId === personId) {
+      deps.ctx.media.release(face.mediaId)
+      device.faces.delete(key)
+    }
   for (const [key, card] of device.cards) if (card.personId === personId) device.cards.delete(key)
   for (const [key, pin] of device.pins) if (pin.personId === personId) device.pins.delete(key)
   return sn()
@@ -62,7 +88,7 @@ function deletePerson(device: SimDevice, personId: string) {
 
 /** The cloud downloads the picture and refuses anything that is not an image (§3.3: public image URL). */
 async function enrolFace(deps: OpenApiDeps, call: ApiCall) {
-  const device = requireAccessDevice(deps, call.params.deviceId)
+  const device = requireWritableDevice(deps, call.params.deviceId)
   const { personId, faceId } = call.params
   const url = requireString(readJsonObject(call), 'url')
   requirePerson(device, personId)
@@ -76,16 +102,86 @@ async function enrolFace(deps: OpenApiDeps, call: ApiCall) {
     )
   }
   if (!looksLikeImage(bytes)) throw new SimApiError(1109, 'param is illegal, please check it: url is not an image')
-  const mediaId = deps.ctx.media.putImage(bytes)
-  device.faces.set(`${personId}/${faceId}`, {
+  const key = `${personId}/${faceId}`
+  const previous = device.faces.get(key)
+  if (previous) deps.ctx.media.release(previous.mediaId)
+  device.faces.set(key, {
     personId,
     faceId,
     url,
-    mediaId,
+    mediaId: deps.ctx.media.putPinnedImage(bytes),
     bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
     enrolledAt: deps.ctx.clock.now(),
   })
   return sn()
+}
+
+/** One card number / PIN opens as one person: re-sending it for the same person is fine, another person is not. */
+function requireFree(held: { personId: string } | undefined, personId: string, what: string): void {
+  if (held && held.personId !== personId)
+    throw new SimApiError(1109, `param is illegal, please check it: ${what} is already held by another person`)
+}
+
+/** A delete names the person too: removing someone else's card or PIN is "data not exist". */
+function requireHeldBy(held: { personId: string } | undefined, personId: string): void {
+  if (!held || held.personId !== personId) throw new SimApiError(1000)
+}
+
+function registerCredentialRoutes(router: Router<ApiRoute>, deps: OpenApiDeps): void {
+  const write = (handler: ApiRoute['handler']): ApiRoute => ({ perSecond: LIMITS.write, handler })
+  router.on(
+    'POST',
+    `${BASE}/card/{cardNo}`,
+    write(({ params }) => {
+      const device = requireWritableDevice(deps, params.deviceId)
+      requirePerson(device, params.personId)
+      if (!/^[0-9A-Za-z]{1,32}$/.test(params.cardNo)) throw new SimApiError(1109)
+      requireFree(device.cards.get(params.cardNo), params.personId, 'card_no')
+      device.cards.set(params.cardNo, {
+        personId: params.personId,
+        cardNo: params.cardNo,
+        enrolledAt: deps.ctx.clock.now(),
+      })
+      return sn()
+    }),
+  )
+  router.on(
+    'DELETE',
+    `${BASE}/card/{cardNo}`,
+    write(({ params }) => {
+      const device = requireWritableDevice(deps, params.deviceId)
+      requireHeldBy(device.cards.get(params.cardNo), params.personId)
+      device.cards.delete(params.cardNo)
+      return sn()
+    }),
+  )
+  router.on(
+    'POST',
+    `${BASE}/passpwd/{password}`,
+    write(({ params }) => {
+      const device = requireWritableDevice(deps, params.deviceId)
+      requirePerson(device, params.personId)
+      if (!/^\d{4,10}$/.test(params.password)) throw new SimApiError(1109)
+      requireFree(device.pins.get(params.password), params.personId, 'pass_pwd')
+      device.pins.set(params.password, {
+        personId: params.personId,
+        pin: params.password,
+        enrolledAt: deps.ctx.clock.now(),
+      })
+      return sn()
+    }),
+  )
+  router.on(
+    'DELETE',
+    `${BASE}/passpwd/{password}`,
+    write(({ params }) => {
+      const device = requireWritableDevice(deps, params.deviceId)
+      requireHeldBy(device.pins.get(params.password), params.personId)
+      device.pins.delete(params.password)
+      return sn()
+    }),
+  )
 }
 
 export function registerAccessControlRoutes(router: Router<ApiRoute>, deps: OpenApiDeps): void {
@@ -103,7 +199,7 @@ export function registerAccessControlRoutes(router: Router<ApiRoute>, deps: Open
   router.on(
     'DELETE',
     BASE,
-    write(({ params }) => deletePerson(requireAccessDevice(deps, params.deviceId), params.personId)),
+    write(({ params }) => deletePerson(deps, requireWritableDevice(deps, params.deviceId), params.personId)),
   )
 
   const face = { perSecond: LIMITS.face, handler: (call: ApiCall) => enrolFace(deps, call) }
@@ -112,57 +208,17 @@ export function registerAccessControlRoutes(router: Router<ApiRoute>, deps: Open
   router.on('DELETE', `${BASE}/faces/{faceId}`, {
     perSecond: LIMITS.face,
     handler: ({ params }) => {
-      const device = requireAccessDevice(deps, params.deviceId)
-      if (!device.faces.delete(`${params.personId}/${params.faceId}`)) throw new SimApiError(1000)
+      const device = requireWritableDevice(deps, params.deviceId)
+      const key = `${params.personId}/${params.faceId}`
+      const existing = device.faces.get(key)
+      if (!existing) throw new SimApiError(1000)
+      deps.ctx.media.release(existing.mediaId)
+      device.faces.delete(key)
       return sn()
     },
   })
 
-  router.on(
-    'POST',
-    `${BASE}/card/{cardNo}`,
-    write(({ params }) => {
-      const device = requireAccessDevice(deps, params.deviceId)
-      requirePerson(device, params.personId)
-      device.cards.set(params.cardNo, {
-        personId: params.personId,
-        cardNo: params.cardNo,
-        enrolledAt: deps.ctx.clock.now(),
-      })
-      return sn()
-    }),
-  )
-  router.on(
-    'DELETE',
-    `${BASE}/card/{cardNo}`,
-    write(({ params }) => {
-      if (!requireAccessDevice(deps, params.deviceId).cards.delete(params.cardNo)) throw new SimApiError(1000)
-      return sn()
-    }),
-  )
-  router.on(
-    'POST',
-    `${BASE}/passpwd/{password}`,
-    write(({ params }) => {
-      const device = requireAccessDevice(deps, params.deviceId)
-      requirePerson(device, params.personId)
-      if (!/^\d{4,10}$/.test(params.password)) throw new SimApiError(1109)
-      device.pins.set(params.password, {
-        personId: params.personId,
-        pin: params.password,
-        enrolledAt: deps.ctx.clock.now(),
-      })
-      return sn()
-    }),
-  )
-  router.on(
-    'DELETE',
-    `${BASE}/passpwd/{password}`,
-    write(({ params }) => {
-      if (!requireAccessDevice(deps, params.deviceId).pins.delete(params.password)) throw new SimApiError(1000)
-      return sn()
-    }),
-  )
+  registerCredentialRoutes(router, deps)
 
   router.on('POST', `${BASE}/actions/open`, {
     perSecond: LIMITS.command,
@@ -179,57 +235,6 @@ export function registerAccessControlRoutes(router: Router<ApiRoute>, deps: Open
         messageId: message.messageId,
       })
       return sn()
-    },
-  })
-
-  router.on('GET', '/v1.0/iot-02/access-control-logs', {
-    perSecond: LIMITS.read,
-    handler: ({ query }) => {
-      const ids = [...readList(query, 'device_ids'), ...readList(query, 'device_id')]
-      const uids = readList(query, 'uids')
-      const types = readList(query, 'access_types')
-      const start = readInt(query, 'start_time', 0)
-      const end = readInt(query, 'end_time', Number.MAX_SAFE_INTEGER)
-      const withImage = query.get('export_face_img') === 'true'
-      const devices = [...deps.ctx.state.devices.values()].filter((d) => ids.length === 0 || ids.includes(d.def.id))
-      const logs = devices
-        .flatMap((d) => d.accessLogs.map((log, index) => ({ log, index, name: d.def.name })))
-        .filter(({ log }) => log.time >= start && log.time <= end)
-        .filter(
-          ({ log }) =>
-            (uids.length === 0 || (log.userId && uids.includes(log.userId))) &&
-            (types.length === 0 || types.includes(log.accessType)),
-        )
-        .sort((a, b) => b.log.time - a.log.time || b.index - a.index)
-      const { page, total, hasMore } = paginate(logs, readInt(query, 'page_no', 1), readInt(query, 'page_size', 20))
-      return {
-        total,
-        has_more: hasMore,
-        list: page.map(({ log, name }) => ({
-          record_id: log.recordId,
-          device_id: log.deviceId,
-          device_name: name,
-          name: log.userName ?? '',
-          user_id: log.userId ?? '',
-          access_time: log.time,
-          access_type: log.accessType,
-          success: log.success,
-          image_capture: withImage && log.imageId ? deps.ctx.media.signedImageUrl(log.imageId) : '',
-        })),
-      }
-    },
-  })
-
-  router.on('GET', '/v1.0/devices/{deviceId}/movement-configs', {
-    perSecond: LIMITS.read,
-    handler: ({ params, query }) => {
-      requireDevice(deps, params.deviceId)
-      const bucket = query.get('bucket') ?? ''
-      const path = query.get('file_path') ?? ''
-      if (!bucket || !path) throw new SimApiError(1100)
-      if (!deps.ctx.media.hasFile(bucket, path)) throw new SimApiError(1000)
-      // The result is the signed URL itself, a bare string (§1.5 step 2).
-      return deps.ctx.media.signedFileUrl(bucket, path)
     },
   })
 }

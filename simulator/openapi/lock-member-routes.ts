@@ -1,5 +1,6 @@
-// Creating lock members and assigning already-enrolled credential slots to them (docs/tuya-devices.md
-// §3.1). Faces and cards of residential locks are enrolled on the lock itself; the cloud only maps slots.
+// Creating lock members, assigning already-enrolled credential slots to them and deleting them
+// (docs/tuya-devices.md §3.1). Faces and cards of residential locks are enrolled on the lock itself; the cloud only
+// maps slots. Every write needs the lock online (2001 otherwise), like the other device writes.
 import type { Router } from '@/simulator/http/router'
 import { SimApiError } from '@/simulator/openapi/api-error'
 import {
@@ -8,10 +9,11 @@ import {
   type OpenApiDeps,
   readJsonObject,
   requireDevice,
+  requireOnline,
   requireString,
 } from '@/simulator/openapi/api-types'
 import { randomHex } from '@/simulator/state/ids'
-import type { SimLockMember } from '@/simulator/state/sim-state'
+import type { SimDevice, SimLockMember } from '@/simulator/state/sim-state'
 
 const SLOT_BY_CODE: Record<string, keyof SimLockMember> = {
   unlock_face: 'faceSlot',
@@ -20,11 +22,26 @@ const SLOT_BY_CODE: Record<string, keyof SimLockMember> = {
   unlock_fingerprint: 'fingerprintSlot',
 }
 
+function requireOnlineLock(deps: OpenApiDeps, deviceId: string): SimDevice {
+  const device = requireDevice(deps, deviceId)
+  if (device.def.model !== 'lock') throw new SimApiError(2009)
+  requireOnline(device)
+  return device
+}
+
+/** Removes members by id; any unknown id fails the whole call and removes nothing. */
+function deleteMembers(device: SimDevice, userIds: string[]): true {
+  if (userIds.length === 0) throw new SimApiError(1100, 'param is empty: user_ids')
+  if (userIds.some((id) => !device.members.some((m) => m.lockUserId === id))) throw new SimApiError(1000)
+  device.members = device.members.filter((m) => !userIds.includes(m.lockUserId))
+  return true
+}
+
 export function registerLockMemberRoutes(router: Router<ApiRoute>, deps: OpenApiDeps): void {
   router.on('POST', '/v1.0/devices/{deviceId}/user', {
     perSecond: LIMITS.write,
     handler: (call) => {
-      const device = requireDevice(deps, call.params.deviceId)
+      const device = requireOnlineLock(deps, call.params.deviceId)
       const nickName = requireString(readJsonObject(call), 'nick_name')
       const member: SimLockMember = {
         residentId: '',
@@ -39,7 +56,7 @@ export function registerLockMemberRoutes(router: Router<ApiRoute>, deps: OpenApi
   router.on('POST', '/v1.0/devices/{deviceId}/door-lock/opmodes/actions/allocate', {
     perSecond: LIMITS.write,
     handler: (call) => {
-      const device = requireDevice(deps, call.params.deviceId)
+      const device = requireOnlineLock(deps, call.params.deviceId)
       const body = readJsonObject(call)
       const member = device.members.find((m) => m.lockUserId === requireString(body, 'user_id'))
       if (!member) throw new SimApiError(1000)
@@ -54,5 +71,20 @@ export function registerLockMemberRoutes(router: Router<ApiRoute>, deps: OpenApi
       }
       return true
     },
+  })
+  router.on('POST', '/v1.0/smart-lock/devices/{deviceId}/users/{userIds}/actions/delete-users-issue', {
+    perSecond: LIMITS.write,
+    handler: ({ params }) =>
+      deleteMembers(
+        requireOnlineLock(deps, params.deviceId),
+        params.userIds
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+  })
+  router.on('DELETE', '/v1.0/devices/{deviceId}/users/{userId}', {
+    perSecond: LIMITS.write,
+    handler: ({ params }) => deleteMembers(requireOnlineLock(deps, params.deviceId), [params.userId]),
   })
 }

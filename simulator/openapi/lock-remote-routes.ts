@@ -1,5 +1,6 @@
 // Remote unlock and lock credentials (docs/tuya-devices.md §3.1, §3.2, §4.1, §4.2): password ticket →
-// password-free door-operate; members; temporary passwords encrypted with the ticket key.
+// password-free door-operate; members; temporary passwords encrypted with the ticket key, with their
+// effective/invalid time (the lock opens for one only inside it). Writes to an offline lock answer 2001.
 import { decryptTicketPassword } from '@/lib/tuya/openapi/ticket-crypto'
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'
 import type { Router } from '@/simulator/http/router'
@@ -41,6 +42,46 @@ function operateDoor(deps: OpenApiDeps, call: ApiCall, open: boolean): boolean {
     messageId: message?.messageId,
   })
   return true
+}
+
+/** `effective_time` / `invalid_time` are 10-digit seconds (§3.2); milliseconds are refused, not misread. */
+function readSeconds(body: Record<string, unknown>, name: string): number {
+  const value = body[name]
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new SimApiError(1100, `param is empty: ${name}`)
+  if (value < 0 || value > 9_999_999_999)
+    throw new SimApiError(1109, `param is illegal, please check it: ${name} must be 10-digit seconds`)
+  return value
+}
+
+function createTempPassword(deps: OpenApiDeps, call: ApiCall) {
+  const device = requireDevice(deps, call.params.deviceId)
+  const body = readJsonObject(call)
+  const effectiveTime = readSeconds(body, 'effective_time')
+  const invalidTime = readSeconds(body, 'invalid_time')
+  if (invalidTime <= effectiveTime)
+    throw new SimApiError(1109, 'param is illegal, please check it: invalid_time is not after effective_time')
+  requireOnline(device)
+  const key16 = consumeTicket(deps, device, requireString(body, 'ticket_id'))
+  let password: string
+  try {
+    password = decryptTicketPassword(requireString(body, 'password'), key16)
+  } catch {
+    throw new SimApiError(2018)
+  }
+  if (!/^\d{6,10}$/.test(password)) throw new SimApiError(1109)
+  const id = 100_000 + device.tempPasswords.length + 1
+  device.tempPasswords.push({
+    id,
+    name: typeof body.name === 'string' ? body.name : '',
+    password,
+    effectiveTime,
+    invalidTime,
+    type: body.type === 1 ? 1 : 0,
+    slot: (device.tempPasswords.length % 999) + 1,
+    createdAt: deps.ctx.clock.now(),
+    revoked: false,
+  })
+  return { id }
 }
 
 function describeMembers(deps: OpenApiDeps, device: SimDevice, codes: string[]) {
@@ -125,30 +166,7 @@ export function registerLockRemoteRoutes(router: Router<ApiRoute>, deps: OpenApi
   })
   router.on('POST', '/v1.0/devices/{deviceId}/door-lock/temp-password', {
     perSecond: LIMITS.write,
-    handler: (call) => {
-      const device = requireDevice(deps, call.params.deviceId)
-      const body = readJsonObject(call)
-      const key16 = consumeTicket(deps, device, requireString(body, 'ticket_id'))
-      let password: string
-      try {
-        password = decryptTicketPassword(requireString(body, 'password'), key16)
-      } catch {
-        throw new SimApiError(2018)
-      }
-      if (!/^\d{6,10}$/.test(password)) throw new SimApiError(1109)
-      const id = 100_000 + device.tempPasswords.length + 1
-      device.tempPasswords.push({
-        id,
-        name: typeof body.name === 'string' ? body.name : '',
-        password,
-        effectiveTime: Number(body.effective_time ?? 0),
-        invalidTime: Number(body.invalid_time ?? 0),
-        type: Number(body.type ?? 0),
-        createdAt: deps.ctx.clock.now(),
-        revoked: false,
-      })
-      return { id }
-    },
+    handler: (call) => createTempPassword(deps, call),
   })
   router.on('GET', '/v1.0/devices/{deviceId}/door-lock/temp-passwords', {
     perSecond: LIMITS.read,
@@ -167,7 +185,8 @@ export function registerLockRemoteRoutes(router: Router<ApiRoute>, deps: OpenApi
     perSecond: LIMITS.write,
     handler: ({ params }) => {
       const device = requireDevice(deps, params.deviceId)
-      const entry = device.tempPasswords.find((p) => String(p.id) === params.passwordId)
+      requireOnline(device)
+      const entry = device.tempPasswords.find((p) => String(p.id) === params.passwordId && !p.revoked)
       if (!entry) throw new SimApiError(1000)
       entry.revoked = true
       return true

@@ -1,10 +1,11 @@
-// The OpenAPI gateway: route → signature (docs/tuya-protocol.md §1.7) → token (§2.3) → faults → rate limit
-// (§5) → handler, always answering Tuya's envelope with HTTP 200 unless a 5xx is injected.
+// The OpenAPI gateway: route → signature (docs/tuya-protocol.md §1.7) → token (§2.3) → faults (latency, 5xx,
+// per-device Tuya errors) → rate limit (§5) → handler, always answering Tuya's envelope with HTTP 200 unless a 5xx is injected.
 import { verifyOpenApiRequest } from '@/lib/tuya/openapi/openapi-verify'
-import { type ActiveFaults, findFaultRateLimit, takeInjected5xx } from '@/simulator/control/faults'
+import { type ActiveFaults, findFaultRateLimit, takeDeviceError, takeInjected5xx } from '@/simulator/control/faults'
 import { Router, type SimRequest, type SimResponse, jsonResponse } from '@/simulator/http/router'
 import { SimApiError, failureEnvelope, successEnvelope } from '@/simulator/openapi/api-error'
 import type { ApiRoute, OpenApiDeps } from '@/simulator/openapi/api-types'
+import { registerAccessControlLogRoutes } from '@/simulator/openapi/access-control-log-routes'
 import { registerAccessControlRoutes } from '@/simulator/openapi/access-control-routes'
 import { registerDeviceRoutes } from '@/simulator/openapi/device-routes'
 import { registerLockLogRoutes } from '@/simulator/openapi/lock-log-routes'
@@ -40,6 +41,7 @@ export function createOpenApiService(options: OpenApiServiceOptions): OpenApiSer
   registerLockRemoteRoutes(router, options)
   registerLockMemberRoutes(router, options)
   registerAccessControlRoutes(router, options)
+  registerAccessControlLogRoutes(router, options)
   const limiter = new RateLimiter(() => options.ctx.clock.now())
   const now = () => options.ctx.clock.now()
 
@@ -67,6 +69,8 @@ export function createOpenApiService(options: OpenApiServiceOptions): OpenApiSer
     if (options.faults.latencyMs > 0) await sleep(options.faults.latencyMs)
     const injected = takeInjected5xx(options.faults, match.pattern, req.rawPath)
     if (injected !== null) return { status: injected }
+    const deviceError = takeDeviceError(options.faults, match.params.deviceId, req.method)
+    if (deviceError) throw new SimApiError(deviceError.code, deviceError.message)
     const faultLimit = findFaultRateLimit(options.faults, match.pattern, req.rawPath)
     const key = `${req.method} ${match.pattern}`
     if (faultLimit && !limiter.take(`fault:${key}`, faultLimit.perSecond)) throw new SimApiError(faultLimit.code)

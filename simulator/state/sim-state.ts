@@ -5,6 +5,7 @@ import type { DemoBuilding, DemoDevice, DemoLockMember, DemoResident } from '@/s
 export type SimPerson = {
   personId: string
   name: string
+  /** Validity window in ms (`begin_time` / `end_time`); the device refuses the person outside it. */
   beginTime?: number
   endTime?: number
   body: unknown
@@ -14,8 +15,11 @@ export type SimFace = {
   personId: string
   faceId: string
   url: string
+  /** The downloaded picture, kept in the media store (pinned: never evicted while enrolled). */
   mediaId: string
   bytes: number
+  /** Hex SHA-256 of the downloaded bytes, so tests can prove which picture the device holds. */
+  sha256: string | null
   enrolledAt: number
 }
 export type SimCard = { personId: string; cardNo: string; enrolledAt: number }
@@ -26,9 +30,13 @@ export type SimTempPassword = {
   password: string
   effectiveTime: number
   invalidTime: number
+  /** 0 = reusable, 1 = single use (docs/tuya-devices.md §3.2). */
   type: number
+  /** The value the lock reports in `unlock_temporary` when this password opens it. */
+  slot: number
   createdAt: number
   revoked: boolean
+  usedAt?: number
 }
 
 export type SimUnlockCommand = {
@@ -140,6 +148,7 @@ function createDevice(def: DemoDevice, building: DemoBuilding, now: number): Sim
         url: `sim://enrolment/${resident.id}.jpg`,
         mediaId: `enrolment-${resident.id}`,
         bytes: 0,
+        sha256: null,
         enrolledAt: now,
       })
     }
@@ -161,6 +170,25 @@ export function createSimState(building: DemoBuilding, now: number): SimState {
 /** Resident for a device person id, also for persons the app created that are not in the demo building. */
 export function findResidentByPersonId(state: SimState, personId: string): DemoResident | undefined {
   return state.residentsByPersonId.get(personId) ?? state.residents.get(personId)
+}
+
+/** Whether a person is inside their validity window at `now` (an open end means no limit). */
+export function isWithinValidity(person: Pick<SimPerson, 'beginTime' | 'endTime'>, now: number): boolean {
+  return (
+    (person.beginTime === undefined || now >= person.beginTime) &&
+    (person.endTime === undefined || now <= person.endTime)
+  )
+}
+
+/** Whether a temporary password opens the lock at `now`: its times are 10-digit seconds (§3.2). */
+export function tempPasswordVerdict(
+  password: SimTempPassword,
+  now: number,
+): 'usable' | 'revoked' | 'already_used' | 'outside_validity' {
+  if (password.revoked) return 'revoked'
+  if (password.type === 1 && password.usedAt !== undefined) return 'already_used'
+  const seconds = Math.floor(now / 1000)
+  return seconds >= password.effectiveTime && seconds <= password.invalidTime ? 'usable' : 'outside_validity'
 }
 
 export function setDeviceStatus(device: SimDevice, code: string, value: unknown, t: number): void {

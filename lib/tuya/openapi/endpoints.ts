@@ -40,6 +40,14 @@ export const TUYA_PATHS = {
   lockMember: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/user`,
   /** POST {user_id, unlock_list:[{dp_code, unlock_sn}]} → true: bind already-enrolled credentials to a member. */
   lockAllocateOpModes: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/door-lock/opmodes/actions/allocate`,
+  /**
+   * POST → true: delete members (comma-separated ids) from the lock. Tuya's "Delete User" page for smart locks
+   * (docs/tuya-devices.md §3.1).
+   */
+  lockDeleteMembers: (deviceId: string, userIds: string[]) =>
+    `/v1.0/smart-lock/devices/${enc(deviceId)}/users/${userIds.map(enc).join(',')}/actions/delete-users-issue`,
+  /** DELETE → true: remove one user from a device (Tuya's device-management "Delete User"). */
+  deviceUser: (deviceId: string, userId: string) => `/v1.0/devices/${enc(deviceId)}/users/${enc(userId)}`,
   /** POST temporary password {password (encrypted), effective_time, invalid_time, name}. */
   tempPassword: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/door-lock/temp-password`,
   tempPasswords: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/door-lock/temp-passwords`,
