@@ -1,13 +1,15 @@
 import type { Metadata, Viewport } from 'next'
 import { headers } from 'next/headers'
+import { NextIntlClientProvider } from 'next-intl'
+import { getLocale, getTranslations } from 'next-intl/server'
 import type { ReactNode } from 'react'
 import { Providers } from '@/app/providers'
 import { NONCE_HEADER } from '@/lib/http/security-headers'
 import './globals.css'
 
-export const metadata: Metadata = {
-  title: { default: 'Building Console', template: '%s · Building Console' },
-  description: 'Live access, calls and alarms from Tuya video intercoms',
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app')
+  return { title: { default: t('name'), template: `%s · ${t('name')}` }, description: t('description') }
 }
 
 export const viewport: Viewport = { themeColor: '#0d1117' }
@@ -18,13 +20,16 @@ const themeScript = `try{var t=localStorage.getItem('theme');if(t==='light')docu
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = (await headers()).get(NONCE_HEADER) ?? undefined
+  const locale = await getLocale()
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen font-sans antialiased">
-        <Providers>{children}</Providers>
+        <NextIntlClientProvider>
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   )

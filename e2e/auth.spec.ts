@@ -6,6 +6,7 @@
 import type { Role } from '@/lib/domain/enums'
 import { homeFor, pagesFor } from '@/lib/auth/page-access'
 import { FREE_ATTEMPTS_PER_ACCOUNT } from '@/lib/auth/login-throttle'
+import en from '@/messages/en.json'
 import { expect, test } from './fixtures'
 import { ConsoleShell } from './pages/console-shell'
 import { LoginPage, THROTTLED, WRONG_CREDENTIALS } from './pages/login-page'
@@ -24,21 +25,21 @@ test.describe('signing in', () => {
       signInAs,
     }) => {
       // The spec above and the page-access table agree.
-      expect(pagesFor(role).map((p) => p.label)).toEqual(NAVIGATION[role])
+      expect(pagesFor(role).map((p) => en.nav[p.key])).toEqual(NAVIGATION[role])
       expect(homeFor(role)).toBe(HOME[role])
 
       const user = await signInAs(role)
       await expect(page).toHaveURL(HOME[role])
       const shell = new ConsoleShell(page)
       await expect(shell.navLinks).toHaveText(NAVIGATION[role])
-      await expect(page.getByTestId('user-role')).toHaveText(role)
+      await expect(page.getByTestId('user-role')).toHaveText(en.roles[role])
 
       // Every page in the navigation opens (no 403) for this role.
       for (const item of pagesFor(role)) {
         const response = await page.goto(item.href)
         expect(response?.status(), item.href).toBe(200)
         await expect(page.getByTestId('forbidden')).toHaveCount(0)
-        await expect(shell.navLinks.filter({ hasText: item.label })).toHaveAttribute('aria-current', 'page')
+        await expect(shell.navLinks.filter({ hasText: en.nav[item.key] })).toHaveAttribute('aria-current', 'page')
       }
       expect(user.role).toBe(role)
     })

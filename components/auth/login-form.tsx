@@ -2,12 +2,14 @@
 
 import { signIn } from 'next-auth/react'
 import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/text-field'
 import { safeCallbackPath } from '@/lib/auth/safe-callback'
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations('auth')
   const router = useRouter()
   const [error, setError] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
@@ -25,7 +27,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     })
     setPending(false)
     if (!result || result.error) {
-      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Wrong email or password.')
+      // The server names the reason by code (lib/auth/sign-in.ts); anything else is a failed sign-in too.
+      setError(result?.error === 'sign_in_throttled' ? t('throttled') : t('wrongCredentials'))
       return
     }
     // Checked again here: whatever reaches this component, the browser never leaves the console.
@@ -35,15 +38,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
 
   return (
     <form className="mt-6 space-y-4" onSubmit={onSubmit} noValidate>
-      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <TextField label={t('email')} name="email" type="email" autoComplete="username" required autoFocus />
+      <TextField label={t('password')} name="password" type="password" autoComplete="current-password" required />
       {error && (
         <p role="alert" className="rounded-md border border-danger/40 bg-danger-bg px-3 py-2 text-sm text-danger">
           {error}
         </p>
       )}
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? t('submitting') : t('submit')}
       </Button>
     </form>
   )

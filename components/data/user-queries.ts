@@ -39,3 +39,11 @@ export function useUpdateUser() {
 export function useMe() {
   return useQuery({ queryKey: queryKeys.me.all(), queryFn: () => requestJson(apiPaths.me(), (s) => s.me) })
 }
+
+/** Saves the signed-in operator's console language; the page then re-renders in it. */
+export function useSetLocale() {
+  return useMutation({
+    mutationFn: (locale: string) =>
+      requestJson(apiPaths.myLocale(), (s) => s.localeChoice, { method: 'PUT', json: { locale } }),
+  })
+}

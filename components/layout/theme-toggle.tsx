@@ -1,9 +1,11 @@
 'use client'
 
 import { Moon, Sun } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
 
 export function ThemeToggle() {
+  const t = useTranslations('shell')
   const [light, setLight] = useState(false)
   useEffect(() => setLight(document.documentElement.dataset.theme === 'light'), [])
   function toggle() {
@@ -17,8 +19,8 @@ export function ThemeToggle() {
     <button
       onClick={toggle}
       className="rounded-md p-2 text-muted hover:bg-panel-2 hover:text-text"
-      aria-label={light ? 'Switch to dark theme' : 'Switch to light theme'}
-      title={light ? 'Dark theme' : 'Light theme (bright desk)'}
+      aria-label={light ? t('themeToDark') : t('themeToLight')}
+      title={light ? t('themeDarkHint') : t('themeLightHint')}
     >
       {light ? <Moon size={18} /> : <Sun size={18} />}
     </button>

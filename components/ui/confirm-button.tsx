@@ -1,13 +1,14 @@
 'use client'
 
 // A consequential action asks once more before it runs: the button becomes "<question> Confirm / Cancel".
+import { useTranslations } from 'next-intl'
 import { useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 
 export function ConfirmButton({
   label,
   question,
-  confirmLabel = 'Confirm',
+  confirmLabel,
   onConfirm,
   pending = false,
   variant = 'secondary',
@@ -21,6 +22,7 @@ export function ConfirmButton({
   variant?: 'secondary' | 'danger'
   disabled?: boolean
 }) {
+  const t = useTranslations('confirm')
   const [asking, setAsking] = useState(false)
   if (!asking) {
     return (
@@ -39,10 +41,10 @@ export function ConfirmButton({
         onClick={() => (onConfirm(), setAsking(false))}
         autoFocus
       >
-        {confirmLabel}
+        {confirmLabel ?? t('confirm')}
       </Button>
       <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setAsking(false)} disabled={pending}>
-        Cancel
+        {t('cancel')}
       </Button>
     </span>
   )

@@ -1,7 +1,9 @@
 // One shape for every list screen: header, filters, the rows (a table or a list), and the states around them —
 // loading, empty, failed (rows already shown stay, e.g. when "Load more" fails) — with "Load more" keyset paging
 // when the server says there is more.
+import { useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
 
 /** What a list screen needs of its query (the data layer's list hooks return this). */
@@ -21,7 +23,7 @@ export function ListPage<T>({
   description,
   filters,
   empty,
-  moreLabel = 'Load more',
+  moreLabel,
   footer,
   children,
 }: {
@@ -34,6 +36,8 @@ export function ListPage<T>({
   footer?: ReactNode
   children: (rows: T[]) => ReactNode
 }) {
+  const t = useTranslations('list')
+  const errorMessage = useErrorMessage()
   const { rows, status } = source
   return (
     <section aria-label={title} className="space-y-4">
@@ -50,21 +54,21 @@ export function ListPage<T>({
       )}
       {status === 'pending' && (
         <p role="status" className="px-1 py-4 text-sm text-muted">
-          Loading…
+          {t('loading')}
         </p>
       )}
       {status === 'error' && (
         <div role="alert" className="flex flex-wrap items-center gap-3 rounded-xl border border-danger/40 p-4 text-sm">
-          <span className="text-danger">{source.error?.message ?? 'Could not load this list.'}</span>
+          <span className="text-danger">{source.error ? errorMessage(source.error) : t('failed')}</span>
           <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => source.refetch()}>
-            Try again
+            {t('retry')}
           </Button>
         </div>
       )}
       {rows.length > 0 ? children(rows) : status === 'success' && empty}
       {source.hasNextPage && source.fetchNextPage && (
         <Button variant="secondary" onClick={() => source.fetchNextPage?.()} disabled={source.isFetchingNextPage}>
-          {moreLabel}
+          {moreLabel ?? t('more')}
         </Button>
       )}
       {footer}

@@ -1,13 +1,16 @@
 import { Camera } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 
 /** A face/call snapshot thumbnail, or a placeholder while the image is still being fetched. */
 export function SnapshotThumb({ url, alt, size = 56 }: { url: string | null; alt: string; size?: number }) {
+  const t = useTranslations('common')
   if (!url) {
     return (
       <div
         className="flex shrink-0 items-center justify-center rounded-md bg-panel-2 text-muted"
         style={{ width: size, height: size }}
-        aria-label="No snapshot yet"
+        role="img"
+        aria-label={t('noSnapshot')}
       >
         <Camera size={size / 3} aria-hidden />
       </div>

@@ -1,11 +1,13 @@
 'use client'
 
+import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { useCreateToken, useRevokeToken, useTokens } from '@/components/data/token-queries'
 import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { DataTable } from '@/components/ui/data-table'
-import { formatTime } from '@/components/ui/format-time'
+import { useFormatTime } from '@/components/ui/format-time'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { ListPage } from '@/components/ui/list-page'
 import { TextField } from '@/components/ui/text-field'
 
@@ -13,6 +15,9 @@ import { TextField } from '@/components/ui/text-field'
 const DEFAULT_TOKEN_DAYS = 90
 
 export function TokensPanel() {
+  const t = useTranslations('tokens')
+  const formatTime = useFormatTime()
+  const errorMessage = useErrorMessage()
   const tokens = useTokens()
   const create = useCreateToken()
   const revoke = useRevokeToken()
@@ -30,38 +35,36 @@ export function TokensPanel() {
       setCreated(result.token)
       formElement.reset()
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
     }
   }
 
   return (
     <ListPage
       source={tokens}
-      title="API tokens"
+      title={t('title')}
       filters={
         created && (
           <div role="status" className="w-full rounded-xl border border-ok/50 bg-panel p-4 text-sm">
-            <p className="font-medium">Copy this token now: it will not be shown again.</p>
+            <p className="font-medium">{t('copyNow')}</p>
             <code data-testid="new-token" className="mt-2 block break-all rounded bg-panel-2 p-2 font-mono text-xs">
               {created}
             </code>
           </div>
         )
       }
-      empty={
-        <p className="text-sm text-muted">No API tokens yet. Integrations use them as `Authorization: Bearer …`.</p>
-      }
+      empty={<p className="text-sm text-muted">{t('empty')}</p>}
       footer={
         <form
           onSubmit={onSubmit}
           className="flex flex-wrap items-end gap-3 rounded-xl border border-border bg-panel p-4"
         >
           <div className="min-w-48 flex-1">
-            <TextField label="Token name" name="name" required placeholder="e.g. BMS integration" />
+            <TextField label={t('name')} name="name" required placeholder={t('namePlaceholder')} />
           </div>
           <div className="w-36">
             <TextField
-              label="Expires after (days)"
+              label={t('expiresAfter')}
               name="days"
               type="number"
               min={1}
@@ -70,7 +73,7 @@ export function TokensPanel() {
             />
           </div>
           <Button type="submit" disabled={create.isPending}>
-            Create token
+            {t('create')}
           </Button>
           {error && (
             <p role="alert" className="w-full text-sm text-danger">
@@ -84,25 +87,25 @@ export function TokensPanel() {
         <DataTable
           testId="tokens-table"
           rows={rows}
-          rowKey={(t) => t.id}
+          rowKey={(token) => token.id}
           columns={[
-            { key: 'name', header: 'Name', cell: (t) => `${t.name} (${t.prefix}…)` },
-            { key: 'owner', header: 'Acts as', cell: (t) => t.userEmail },
-            { key: 'used', header: 'Last used', cell: (t) => formatTime(t.lastUsedAt) },
-            { key: 'expires', header: 'Expires', cell: (t) => formatTime(t.expiresAt) },
+            { key: 'name', header: t('nameColumn'), cell: (token) => `${token.name} (${token.prefix}…)` },
+            { key: 'owner', header: t('actsAs'), cell: (token) => token.userEmail },
+            { key: 'used', header: t('lastUsed'), cell: (token) => formatTime(token.lastUsedAt) },
+            { key: 'expires', header: t('expires'), cell: (token) => formatTime(token.expiresAt) },
             {
               key: 'state',
               header: '',
-              cell: (t) =>
-                t.revokedAt ? (
-                  <span className="text-muted">revoked</span>
+              cell: (token) =>
+                token.revokedAt ? (
+                  <span className="text-muted">{t('revoked')}</span>
                 ) : (
                   <ConfirmButton
-                    label="Revoke"
+                    label={t('revoke')}
                     variant="danger"
-                    question={`Revoke ${t.name}? Integrations using it stop at once.`}
-                    confirmLabel="Revoke"
-                    onConfirm={() => revoke.mutate(t.id)}
+                    question={t('revokeQuestion', { name: token.name })}
+                    confirmLabel={t('revoke')}
+                    onConfirm={() => revoke.mutate(token.id)}
                     pending={revoke.isPending}
                   />
                 ),

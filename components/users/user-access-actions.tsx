@@ -3,28 +3,33 @@
 // Offboarding from the Users page: disable/enable an operator or change their role, each with a confirmation.
 // The server ends their sessions, revokes their tokens and drops their live connections; it refuses to leave the
 // building without an active admin, and an admin's own account is changed by another admin.
+import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { useUpdateUser } from '@/components/data/user-queries'
 import { ConfirmButton } from '@/components/ui/confirm-button'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import type { UserItem } from '@/lib/users/schema'
 
 const ROLE_CHOICES = ['guard', 'manager', 'admin'] as const
 
 export function UserAccessActions({ user, isSelf }: { user: UserItem; isSelf: boolean }) {
+  const t = useTranslations('users')
+  const roles = useTranslations('roles')
+  const errorMessage = useErrorMessage()
   const update = useUpdateUser()
   const [role, setRole] = useState<UserItem['role']>(user.role)
   const [error, setError] = useState<string | null>(null)
-  if (isSelf) return <span className="text-xs text-muted">you</span>
+  if (isSelf) return <span className="text-xs text-muted">{t('you')}</span>
 
   const apply = (change: { role?: UserItem['role']; disabled?: boolean }) => {
     setError(null)
-    update.mutate({ userId: user.id, change }, { onError: (e) => (setError(e.message), setRole(user.role)) })
+    update.mutate({ userId: user.id, change }, { onError: (e) => (setError(errorMessage(e)), setRole(user.role)) })
   }
 
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`role-${user.id}`}>
-        Role of {user.email}
+        {t('roleOf', { email: user.email })}
       </label>
       <select
         id={`role-${user.id}`}
@@ -35,25 +40,23 @@ export function UserAccessActions({ user, isSelf }: { user: UserItem; isSelf: bo
       >
         {ROLE_CHOICES.map((choice) => (
           <option key={choice} value={choice}>
-            {choice[0].toUpperCase() + choice.slice(1)}
+            {roles(choice)}
           </option>
         ))}
       </select>
       {role !== user.role && (
         <ConfirmButton
-          label="Change role"
-          question={`Make ${user.email} ${role}? Their sessions and tokens end.`}
+          label={t('changeRole')}
+          question={t('changeRoleQuestion', { email: user.email, role: roles(role) })}
           onConfirm={() => apply({ role })}
           pending={update.isPending}
         />
       )}
       <ConfirmButton
-        label={user.disabled ? 'Enable' : 'Disable'}
+        label={user.disabled ? t('enable') : t('disable')}
         variant={user.disabled ? 'secondary' : 'danger'}
         question={
-          user.disabled
-            ? `Enable ${user.email}? They sign in again; old tokens stay revoked.`
-            : `Disable ${user.email}? They are signed out everywhere at once.`
+          user.disabled ? t('enableQuestion', { email: user.email }) : t('disableQuestion', { email: user.email })
         }
         onConfirm={() => apply({ disabled: !user.disabled })}
         pending={update.isPending}

@@ -1,13 +1,16 @@
 'use client'
 
+import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { useCreateUser, useMe, useUsers, type NewUserForm } from '@/components/data/user-queries'
 import { UserAccessActions } from '@/components/users/user-access-actions'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
-import { formatTime } from '@/components/ui/format-time'
+import { useFormatTime } from '@/components/ui/format-time'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { ListPage } from '@/components/ui/list-page'
 import { TextField } from '@/components/ui/text-field'
+import { ROLES } from '@/lib/domain/roles'
 
 function newUserOf(form: FormData): NewUserForm {
   const field = (name: string) => String(form.get(name) ?? '')
@@ -16,6 +19,10 @@ function newUserOf(form: FormData): NewUserForm {
 }
 
 export function UsersPanel() {
+  const t = useTranslations('users')
+  const roles = useTranslations('roles')
+  const formatTime = useFormatTime()
+  const errorMessage = useErrorMessage()
   const users = useUsers()
   const me = useMe()
   const create = useCreateUser()
@@ -29,32 +36,34 @@ export function UsersPanel() {
       await create.mutateAsync(newUserOf(new FormData(formElement)))
       formElement.reset()
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
     }
   }
 
   return (
     <ListPage
       source={users}
-      title="Operators"
+      title={t('operators')}
       empty={null}
       footer={
         <form onSubmit={onSubmit} className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-2">
-          <TextField label="Email" name="email" type="email" required />
-          <TextField label="Name" name="name" />
-          <TextField label="Password" name="password" type="password" required hint="At least 10 characters" />
+          <TextField label={t('email')} name="email" type="email" required />
+          <TextField label={t('name')} name="name" />
+          <TextField label={t('password')} name="password" type="password" required hint={t('passwordHint')} />
           <div className="space-y-1">
             <label htmlFor="new-user-role" className="block text-sm font-medium">
-              Role
+              {t('role')}
             </label>
             <select
               id="new-user-role"
               name="role"
               className="w-full rounded-md border border-border bg-panel-2 px-3 py-2 text-sm"
             >
-              <option value="guard">Guard</option>
-              <option value="manager">Manager</option>
-              <option value="admin">Admin</option>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {roles(role)}
+                </option>
+              ))}
             </select>
           </div>
           {error && (
@@ -64,7 +73,7 @@ export function UsersPanel() {
           )}
           <div className="sm:col-span-2">
             <Button type="submit" disabled={create.isPending}>
-              Add operator
+              {t('add')}
             </Button>
           </div>
         </form>
@@ -76,17 +85,17 @@ export function UsersPanel() {
           rows={rows}
           rowKey={(u) => u.id}
           columns={[
-            { key: 'email', header: 'Email', cell: (u) => u.email },
-            { key: 'role', header: 'Role', cell: (u) => <span className="capitalize">{u.role}</span> },
+            { key: 'email', header: t('email'), cell: (u) => u.email },
+            { key: 'role', header: t('role'), cell: (u) => roles(u.role) },
             {
               key: 'status',
-              header: 'Status',
-              cell: (u) => (u.disabled ? <span className="text-danger">Disabled</span> : 'Active'),
+              header: t('status'),
+              cell: (u) => (u.disabled ? <span className="text-danger">{t('disabled')}</span> : t('active')),
             },
-            { key: 'last', header: 'Last sign-in', cell: (u) => formatTime(u.lastLoginAt) },
+            { key: 'last', header: t('lastSignIn'), cell: (u) => formatTime(u.lastLoginAt) },
             {
               key: 'access',
-              header: 'Access',
+              header: t('access'),
               cell: (u) => <UserAccessActions user={u} isSelf={u.id === me.data?.id} />,
             },
           ]}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { canOpenPage, homeFor, PAGE_ORDER, PAGES, pagesFor, type PageKey } from '@/lib/auth/page-access'
 import { can, PERMISSIONS } from '@/lib/auth/permissions'
 import { ROLES, type Role } from '@/lib/domain/enums'
+import en from '@/messages/en.json'
 
 const NAVIGATION: Record<Role, string[]> = {
   guard: ['Console', 'Access log', 'Alarms', 'Residents', 'Devices'],
@@ -14,7 +15,7 @@ const HOME: Record<Role, string> = { guard: '/console', manager: '/access', admi
 
 describe('page access', () => {
   it.each(ROLES)('shows a %s exactly their navigation, in order, and their home', (role) => {
-    expect(pagesFor(role).map((page) => page.label)).toEqual(NAVIGATION[role])
+    expect(pagesFor(role).map((page) => en.nav[page.key])).toEqual(NAVIGATION[role])
     expect(homeFor(role)).toBe(HOME[role])
   })
 

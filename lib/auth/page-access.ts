@@ -4,16 +4,17 @@ import { can, type Permission } from '@/lib/auth/permissions'
 import type { Role } from '@/lib/domain/enums'
 
 export type PageKey = 'console' | 'access' | 'alarms' | 'residents' | 'devices' | 'users' | 'audit'
-export type Page = { href: string; label: string; permission: Permission }
+/** A console page; its navigation label is `nav.<key>` in the message catalogues. */
+export type Page = { href: string; permission: Permission }
 
 export const PAGES: Record<PageKey, Page> = {
-  console: { href: '/console', label: 'Console', permission: 'console.view' },
-  access: { href: '/access', label: 'Access log', permission: 'access.read' },
-  alarms: { href: '/alarms', label: 'Alarms', permission: 'alarms.read' },
-  residents: { href: '/residents', label: 'Residents', permission: 'residents.read' },
-  devices: { href: '/devices', label: 'Devices', permission: 'devices.monitor' },
-  users: { href: '/users', label: 'Users & tokens', permission: 'users.manage' },
-  audit: { href: '/audit', label: 'Audit', permission: 'audit.read' },
+  console: { href: '/console', permission: 'console.view' },
+  access: { href: '/access', permission: 'access.read' },
+  alarms: { href: '/alarms', permission: 'alarms.read' },
+  residents: { href: '/residents', permission: 'residents.read' },
+  devices: { href: '/devices', permission: 'devices.monitor' },
+  users: { href: '/users', permission: 'users.manage' },
+  audit: { href: '/audit', permission: 'audit.read' },
 }
 
 /** Navigation order; a role's home is the first page here it may open. */

@@ -2,17 +2,19 @@
 // permission → 403 page.
 import { getServerSession } from 'next-auth'
 import { forbidden, redirect } from 'next/navigation'
+import { cache } from 'react'
 import { actorFromUserId, type Actor } from '@/lib/auth/actor'
 import { buildAuthOptions } from '@/lib/auth/auth-options'
 import { canOpenPage, PAGES, type PageKey } from '@/lib/auth/page-access'
 import { getDb } from '@/lib/db/client'
 
-export async function currentActor(): Promise<Actor | null> {
+/** Once per request: the layout, the page and the language lookup all ask. */
+export const currentActor = cache(async function currentActor(): Promise<Actor | null> {
   const db = getDb()
   const session = await getServerSession(buildAuthOptions(db))
   if (!session?.user?.id) return null
   return actorFromUserId(db, session.user.id, 'session')
-}
+})
 
 export async function requireSignedIn(callbackPath = '/'): Promise<Actor> {
   const actor = await currentActor()

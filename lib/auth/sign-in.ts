@@ -12,8 +12,9 @@ export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: 'invalid' | 'throttled'; retryAfterMs?: number }
 
-export const SIGN_IN_THROTTLED = 'Too many failed sign-ins from here. Wait a little and try again.'
-export const SIGN_IN_INVALID = 'Wrong email or password.'
+/** Stable codes next-auth passes to the sign-in form as `error`; the form shows them in the page's language. */
+export const SIGN_IN_THROTTLED = 'sign_in_throttled'
+export const SIGN_IN_INVALID = 'sign_in_invalid'
 
 type SignInInput = { email: string; password: string; ip: string | null; userAgent: string | null; now?: Date }
 

@@ -1,5 +1,6 @@
 // Domain vocabularies shared by the database, REST API, live stream and normaliser.
 import { z } from 'zod'
+import { ROLES } from '@/lib/domain/roles'
 
 export const ACCESS_METHODS = [
   'face',
@@ -44,7 +45,8 @@ export const ALARM_PRIORITIES = ['critical', 'high', 'medium', 'low'] as const
 export const alarmPrioritySchema = z.enum(ALARM_PRIORITIES)
 export type AlarmPriority = z.infer<typeof alarmPrioritySchema>
 
-export const ROLES = ['guard', 'admin', 'manager'] as const
+// The role names live in a zod-free module so browser code can list them without loading zod up front.
+export { ROLES }
 export const roleSchema = z.enum(ROLES)
 export type Role = z.infer<typeof roleSchema>
 

@@ -56,5 +56,6 @@ export const apiPaths = {
   tokens: () => '/api/tokens',
   token: (tokenId: string) => `/api/tokens/${segment(tokenId)}`,
   me: () => '/api/me',
+  myLocale: () => '/api/me/locale',
   snapshot: (snapshotId: string) => `/api/snapshots/${segment(snapshotId)}`,
 } as const

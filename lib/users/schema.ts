@@ -77,3 +77,6 @@ export const updateUserSchema = z
   .strict()
   .refine((v) => v.role !== undefined || v.disabled !== undefined, 'send role, disabled or both')
 export type UpdateUserInput = z.input<typeof updateUserSchema>
+
+/** The answer to a language change. */
+export const localeChoiceSchema = z.object({ locale: z.string() })
