@@ -3,6 +3,7 @@
 // the sign-in page. Re-roling is confirmed the same way.
 import { expect, test } from './fixtures'
 import { LoginPage } from './pages/login-page'
+import en from '@/messages/en.json'
 
 test('an admin disables a signed-in guard: their console goes offline and they are signed out', async ({
   browser,
@@ -50,5 +51,5 @@ test('changing an operator’s role asks for confirmation and shows the new role
   await row.getByRole('button', { name: 'Confirm' }).click()
   await expect(row.getByLabel(`Role of ${manager.email}`)).toHaveValue('guard')
   await expect(row.getByRole('button', { name: 'Change role' })).toHaveCount(0)
-  await expect(row).toContainText('guard')
+  await expect(row).toContainText(en.roles.guard)
 })

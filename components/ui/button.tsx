@@ -5,7 +5,7 @@ type Variant = 'primary' | 'secondary' | 'danger' | 'ghost'
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-accent text-accent-contrast hover:opacity-90',
   secondary: 'border border-border bg-panel-2 text-text hover:border-accent',
-  danger: 'bg-danger text-white hover:opacity-90',
+  danger: 'bg-danger-solid text-white hover:opacity-90',
   ghost: 'text-muted hover:text-text hover:bg-panel-2',
 }
 

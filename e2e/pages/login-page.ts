@@ -3,16 +3,16 @@ import type { Locator, Page, Response } from '@playwright/test'
 export const WRONG_CREDENTIALS = 'Wrong email or password.'
 export const THROTTLED = /^Too many failed sign-ins/
 
-/** The sign-in form at /login (labels "Email" / "Password", button "Sign in"). */
+/** The sign-in form at /login, found by its fields rather than their labels so it works in every language. */
 export class LoginPage {
   readonly email: Locator
   readonly password: Locator
   readonly submit: Locator
 
   constructor(readonly page: Page) {
-    this.email = page.getByLabel('Email')
-    this.password = page.getByLabel('Password')
-    this.submit = page.getByRole('button', { name: 'Sign in' })
+    this.email = page.locator('form input[name="email"]')
+    this.password = page.locator('form input[name="password"]')
+    this.submit = page.locator('form button[type="submit"]')
   }
 
   async goto(): Promise<void> {
