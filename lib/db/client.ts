@@ -27,26 +27,41 @@ export function sqlitePathOf(databaseUrl: string): string {
 
 export type CreateDbOptions = { databaseUrl: string; sqliteSynchronous?: 'FULL' | 'NORMAL'; poolSize?: number }
 
+/** Which database each client speaks, for the few statements that differ (on globalThis: see getDb). */
+const providers = ((globalThis as { __dbProviders?: WeakMap<object, DbProvider> }).__dbProviders ??= new WeakMap())
+
+/** The provider of a client made by createDb (undefined for any other object). */
+export function providerOfDb(db: Db): DbProvider | undefined {
+  return providers.get(db)
+}
+
 /** A new client for a database URL. Tests and tools use it directly; the app uses getDb(). */
 export function createDb({ databaseUrl, poolSize }: CreateDbOptions): Db {
   if (providerOf(databaseUrl) === 'postgresql') {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize ?? 10 })
-    return new PostgresClient({ adapter }) as unknown as Db
+    const client = new PostgresClient({ adapter }) as unknown as Db
+    providers.set(client, 'postgresql')
+    return client
   }
   const file = sqlitePathOf(databaseUrl)
   mkdirSync(path.dirname(file), { recursive: true })
   // busy timeout: the migration runner and tools may hold the file briefly.
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }) })
+  const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }) })
+  providers.set(client, 'sqlite')
+  return client
 }
 
 /**
  * Per-connection SQLite settings. WAL lets readers run beside the single writer. synchronous=FULL fsyncs every
  * commit (an acknowledged event survives a power cut); NORMAL survives a process crash only (README "Durability").
+ * secure_delete overwrites deleted content with zeros, so an erased resident's photos do not linger in free pages
+ * (docs/resident-register.md "Erasure").
  */
 export async function configureSqlite(db: Db, synchronous: 'FULL' | 'NORMAL'): Promise<void> {
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await db.$executeRawUnsafe(`PRAGMA synchronous = ${synchronous}`)
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON')
+  await db.$queryRawUnsafe('PRAGMA secure_delete = ON')
 }
 
 const store = globalThis as unknown as { __db?: Db; __dbReady?: Promise<Db> }

@@ -1,6 +1,6 @@
 // Maps any thrown error to the API's error body `{"error":{"code","message"}}` with the right status.
 import { ZodError } from 'zod'
-import { AppError } from '@/lib/errors'
+import { AppError, VersionConflictError } from '@/lib/errors'
 import { isDatabaseUnavailable } from '@/lib/db/errors'
 
 export function errorBody(code: string, message: string, details?: Record<string, unknown>) {
@@ -8,6 +8,10 @@ export function errorBody(code: string, message: string, details?: Record<string
 }
 
 export function errorResponse(error: unknown): Response {
+  if (error instanceof VersionConflictError) {
+    const body = { error: { code: error.code, message: error.message, current: error.current } }
+    return Response.json(body, { status: error.status })
+  }
   if (error instanceof AppError) {
     return Response.json(errorBody(error.code, error.message, error.details), { status: error.status })
   }
