@@ -42,8 +42,8 @@ async function requeueGrantees(scope: ChangeScope, residentIds: string[]) {
 const granteesOf = async (tx: Tx, groupId: string) =>
   (await tx.residentGroupGrant.findMany({ where: { groupId }, select: { residentId: true } })).map((g) => g.residentId)
 
-function renamedConflict<T>(name: string | undefined) {
-  return (error: unknown): T => {
+function renamedConflict(name: string | undefined) {
+  return (error: unknown): never => {
     if (name && isUniqueViolation(error)) throw nameTaken(name)
     throw error
   }

@@ -8,8 +8,7 @@ import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
 import { AppError, badRequest } from '@/lib/errors'
 import { checkImport, type CheckedImport } from '@/lib/residents/import-rows'
-import { auditActorOf, freshExternalIds } from '@/lib/residents/mutations'
-import { loadResidentItems } from '@/lib/residents/resident-item'
+import { auditActorOf, freshExternalIds, insertResidents } from '@/lib/residents/mutations'
 import type { ImportReport } from '@/lib/residents/schema'
 
 export const MAX_IMPORT_BYTES = 1024 * 1024
@@ -119,36 +118,22 @@ export async function importResidents(
       { report },
     )
   }
-  return runChange(db, async ({ tx, audit, publish }) => {
+  return runChange(db, async ({ tx, audit }) => {
     // A unit removed behind the check's back fails its foreign key here, and the whole import rolls back.
     const externalIds = await freshExternalIds(tx, checked.valid.length)
-    const created = await tx.resident.createManyAndReturn({
-      data: checked.valid.map((row, n) => ({
-        name: row.name,
-        unitId: row.unitId,
-        kind: row.kind,
-        phone: row.phone,
-        email: row.email,
-        notes: row.notes,
-        validFrom: row.validFrom,
-        validUntil: row.validUntil,
-        externalId: externalIds[n],
-      })),
-      select: { id: true },
-    })
+    const ids = await insertResidents(
+      tx,
+      checked.valid.map(({ row: _row, ...resident }, n) => ({ ...resident, externalId: externalIds[n] })),
+    )
+    // No `resident.updated` per row: consoles patch the residents they already show, and these are in no one's
+    // cache yet (the importing console refetches its lists); thousands of outbox rows would only hold the writer.
     audit({
       actor: auditActorOf(actor),
       action: 'resident.imported',
       targetType: 'resident',
-      details: { rows: checked.rows, created: created.length, warnings: checked.warnings.length },
+      details: { rows: checked.rows, created: ids.length, warnings: checked.warnings.length },
       context,
     })
-    for (const item of await loadResidentItems(
-      tx,
-      created.map((c) => c.id),
-    )) {
-      publish({ event: 'resident.updated', payload: item })
-    }
-    return reportOf(checked, false, created.length)
+    return reportOf(checked, false, ids.length)
   })
 }

@@ -49,8 +49,9 @@ export function validityBound(field: 'validFrom' | 'validUntil') {
     const text = value.trim()
     const dateOnly = DATE_ONLY.test(text)
     const at = new Date(dateOnly ? `${text}T00:00:00.000Z` : text)
-    const calendarOk = !dateOnly || at.toISOString().slice(0, 10) === text
-    if (Number.isNaN(at.getTime()) || !calendarOk || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
+    const valid = !Number.isNaN(at.getTime()) && /^\d{4}-\d{2}-\d{2}/.test(text)
+    // A date that exists: 2026-02-30 would otherwise roll over into March.
+    if (!valid || (dateOnly && at.toISOString().slice(0, 10) !== text)) {
       ctx.addIssue({ code: 'custom', message: `${field}: a date (YYYY-MM-DD) or an ISO-8601 time` })
       return z.NEVER
     }
