@@ -17,7 +17,8 @@ export class ApiError extends Error {
 
 /** Picks the schema an answer must match from the table of wire schemas. */
 export type ResponseSchema<T> = (schemas: WireSchemas) => ZodType<T>
-export type RequestOptions = Omit<RequestInit, 'body'> & { json?: unknown }
+/** `json` is sent as JSON; a raw `body` (a file, say) is sent as it is, with the content type the caller names. */
+export type RequestOptions = RequestInit & { json?: unknown }
 
 let wireSchemas: Promise<WireSchemas> | undefined
 
@@ -32,7 +33,7 @@ function loadWireSchemas(): Promise<WireSchemas> {
   return wireSchemas
 }
 
-async function send(path: string, { json, headers, ...init }: RequestOptions) {
+async function send(path: string, { json, headers, body, ...init }: RequestOptions) {
   const response = await fetch(path, {
     ...init,
     headers: {
@@ -40,10 +41,10 @@ async function send(path: string, { json, headers, ...init }: RequestOptions) {
       ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
       ...headers,
     },
-    body: json !== undefined ? JSON.stringify(json) : undefined,
+    body: json !== undefined ? JSON.stringify(json) : body,
   })
-  const body: unknown = await response.json().catch(() => undefined)
-  return { response, body }
+  const answer: unknown = await response.json().catch(() => undefined)
+  return { response, body: answer }
 }
 
 export async function requestJson<T>(path: string, expect: ResponseSchema<T>, options: RequestOptions = {}) {

@@ -48,6 +48,14 @@ export const queryKeys = {
     /** Where each device stands with one resident, patched in place by `sync.updated`. */
     sync: (id: string) => ['residents', 'sync', id] as const,
   },
+  units: {
+    all: () => ['units'] as const,
+    list: () => ['units', 'list'] as const,
+  },
+  deviceGroups: {
+    all: () => ['device-groups'] as const,
+    list: () => ['device-groups', 'list'] as const,
+  },
   audit: {
     all: () => ['audit'] as const,
     list: (filters: AuditFilters) => ['audit', 'list', compact(filters)] as const,

@@ -9,7 +9,14 @@ import { callItemSchema, callPageSchema } from '@/lib/calls/schema'
 import { devicePageSchema, unlockOutcomeSchema } from '@/lib/devices/schema'
 import { errorBodySchema } from '@/lib/http/error-body'
 import { inboundMessagePageSchema } from '@/lib/ingest/schema'
-import { residentPageSchema } from '@/lib/residents/schema'
+import { deletedDeviceGroupSchema, deviceGroupItemSchema, deviceGroupPageSchema } from '@/lib/device-groups/schema'
+import {
+  importReportSchema,
+  residentDetailSchema,
+  residentItemSchema,
+  residentPageSchema,
+} from '@/lib/residents/schema'
+import { unitItemSchema, unitPageSchema } from '@/lib/units/schema'
 import { residentSyncSchema } from '@/lib/sync/schema'
 import {
   apiTokenPageSchema,
@@ -33,6 +40,14 @@ export const WIRE_SCHEMAS = {
   unlockOutcome: unlockOutcomeSchema,
   inboundMessagePage: inboundMessagePageSchema,
   residentPage: residentPageSchema,
+  resident: residentItemSchema,
+  residentDetail: residentDetailSchema,
+  importReport: importReportSchema,
+  unitPage: unitPageSchema,
+  unit: unitItemSchema,
+  deviceGroupPage: deviceGroupPageSchema,
+  deviceGroup: deviceGroupItemSchema,
+  deletedDeviceGroup: deletedDeviceGroupSchema,
   residentSync: residentSyncSchema,
   auditPage: auditPageSchema,
   userPage: userPageSchema,

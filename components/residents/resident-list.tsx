@@ -1,74 +1,140 @@
 'use client'
 
-import { Users } from 'lucide-react'
+// The register: residents searched by name and filtered by unit and status, alphabetical, a page at a time.
+// Admins also get "New resident" and "Import CSV"; guards and managers read it only.
+import { Upload, UserPlus, Users } from 'lucide-react'
+import Link from 'next/link'
 import { useState } from 'react'
 import { useResidents } from '@/components/data/resident-queries'
+import { useUnits } from '@/components/data/unit-queries'
+import { ImportPanel } from '@/components/residents/import-panel'
+import { NewResidentForm } from '@/components/residents/new-resident-form'
+import { KIND_LABELS, STATUS_LABELS, STATUS_TONES, STATUSES, unitLabelOf } from '@/components/residents/resident-labels'
 import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { ListPage } from '@/components/ui/list-page'
+import type { ResidentStatus } from '@/lib/domain/enums'
+import type { ResidentItem } from '@/lib/residents/schema'
 
-export function ResidentList() {
+const selectClass = 'rounded-md border border-border bg-panel-2 px-2 py-2 text-sm'
+
+function SyncBadge({ item }: { item: ResidentItem }) {
+  const { pending, synced, failed } = item.sync
+  if (failed > 0) return <Badge tone="danger">{failed} failed</Badge>
+  if (pending > 0) return <Badge tone="warn">{pending} pending</Badge>
+  if (synced > 0) return <Badge tone="ok">in sync</Badge>
+  return <span className="text-muted">no doors</span>
+}
+
+export function ResidentList({ canWrite, initialUnitId = '' }: { canWrite: boolean; initialUnitId?: string }) {
   const [q, setQ] = useState('')
-  const residents = useResidents(q)
+  const [unitId, setUnitId] = useState(initialUnitId)
+  const [status, setStatus] = useState<ResidentStatus | ''>('')
+  const [panel, setPanel] = useState<'new' | 'import' | null>(null)
+  const residents = useResidents({ q, unitId, status: status || undefined })
+  const units = useUnits()
+  const filtered = Boolean(q || unitId || status)
+
   return (
-    <ListPage
-      source={residents}
-      filters={
-        <input
-          type="search"
-          aria-label="Search residents"
-          placeholder="Search by name"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          className="w-full max-w-sm rounded-md border border-border bg-panel-2 px-3 py-2 text-sm"
-        />
-      }
-      empty={
-        <EmptyState title={q ? 'No resident matches' : 'No residents yet'} icon={<Users />}>
-          Residents of each unit, with their enrolled faces, cards and PINs and whether every door has received them.
-        </EmptyState>
-      }
-    >
-      {(rows) => (
-        <DataTable
-          testId="resident-table"
-          rows={rows}
-          rowKey={(r) => r.id}
-          columns={[
-            { key: 'name', header: 'Name', cell: (r) => <span className="font-medium">{r.name}</span> },
-            {
-              key: 'unit',
-              header: 'Unit',
-              cell: (r) => (r.unit ? `${r.unit}${r.building ? ` · ${r.building}` : ''}` : '—'),
-            },
-            {
-              key: 'cred',
-              header: 'Credentials',
-              cell: (r) => (
-                <span className="flex flex-wrap gap-1">
-                  {r.credentials.face > 0 && <Badge>Face</Badge>}
-                  {r.credentials.card > 0 && <Badge>Card ×{r.credentials.card}</Badge>}
-                  {r.credentials.pin > 0 && <Badge>PIN</Badge>}
-                </span>
-              ),
-            },
-            {
-              key: 'sync',
-              header: 'On devices',
-              cell: (r) =>
-                r.sync.failed > 0 ? (
-                  <Badge tone="danger">{r.sync.failed} failed</Badge>
-                ) : r.sync.pending > 0 ? (
-                  <Badge tone="warn">{r.sync.pending} pending</Badge>
-                ) : (
-                  <Badge tone="ok">in sync</Badge>
-                ),
-            },
-            { key: 'status', header: 'Status', cell: (r) => <span className="capitalize">{r.status}</span> },
-          ]}
-        />
+    <div className="space-y-6">
+      {canWrite && (
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => setPanel(panel === 'new' ? null : 'new')}>
+            <UserPlus size={16} /> New resident
+          </Button>
+          <Button variant="secondary" onClick={() => setPanel(panel === 'import' ? null : 'import')}>
+            <Upload size={16} /> Import CSV
+          </Button>
+        </div>
       )}
-    </ListPage>
+      {canWrite && panel === 'new' && <NewResidentForm onClose={() => setPanel(null)} />}
+      {canWrite && panel === 'import' && <ImportPanel onClose={() => setPanel(null)} />}
+      <ListPage
+        source={residents}
+        filters={
+          <div className="flex flex-wrap items-center gap-2">
+            <input
+              type="search"
+              aria-label="Search residents"
+              placeholder="Search by name"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              className="w-full max-w-sm rounded-md border border-border bg-panel-2 px-3 py-2 text-sm"
+            />
+            <select
+              aria-label="Unit"
+              value={unitId}
+              onChange={(e) => setUnitId(e.target.value)}
+              className={selectClass}
+            >
+              <option value="">All units</option>
+              {units.rows.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.building} / {u.label}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Status"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as ResidentStatus | '')}
+              className={selectClass}
+            >
+              <option value="">Current (not erased)</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        }
+        empty={
+          <EmptyState title={filtered ? 'No resident matches' : 'No residents yet'} icon={<Users />}>
+            Residents of each unit, with their enrolled faces, cards and PINs and whether every door has received them.
+          </EmptyState>
+        }
+      >
+        {(rows) => (
+          <DataTable
+            testId="resident-table"
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                key: 'name',
+                header: 'Name',
+                cell: (r) => (
+                  <Link href={`/residents/${encodeURIComponent(r.id)}`} className="font-medium hover:underline">
+                    {r.name}
+                  </Link>
+                ),
+              },
+              { key: 'unit', header: 'Unit', cell: (r) => unitLabelOf(r) },
+              { key: 'kind', header: 'Kind', cell: (r) => KIND_LABELS[r.kind] },
+              {
+                key: 'cred',
+                header: 'Credentials',
+                cell: (r) => (
+                  <span className="flex flex-wrap gap-1">
+                    {r.credentials.face > 0 && <Badge>Face</Badge>}
+                    {r.credentials.card > 0 && <Badge>Card ×{r.credentials.card}</Badge>}
+                    {r.credentials.pin > 0 && <Badge>PIN</Badge>}
+                  </span>
+                ),
+              },
+              { key: 'sync', header: 'On devices', cell: (r) => <SyncBadge item={r} /> },
+              {
+                key: 'status',
+                header: 'Status',
+                cell: (r) => <Badge tone={STATUS_TONES[r.status]}>{STATUS_LABELS[r.status]}</Badge>,
+              },
+            ]}
+          />
+        )}
+      </ListPage>
+    </div>
   )
 }

@@ -50,6 +50,14 @@ export const apiPaths = {
   inboundMessages: (filters: InboundMessageFilters = {}, page: PageParams = {}) =>
     list('/api/inbound-messages', filters, page),
   residents: (filters: ResidentFilters = {}, page: PageParams = {}) => list('/api/residents', filters, page),
+  resident: (residentId: string) => `/api/residents/${segment(residentId)}`,
+  residentDevices: (residentId: string) => `/api/residents/${segment(residentId)}/devices`,
+  residentsImport: (options: { dryRun: boolean }) =>
+    withQuery('/api/residents/import', { dryRun: options.dryRun ? 1 : undefined }),
+  units: () => '/api/units',
+  deviceGroups: () => '/api/device-groups',
+  deviceGroup: (groupId: string, options: { version?: number } = {}) =>
+    withQuery(`/api/device-groups/${segment(groupId)}`, { version: options.version }),
   audit: (filters: AuditFilters = {}, page: PageParams = {}) => list('/api/audit', filters, page),
   users: () => '/api/users',
   user: (userId: string) => `/api/users/${segment(userId)}`,

@@ -1,0 +1,151 @@
+'use client'
+
+// The fields of a resident record, shared by "New resident" and the resident page's editor. The draft holds what
+// the admin types (strings); the server validates it and says what is wrong.
+import { useId, type ChangeEvent, type ReactNode } from 'react'
+import { useUnits } from '@/components/data/unit-queries'
+import { dayOf, KIND_LABELS, KINDS } from '@/components/residents/resident-labels'
+import type { ResidentKind } from '@/lib/domain/enums'
+import type { ResidentItem } from '@/lib/residents/schema'
+
+export type ResidentDraft = {
+  name: string
+  unitId: string
+  kind: ResidentKind
+  phone: string
+  email: string
+  validFrom: string
+  validUntil: string
+  notes: string
+}
+
+export const EMPTY_DRAFT: ResidentDraft = {
+  name: '',
+  unitId: '',
+  kind: 'owner',
+  phone: '',
+  email: '',
+  validFrom: '',
+  validUntil: '',
+  notes: '',
+}
+
+export function draftOf(item: ResidentItem): ResidentDraft {
+  return {
+    name: item.name,
+    unitId: item.unitId ?? '',
+    kind: item.kind,
+    phone: item.phone ?? '',
+    email: item.email ?? '',
+    validFrom: dayOf(item.validFrom),
+    validUntil: dayOf(item.validUntil),
+    notes: item.notes ?? '',
+  }
+}
+
+/** The fields the admin changed: an edit sends only those, so it never rewrites what it did not touch. */
+export function changedFields(from: ResidentDraft, to: ResidentDraft): Partial<ResidentDraft> {
+  return Object.fromEntries(
+    (Object.keys(to) as (keyof ResidentDraft)[]).filter((k) => from[k] !== to[k]).map((k) => [k, to[k]]),
+  )
+}
+
+const inputClass =
+  'w-full rounded-md border border-border bg-panel-2 px-3 py-2 text-sm text-text placeholder:text-muted focus:border-accent'
+
+function Field({ label, hint, children }: { label: string; hint?: string; children: (id: string) => ReactNode }) {
+  const id = useId()
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children(id)}
+      {hint && <p className="text-xs text-muted">{hint}</p>}
+    </div>
+  )
+}
+
+export function ResidentFields({
+  draft,
+  onChange,
+  fallbackUnit,
+}: {
+  draft: ResidentDraft
+  onChange: (draft: ResidentDraft) => void
+  /** How to name the draft's unit before the unit list has loaded. */
+  fallbackUnit?: string
+}) {
+  const units = useUnits()
+  const set =
+    (key: keyof ResidentDraft) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      onChange({ ...draft, [key]: event.target.value })
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <Field label="Name">
+        {(id) => (
+          <input id={id} value={draft.name} onChange={set('name')} required maxLength={100} className={inputClass} />
+        )}
+      </Field>
+      <Field label="Unit">
+        {(id) => (
+          <select id={id} value={draft.unitId} onChange={set('unitId')} className={inputClass}>
+            <option value="">No unit</option>
+            {draft.unitId && !units.rows.some((u) => u.id === draft.unitId) && (
+              // Until the units have loaded: the stored unit stays chosen.
+              <option value={draft.unitId}>{fallbackUnit ?? 'Current unit'}</option>
+            )}
+            {units.rows.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.building} / {u.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Kind">
+        {(id) => (
+          <select id={id} value={draft.kind} onChange={set('kind')} className={inputClass}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Phone" hint="Digits, spaces and an optional leading +">
+        {(id) => <input id={id} type="tel" value={draft.phone} onChange={set('phone')} className={inputClass} />}
+      </Field>
+      <Field label="Email">
+        {(id) => <input id={id} type="email" value={draft.email} onChange={set('email')} className={inputClass} />}
+      </Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="Valid from">
+          {(id) => (
+            <input id={id} type="date" value={draft.validFrom} onChange={set('validFrom')} className={inputClass} />
+          )}
+        </Field>
+        <Field label="Valid until" hint="Inclusive (UTC)">
+          {(id) => (
+            <input id={id} type="date" value={draft.validUntil} onChange={set('validUntil')} className={inputClass} />
+          )}
+        </Field>
+      </div>
+      <div className="sm:col-span-2">
+        <Field label="Notes">
+          {(id) => (
+            <textarea
+              id={id}
+              value={draft.notes}
+              onChange={set('notes')}
+              rows={2}
+              maxLength={1000}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
+    </div>
+  )
+}

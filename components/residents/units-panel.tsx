@@ -1,0 +1,111 @@
+'use client'
+
+// Units by building, with how many residents live in each (a link to them); admins add units here. A building
+// name not seen before adds the building.
+import { Building2 } from 'lucide-react'
+import Link from 'next/link'
+import { useState, type FormEvent } from 'react'
+import { useCreateUnit, useUnits } from '@/components/data/unit-queries'
+import { Button } from '@/components/ui/button'
+import { DataTable } from '@/components/ui/data-table'
+import { EmptyState } from '@/components/ui/empty-state'
+import { ListPage } from '@/components/ui/list-page'
+import { TextField } from '@/components/ui/text-field'
+
+function NewUnitForm() {
+  const units = useUnits()
+  const create = useCreateUnit()
+  const [error, setError] = useState<string | null>(null)
+  const [added, setAdded] = useState<string | null>(null)
+  const buildings = [...new Set(units.rows.map((u) => u.building))]
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = event.currentTarget
+    const field = (name: string) => String(new FormData(form).get(name) ?? '')
+    setError(null)
+    setAdded(null)
+    try {
+      const unit = await create.mutateAsync({
+        building: field('building'),
+        label: field('label'),
+        floor: field('floor'),
+      })
+      setAdded(`${unit.building} / ${unit.label} added.`)
+      form.reset()
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      aria-label="Add unit"
+      className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-4"
+    >
+      <TextField label="Building" name="building" list="known-buildings" required maxLength={100} />
+      <datalist id="known-buildings">
+        {buildings.map((b) => (
+          <option key={b} value={b} />
+        ))}
+      </datalist>
+      <TextField label="Label" name="label" required maxLength={40} placeholder="e.g. A-101" />
+      <TextField label="Floor" name="floor" maxLength={20} />
+      <div className="flex items-end">
+        <Button type="submit" disabled={create.isPending}>
+          Add unit
+        </Button>
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-danger sm:col-span-4">
+          {error}
+        </p>
+      )}
+      {added && (
+        <p role="status" className="text-sm text-ok sm:col-span-4">
+          {added}
+        </p>
+      )}
+    </form>
+  )
+}
+
+export function UnitsPanel({ canWrite }: { canWrite: boolean }) {
+  const units = useUnits()
+  return (
+    <div className="space-y-6">
+      {canWrite && <NewUnitForm />}
+      <ListPage
+        source={units}
+        empty={
+          <EmptyState title="No units yet" icon={<Building2 />}>
+            Flats and offices, by building; residents are registered to them.
+          </EmptyState>
+        }
+      >
+        {(rows) => (
+          <DataTable
+            testId="unit-table"
+            rows={rows}
+            rowKey={(u) => u.id}
+            columns={[
+              { key: 'building', header: 'Building', cell: (u) => u.building },
+              { key: 'label', header: 'Unit', cell: (u) => <span className="font-medium">{u.label}</span> },
+              { key: 'floor', header: 'Floor', cell: (u) => u.floor ?? '—' },
+              {
+                key: 'residents',
+                header: 'Residents',
+                cell: (u) => (
+                  <Link href={`/residents?unitId=${encodeURIComponent(u.id)}`} className="hover:underline">
+                    {u.residents}
+                  </Link>
+                ),
+              },
+            ]}
+          />
+        )}
+      </ListPage>
+    </div>
+  )
+}
