@@ -77,4 +77,19 @@ describe('the browser API client', () => {
       body: '{"reason":"test"}',
     })
   })
+
+  it('sends a raw body (a form with a file) as it is, letting the browser name its type', async () => {
+    const report = { dryRun: true, valid: true, rows: 1, created: 0, errors: [], warnings: [] }
+    const fetch = answerWith(200, report)
+    const form = new FormData()
+    form.set('file', new Blob(['name\nA\n'], { type: 'text/csv' }), 'a.csv')
+    await expect(
+      requestJson('/api/residents/import?dryRun=1', (s) => s.importReport, { method: 'POST', body: form }),
+    ).resolves.toEqual(report)
+    expect(fetch).toHaveBeenCalledWith('/api/residents/import?dryRun=1', {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+      body: form,
+    })
+  })
 })

@@ -58,7 +58,7 @@ describe('the URL builder', () => {
       apiPaths.inboundMessages({ outcome: 'partial', deviceTuyaId: 't1' }, { limit: 20 }),
       inboundQuerySchema,
     ],
-    ['residents', apiPaths.residents({ q: 'ana' }), residentQuerySchema],
+    ['residents', apiPaths.residents({ q: 'ana', unitId: 'u 1', status: 'suspended' }), residentQuerySchema],
   ])('sends every %s filter as a parameter the server accepts', (_name, url, schema) => {
     const query = queryOf(url)
     const parsed: Record<string, unknown> = schema.parse(query)
@@ -72,6 +72,15 @@ describe('the URL builder', () => {
     expect(apiPaths.token('t#1')).toBe('/api/tokens/t%231')
     expect(apiPaths.user('u/1')).toBe('/api/users/u%2F1')
     expect(apiPaths.snapshot('s1')).toBe('/api/snapshots/s1')
+    expect(apiPaths.resident('r/1')).toBe('/api/residents/r%2F1')
+    expect(apiPaths.residentDevices('r 1')).toBe('/api/residents/r%201/devices')
+    expect(apiPaths.deviceGroup('g?1', { version: 3 })).toBe('/api/device-groups/g%3F1?version=3')
+    expect(apiPaths.deviceGroup('g1')).toBe('/api/device-groups/g1')
+  })
+
+  it('asks the import for a dry run only when told to', () => {
+    expect(apiPaths.residentsImport({ dryRun: true })).toBe('/api/residents/import?dryRun=1')
+    expect(apiPaths.residentsImport({ dryRun: false })).toBe('/api/residents/import')
   })
 
   it('names the fixed routes', () => {
@@ -81,5 +90,6 @@ describe('the URL builder', () => {
       '/api/tokens',
       '/api/me',
     ])
+    expect([apiPaths.units(), apiPaths.deviceGroups()]).toEqual(['/api/units', '/api/device-groups'])
   })
 })

@@ -242,6 +242,24 @@ describe.each(TEST_PROVIDERS)('resident writes on %s', (provider) => {
     expect(await fx.db.auditLog.count({ where: { targetId: item.id } })).toBe(1)
   })
 
+  it('shows credentials as counts only: no card number, PIN or face id in the item', async () => {
+    const item = await create({ name: 'Karl Holder' })
+    await fx.db.credential.createMany({
+      data: [
+        { residentId: item.id, kind: 'card', value: '0099887766', uniqueKey: `card:${item.id}` },
+        { residentId: item.id, kind: 'pin', secretSealed: 'sealed-secret-value', uniqueKey: `pin:${item.id}` },
+        { residentId: item.id, kind: 'face', value: 'face-id-karl' },
+        { residentId: item.id, kind: 'card', value: '0011', revokedAt: new Date() },
+      ],
+    })
+    const detail = await getResident(fx.db, item.id)
+    expect(detail.credentials).toEqual({ face: 1, card: 1, pin: 1 })
+    const text = JSON.stringify(detail)
+    for (const secret of ['0099887766', 'sealed-secret-value', 'face-id-karl', 'card:', 'pin:']) {
+      expect(text).not.toContain(secret)
+    }
+  })
+
   it('answers 404 for an unknown resident', async () => {
     const { error } = await settle(update('nobody', { version: 1, notes: 'x' }))
     expect(errorResponse(error).status).toBe(404)
