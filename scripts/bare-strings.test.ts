@@ -11,7 +11,6 @@ const PENDING = new Set([
   'app/(console)/audit/page.tsx',
   'app/(console)/console/page.tsx',
   'app/(console)/devices/page.tsx',
-  'app/(console)/residents/page.tsx',
   'components/access/access-filters.tsx',
   'components/access/access-log.tsx',
   'components/alarms/alarm-actions.tsx',
@@ -25,7 +24,6 @@ const PENDING = new Set([
   'components/devices/open-door-button.tsx',
   'components/devices/unrecognised-messages.tsx',
   'components/residents/credentials-panel.tsx',
-  'components/residents/resident-list.tsx',
   'components/residents/sync-panel.tsx',
 ])
 

@@ -4,6 +4,7 @@
 // edit and delete groups here; a change reaches every resident granted the group. Edits are based on the version
 // shown: a stale one is refused and the group is shown as it is now.
 import { DoorOpen } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { ApiError } from '@/components/data/api-client'
 import { useDevices } from '@/components/data/device-queries'
@@ -13,6 +14,7 @@ import {
   useDeviceGroups,
   useUpdateDeviceGroup,
 } from '@/components/data/device-group-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -35,6 +37,7 @@ function GroupForm({
   onSubmit: (draft: GroupDraft) => Promise<unknown>
   onCancel?: () => void
 }) {
+  const t = useTranslations('groups')
   const devices = useDevices()
   const [draft, setDraft] = useState(initial)
   async function submit(event: FormEvent) {
@@ -45,21 +48,21 @@ function GroupForm({
     <form onSubmit={submit} className="space-y-3" aria-label={submitLabel}>
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
-          label="Group name"
+          label={t('name')}
           value={draft.name}
           required
           maxLength={80}
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
         />
         <TextField
-          label="Description"
+          label={t('description')}
           value={draft.description}
           maxLength={300}
           onChange={(e) => setDraft({ ...draft, description: e.target.value })}
         />
       </div>
       <fieldset className="grid gap-1 sm:grid-cols-2">
-        <legend className="mb-1 text-sm font-medium">Doors</legend>
+        <legend className="mb-1 text-sm font-medium">{t('doors')}</legend>
         {devices.rows.map((d) => (
           <label key={d.id} className="flex items-center gap-2 text-sm">
             <input
@@ -84,7 +87,7 @@ function GroupForm({
         </Button>
         {onCancel && (
           <Button type="button" variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </Button>
         )}
       </div>
@@ -99,6 +102,8 @@ const draftOf = (g: DeviceGroupItem): GroupDraft => ({
 })
 
 function GroupCard({ group, canWrite }: { group: DeviceGroupItem; canWrite: boolean }) {
+  const t = useTranslations('groups')
+  const errorMessage = useErrorMessage()
   const update = useUpdateDeviceGroup()
   const remove = useDeleteDeviceGroup()
   const [editing, setEditing] = useState<DeviceGroupItem | null>(null)
@@ -110,8 +115,9 @@ function GroupCard({ group, canWrite }: { group: DeviceGroupItem; canWrite: bool
       await update.mutateAsync({ groupId: base.id, change: { version: base.version, ...draft } })
       setEditing(null)
     } catch (e) {
+      // A stale edit: the list is refetched, so the card shows the group as it is now.
       const stale = e instanceof ApiError && e.code === 'version_conflict'
-      setError(stale ? `${e.message}. The group below is as it is now.` : (e as Error).message)
+      setError(stale ? t('stale') : errorMessage(e))
       if (stale) setEditing(null)
     }
   }
@@ -126,15 +132,22 @@ function GroupCard({ group, canWrite }: { group: DeviceGroupItem; canWrite: bool
         {canWrite && !editing && (
           <span className="flex gap-2">
             <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setEditing(group)}>
-              Edit
+              {t('edit')}
             </Button>
             <ConfirmButton
-              label="Delete"
-              question={`Delete ${group.name}? ${group.residents} resident${group.residents === 1 ? '' : 's'} lose its ${group.devices.length} door${group.devices.length === 1 ? '' : 's'} (unless granted otherwise).`}
-              confirmLabel="Delete group"
+              label={t('delete')}
+              question={t('deleteQuestion', {
+                name: group.name,
+                residents: group.residents,
+                doors: group.devices.length,
+              })}
+              confirmLabel={t('deleteConfirm')}
               pending={remove.isPending}
               onConfirm={() =>
-                remove.mutate({ groupId: group.id, version: group.version }, { onError: (e) => setError(e.message) })
+                remove.mutate(
+                  { groupId: group.id, version: group.version },
+                  { onError: (e) => setError(errorMessage(e)) },
+                )
               }
             />
           </span>
@@ -143,18 +156,15 @@ function GroupCard({ group, canWrite }: { group: DeviceGroupItem; canWrite: bool
       {editing ? (
         <GroupForm
           initial={draftOf(editing)}
-          submitLabel="Save group"
+          submitLabel={t('save')}
           pending={update.isPending}
           onSubmit={(draft) => save(editing, draft)}
           onCancel={() => setEditing(null)}
         />
       ) : (
         <p className="text-sm">
-          {group.devices.map((d) => d.name).join(', ') || <span className="text-muted">No doors yet</span>}
-          <span className="text-muted">
-            {' '}
-            · {group.residents} resident{group.residents === 1 ? '' : 's'}
-          </span>
+          {group.devices.map((d) => d.name).join(', ') || <span className="text-muted">{t('noDoors')}</span>}
+          <span className="text-muted"> · {t('residents', { count: group.residents })}</span>
         </p>
       )}
       {error && (
@@ -167,16 +177,18 @@ function GroupCard({ group, canWrite }: { group: DeviceGroupItem; canWrite: bool
 }
 
 function NewGroup() {
+  const t = useTranslations('groups')
+  const errorMessage = useErrorMessage()
   const create = useCreateDeviceGroup()
   const [open, setOpen] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  if (!open) return <Button onClick={() => setOpen(true)}>New door group</Button>
+  if (!open) return <Button onClick={() => setOpen(true)}>{t('new')}</Button>
   return (
-    <section aria-label="New door group" className="space-y-3 rounded-xl border border-border bg-panel p-4">
-      <h2 className="text-lg font-semibold">New door group</h2>
+    <section aria-label={t('new')} className="space-y-3 rounded-xl border border-border bg-panel p-4">
+      <h2 className="text-lg font-semibold">{t('new')}</h2>
       <GroupForm
         initial={{ name: '', description: '', deviceIds: [] }}
-        submitLabel="Create group"
+        submitLabel={t('create')}
         pending={create.isPending}
         onSubmit={async (draft) => {
           setError(null)
@@ -184,7 +196,7 @@ function NewGroup() {
             await create.mutateAsync(draft)
             setOpen(false)
           } catch (e) {
-            setError((e as Error).message)
+            setError(errorMessage(e))
           }
         }}
         onCancel={() => setOpen(false)}
@@ -199,6 +211,7 @@ function NewGroup() {
 }
 
 export function DeviceGroupsPanel({ canWrite }: { canWrite: boolean }) {
+  const t = useTranslations('groups')
   const groups = useDeviceGroups()
   return (
     <div className="space-y-6">
@@ -206,8 +219,8 @@ export function DeviceGroupsPanel({ canWrite }: { canWrite: boolean }) {
       <ListPage
         source={groups}
         empty={
-          <EmptyState title="No door groups yet" icon={<DoorOpen />}>
-            A group names a set of doors, such as a block&apos;s lobby and gym, to grant residents all of them at once.
+          <EmptyState title={t('emptyTitle')} icon={<DoorOpen />}>
+            {t('emptyBody')}
           </EmptyState>
         }
       >

@@ -3,25 +3,29 @@
 // CSV import: the admin picks a file, the server checks it (a dry run: nothing written) and the report shows
 // every problem by row and column; "Import" appears only for a file without problems, and imports all of it or
 // nothing.
+import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { useImportResidents } from '@/components/data/resident-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
 import type { ImportIssue, ImportReport } from '@/lib/residents/schema'
 
+/** The file's column names: part of the format, the same in every language. */
 const COLUMNS = 'name, unit, kind, phone, email, validFrom, validUntil, notes'
 
-function IssueTable({ title, issues, tone }: { title: string; issues: ImportIssue[]; tone: 'danger' | 'warn' }) {
+function IssueTable({ title, issues, testId }: { title: string; issues: ImportIssue[]; testId: string }) {
+  const t = useTranslations('residents.import')
   if (issues.length === 0) return null
   return (
     <div className="space-y-1">
-      <h3 className={`text-sm font-medium ${tone === 'danger' ? 'text-danger' : 'text-warn'}`}>{title}</h3>
+      <h3 className={`text-sm font-medium ${testId === 'import-errors' ? 'text-danger' : 'text-warn'}`}>{title}</h3>
       <div className="max-h-72 overflow-auto rounded-lg border border-border">
-        <table className="w-full text-left text-sm" data-testid={`import-${tone === 'danger' ? 'errors' : 'warnings'}`}>
+        <table className="w-full text-left text-sm" data-testid={testId}>
           <thead className="text-xs uppercase tracking-wide text-muted">
             <tr>
-              <th className="px-3 py-2">Row</th>
-              <th className="px-3 py-2">Column</th>
-              <th className="px-3 py-2">Problem</th>
+              <th className="px-3 py-2">{t('row')}</th>
+              <th className="px-3 py-2">{t('column')}</th>
+              <th className="px-3 py-2">{t('problem')}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-border">
@@ -40,6 +44,8 @@ function IssueTable({ title, issues, tone }: { title: string; issues: ImportIssu
 }
 
 export function ImportPanel({ onClose }: { onClose: () => void }) {
+  const t = useTranslations('residents.import')
+  const errorMessage = useErrorMessage()
   const run = useImportResidents()
   const [file, setFile] = useState<File | null>(null)
   const [report, setReport] = useState<ImportReport | null>(null)
@@ -51,7 +57,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
     try {
       setReport(await run.mutateAsync({ file, dryRun }))
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
       // Refused on import (the register changed since the check): show what is wrong now.
       if (!dryRun) setReport(await run.mutateAsync({ file, dryRun: true }).catch(() => null))
     }
@@ -60,20 +66,19 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const checked = report?.dryRun ? report : null
   const imported = report && !report.dryRun ? report : null
   return (
-    <section aria-label="Import residents" className="space-y-4 rounded-xl border border-border bg-panel p-4">
-      <div>
-        <h2 className="text-lg font-semibold">Import residents from CSV</h2>
-        <p className="text-sm text-muted">
-          UTF-8, a header line, at most 1 MB and 5,000 rows. Columns: <span className="font-mono">{COLUMNS}</span> (only
-          name is required). A unit is written as <span className="font-mono">building/label</span>, or as its label
-          alone when no other building uses it. The file is checked first; nothing is written until you import it.
+    <section aria-label={t('title')} className="space-y-4 rounded-xl border border-border bg-panel p-4">
+      <div className="space-y-1 text-sm text-muted">
+        <h2 className="text-lg font-semibold text-text">{t('title')}</h2>
+        <p>
+          {t('lead')} <span className="font-mono">{COLUMNS}</span>
         </p>
+        <p>{t('unitHint')}</p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <input
           type="file"
           accept=".csv,text/csv"
-          aria-label="CSV file"
+          aria-label={t('file')}
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null)
             setReport(null)
@@ -82,15 +87,15 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
           className="text-sm"
         />
         <Button variant="secondary" disabled={!file || run.isPending} onClick={() => send(true)}>
-          Check file
+          {t('check')}
         </Button>
         {checked?.valid && (
           <Button disabled={run.isPending} onClick={() => send(false)}>
-            Import {checked.rows} resident{checked.rows === 1 ? '' : 's'}
+            {t('run', { count: checked.rows })}
           </Button>
         )}
         <Button variant="ghost" onClick={onClose}>
-          Close
+          {t('close')}
         </Button>
       </div>
       {error && (
@@ -101,17 +106,17 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       {checked && (
         <p role="status" className="text-sm">
           {checked.valid
-            ? `${checked.rows} row${checked.rows === 1 ? '' : 's'} ready to import.`
-            : `${checked.errors.length} problem${checked.errors.length === 1 ? '' : 's'} found in ${checked.rows} rows: nothing can be imported until they are fixed.`}
+            ? t('ready', { count: checked.rows })
+            : t('problems', { count: checked.errors.length, rows: checked.rows })}
         </p>
       )}
       {imported && (
         <p role="status" className="text-sm text-ok">
-          Imported {imported.created} resident{imported.created === 1 ? '' : 's'}.
+          {t('done', { count: imported.created })}
         </p>
       )}
-      {report && <IssueTable title="Problems" issues={report.errors} tone="danger" />}
-      {report && <IssueTable title="Warnings (imported as written)" issues={report.warnings} tone="warn" />}
+      {report && <IssueTable title={t('errorsTitle')} issues={report.errors} testId="import-errors" />}
+      {report && <IssueTable title={t('warningsTitle')} issues={report.warnings} testId="import-warnings" />}
     </section>
   )
 }

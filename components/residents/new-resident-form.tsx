@@ -3,12 +3,16 @@
 // "New resident": the record's fields; on success the admin lands on the new resident's page to grant doors and
 // enrol credentials.
 import { useRouter } from 'next/navigation'
+import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { useCreateResident } from '@/components/data/resident-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { EMPTY_DRAFT, ResidentFields, type ResidentDraft } from '@/components/residents/resident-fields'
 import { Button } from '@/components/ui/button'
 
 export function NewResidentForm({ onClose }: { onClose: () => void }) {
+  const t = useTranslations('residents.form')
+  const errorMessage = useErrorMessage()
   const router = useRouter()
   const create = useCreateResident()
   const [draft, setDraft] = useState<ResidentDraft>(EMPTY_DRAFT)
@@ -21,17 +25,17 @@ export function NewResidentForm({ onClose }: { onClose: () => void }) {
       const created = await create.mutateAsync({ ...draft, unitId: draft.unitId || null })
       router.push(`/residents/${encodeURIComponent(created.id)}`)
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
     }
   }
 
   return (
     <form
       onSubmit={onSubmit}
-      aria-label="New resident"
+      aria-label={t('title')}
       className="space-y-4 rounded-xl border border-border bg-panel p-4"
     >
-      <h2 className="text-lg font-semibold">New resident</h2>
+      <h2 className="text-lg font-semibold">{t('title')}</h2>
       <ResidentFields draft={draft} onChange={setDraft} />
       {error && (
         <p role="alert" className="text-sm text-danger">
@@ -40,10 +44,10 @@ export function NewResidentForm({ onClose }: { onClose: () => void }) {
       )}
       <div className="flex gap-2">
         <Button type="submit" disabled={create.isPending}>
-          Create resident
+          {t('create')}
         </Button>
         <Button type="button" variant="ghost" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

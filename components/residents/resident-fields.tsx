@@ -2,9 +2,10 @@
 
 // The fields of a resident record, shared by "New resident" and the resident page's editor. The draft holds what
 // the admin types (strings); the server validates it and says what is wrong.
+import { useTranslations } from 'next-intl'
 import { useId, type ChangeEvent, type ReactNode } from 'react'
 import { useUnits } from '@/components/data/unit-queries'
-import { dayOf, KIND_LABELS, KINDS } from '@/components/residents/resident-labels'
+import { dayOf, KINDS } from '@/components/residents/resident-labels'
 import type { ResidentKind } from '@/lib/domain/enums'
 import type { ResidentItem } from '@/lib/residents/schema'
 
@@ -76,24 +77,25 @@ export function ResidentFields({
   /** How to name the draft's unit before the unit list has loaded. */
   fallbackUnit?: string
 }) {
+  const t = useTranslations('residents')
   const units = useUnits()
   const set =
     (key: keyof ResidentDraft) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
       onChange({ ...draft, [key]: event.target.value })
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Field label="Name">
+      <Field label={t('fields.name')}>
         {(id) => (
           <input id={id} value={draft.name} onChange={set('name')} required maxLength={100} className={inputClass} />
         )}
       </Field>
-      <Field label="Unit">
+      <Field label={t('fields.unit')}>
         {(id) => (
           <select id={id} value={draft.unitId} onChange={set('unitId')} className={inputClass}>
-            <option value="">No unit</option>
+            <option value="">{t('fields.noUnit')}</option>
             {draft.unitId && !units.rows.some((u) => u.id === draft.unitId) && (
               // Until the units have loaded: the stored unit stays chosen.
-              <option value={draft.unitId}>{fallbackUnit ?? 'Current unit'}</option>
+              <option value={draft.unitId}>{fallbackUnit ?? t('fields.currentUnit')}</option>
             )}
             {units.rows.map((u) => (
               <option key={u.id} value={u.id}>
@@ -103,37 +105,37 @@ export function ResidentFields({
           </select>
         )}
       </Field>
-      <Field label="Kind">
+      <Field label={t('fields.kind')}>
         {(id) => (
           <select id={id} value={draft.kind} onChange={set('kind')} className={inputClass}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {t(`kinds.${k}`)}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label="Phone" hint="Digits, spaces and an optional leading +">
+      <Field label={t('fields.phone')} hint={t('fields.phoneHint')}>
         {(id) => <input id={id} type="tel" value={draft.phone} onChange={set('phone')} className={inputClass} />}
       </Field>
-      <Field label="Email">
+      <Field label={t('fields.email')}>
         {(id) => <input id={id} type="email" value={draft.email} onChange={set('email')} className={inputClass} />}
       </Field>
       <div className="grid grid-cols-2 gap-3">
-        <Field label="Valid from">
+        <Field label={t('fields.validFrom')}>
           {(id) => (
             <input id={id} type="date" value={draft.validFrom} onChange={set('validFrom')} className={inputClass} />
           )}
         </Field>
-        <Field label="Valid until" hint="Inclusive (UTC)">
+        <Field label={t('fields.validUntil')} hint={t('fields.validUntilHint')}>
           {(id) => (
             <input id={id} type="date" value={draft.validUntil} onChange={set('validUntil')} className={inputClass} />
           )}
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <Field label="Notes">
+        <Field label={t('fields.notes')}>
           {(id) => (
             <textarea
               id={id}

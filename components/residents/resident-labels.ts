@@ -1,27 +1,12 @@
-// How the register names its vocabularies on screen.
+// The register's vocabularies on screen: their order and colours (the words are `residents.kinds.*` and
+// `residents.statuses.*` in the message catalogues), and small formatting helpers.
 import type { Tone } from '@/components/ui/badge'
 import type { ResidentKind, ResidentStatus } from '@/lib/domain/enums'
 import type { ResidentItem } from '@/lib/residents/schema'
 
-export const KIND_LABELS: Record<ResidentKind, string> = {
-  owner: 'Owner',
-  tenant: 'Tenant',
-  family: 'Family member',
-  staff: 'Staff',
-  contractor: 'Contractor',
-  other: 'Other',
-}
-
-export const STATUS_LABELS: Record<ResidentStatus, string> = {
-  active: 'Active',
-  suspended: 'Suspended',
-  erasing: 'Erasing',
-  erased: 'Erased',
-}
-
-/** In display order. Listed here rather than imported from lib/domain/enums, which would bring zod into the page. */
-export const KINDS = Object.keys(KIND_LABELS) as ResidentKind[]
-export const STATUSES = Object.keys(STATUS_LABELS) as ResidentStatus[]
+/** Listed here rather than imported from lib/domain/enums, which would bring zod into the page. */
+const KIND_ORDER: Record<ResidentKind, number> = { owner: 0, tenant: 1, family: 2, staff: 3, contractor: 4, other: 5 }
+export const KINDS = (Object.keys(KIND_ORDER) as ResidentKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b])
 
 export const STATUS_TONES: Record<ResidentStatus, Tone> = {
   active: 'ok',
@@ -29,6 +14,7 @@ export const STATUS_TONES: Record<ResidentStatus, Tone> = {
   erasing: 'danger',
   erased: 'neutral',
 }
+export const STATUSES = Object.keys(STATUS_TONES) as ResidentStatus[]
 
 /** "Block A / A-101", or "—". */
 export const unitLabelOf = (item: Pick<ResidentItem, 'unit' | 'building'>) =>

@@ -4,12 +4,13 @@
 // Admins also get "New resident" and "Import CSV"; guards and managers read it only.
 import { Upload, UserPlus, Users } from 'lucide-react'
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { useResidents } from '@/components/data/resident-queries'
 import { useUnits } from '@/components/data/unit-queries'
 import { ImportPanel } from '@/components/residents/import-panel'
 import { NewResidentForm } from '@/components/residents/new-resident-form'
-import { KIND_LABELS, STATUS_LABELS, STATUS_TONES, STATUSES, unitLabelOf } from '@/components/residents/resident-labels'
+import { STATUS_TONES, STATUSES, unitLabelOf } from '@/components/residents/resident-labels'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
@@ -21,14 +22,16 @@ import type { ResidentItem } from '@/lib/residents/schema'
 const selectClass = 'rounded-md border border-border bg-panel-2 px-2 py-2 text-sm'
 
 function SyncBadge({ item }: { item: ResidentItem }) {
+  const t = useTranslations('residents.sync')
   const { pending, synced, failed } = item.sync
-  if (failed > 0) return <Badge tone="danger">{failed} failed</Badge>
-  if (pending > 0) return <Badge tone="warn">{pending} pending</Badge>
-  if (synced > 0) return <Badge tone="ok">in sync</Badge>
-  return <span className="text-muted">no doors</span>
+  if (failed > 0) return <Badge tone="danger">{t('failed', { count: failed })}</Badge>
+  if (pending > 0) return <Badge tone="warn">{t('pending', { count: pending })}</Badge>
+  if (synced > 0) return <Badge tone="ok">{t('inSync')}</Badge>
+  return <span className="text-muted">{t('noDoors')}</span>
 }
 
 export function ResidentList({ canWrite, initialUnitId = '' }: { canWrite: boolean; initialUnitId?: string }) {
+  const t = useTranslations('residents')
   const [q, setQ] = useState('')
   const [unitId, setUnitId] = useState(initialUnitId)
   const [status, setStatus] = useState<ResidentStatus | ''>('')
@@ -42,10 +45,10 @@ export function ResidentList({ canWrite, initialUnitId = '' }: { canWrite: boole
       {canWrite && (
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => setPanel(panel === 'new' ? null : 'new')}>
-            <UserPlus size={16} /> New resident
+            <UserPlus size={16} /> {t('new')}
           </Button>
           <Button variant="secondary" onClick={() => setPanel(panel === 'import' ? null : 'import')}>
-            <Upload size={16} /> Import CSV
+            <Upload size={16} /> {t('importCsv')}
           </Button>
         </div>
       )}
@@ -57,19 +60,19 @@ export function ResidentList({ canWrite, initialUnitId = '' }: { canWrite: boole
           <div className="flex flex-wrap items-center gap-2">
             <input
               type="search"
-              aria-label="Search residents"
-              placeholder="Search by name"
+              aria-label={t('search')}
+              placeholder={t('searchPlaceholder')}
               value={q}
               onChange={(e) => setQ(e.target.value)}
               className="w-full max-w-sm rounded-md border border-border bg-panel-2 px-3 py-2 text-sm"
             />
             <select
-              aria-label="Unit"
+              aria-label={t('unitFilter')}
               value={unitId}
               onChange={(e) => setUnitId(e.target.value)}
               className={selectClass}
             >
-              <option value="">All units</option>
+              <option value="">{t('allUnits')}</option>
               {units.rows.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.building} / {u.label}
@@ -77,23 +80,23 @@ export function ResidentList({ canWrite, initialUnitId = '' }: { canWrite: boole
               ))}
             </select>
             <select
-              aria-label="Status"
+              aria-label={t('statusFilter')}
               value={status}
-              onChange={(e) => setStatus(e.target.value as ResidentStatus | '')}
+              onChange={(e) => setStatus(STATUSES.find((s) => s === e.target.value) ?? '')}
               className={selectClass}
             >
-              <option value="">Current (not erased)</option>
+              <option value="">{t('currentStatuses')}</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {t(`statuses.${s}`)}
                 </option>
               ))}
             </select>
           </div>
         }
         empty={
-          <EmptyState title={filtered ? 'No resident matches' : 'No residents yet'} icon={<Users />}>
-            Residents of each unit, with their enrolled faces, cards and PINs and whether every door has received them.
+          <EmptyState title={filtered ? t('noMatch') : t('emptyTitle')} icon={<Users />}>
+            {t('emptyBody')}
           </EmptyState>
         }
       >
@@ -105,31 +108,31 @@ export function ResidentList({ canWrite, initialUnitId = '' }: { canWrite: boole
             columns={[
               {
                 key: 'name',
-                header: 'Name',
+                header: t('columns.name'),
                 cell: (r) => (
                   <Link href={`/residents/${encodeURIComponent(r.id)}`} className="font-medium hover:underline">
                     {r.name}
                   </Link>
                 ),
               },
-              { key: 'unit', header: 'Unit', cell: (r) => unitLabelOf(r) },
-              { key: 'kind', header: 'Kind', cell: (r) => KIND_LABELS[r.kind] },
+              { key: 'unit', header: t('columns.unit'), cell: (r) => unitLabelOf(r) },
+              { key: 'kind', header: t('columns.kind'), cell: (r) => t(`kinds.${r.kind}`) },
               {
                 key: 'cred',
-                header: 'Credentials',
+                header: t('columns.credentials'),
                 cell: (r) => (
                   <span className="flex flex-wrap gap-1">
-                    {r.credentials.face > 0 && <Badge>Face</Badge>}
-                    {r.credentials.card > 0 && <Badge>Card ×{r.credentials.card}</Badge>}
-                    {r.credentials.pin > 0 && <Badge>PIN</Badge>}
+                    {r.credentials.face > 0 && <Badge>{t('credentials.face')}</Badge>}
+                    {r.credentials.card > 0 && <Badge>{t('credentials.card', { count: r.credentials.card })}</Badge>}
+                    {r.credentials.pin > 0 && <Badge>{t('credentials.pin')}</Badge>}
                   </span>
                 ),
               },
-              { key: 'sync', header: 'On devices', cell: (r) => <SyncBadge item={r} /> },
+              { key: 'sync', header: t('columns.onDevices'), cell: (r) => <SyncBadge item={r} /> },
               {
                 key: 'status',
-                header: 'Status',
-                cell: (r) => <Badge tone={STATUS_TONES[r.status]}>{STATUS_LABELS[r.status]}</Badge>,
+                header: t('columns.status'),
+                cell: (r) => <Badge tone={STATUS_TONES[r.status]}>{t(`statuses.${r.status}`)}</Badge>,
               },
             ]}
           />

@@ -3,29 +3,31 @@
 // A resident's record on their page: read, or (admins) edited. An edit is based on the version shown when
 // "Edit" was pressed; if someone else saved since, the server refuses it and the editor shows the record as it is
 // now, with "Reload" to start again from it. Nothing the admin typed is overwritten silently.
+import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { ResidentConflict, useUpdateResident } from '@/components/data/resident-queries'
 import { changedFields, draftOf, ResidentFields, type ResidentDraft } from '@/components/residents/resident-fields'
-import { dayOf, KIND_LABELS, STATUS_LABELS, unitLabelOf } from '@/components/residents/resident-labels'
+import { dayOf, unitLabelOf } from '@/components/residents/resident-labels'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
-import { formatTime } from '@/components/ui/format-time'
+import { useFormatTime } from '@/components/ui/format-time'
 import type { ResidentDetail, ResidentItem } from '@/lib/residents/schema'
 
-function validity(item: ResidentItem) {
-  if (!item.validFrom && !item.validUntil) return 'Always'
-  return `${dayOf(item.validFrom) || '…'} → ${dayOf(item.validUntil) || '…'}`
-}
-
 function RecordFields({ item, testId }: { item: ResidentItem; testId?: string }) {
+  const t = useTranslations('residents')
+  const validity =
+    !item.validFrom && !item.validUntil
+      ? t('fields.validAlways')
+      : `${dayOf(item.validFrom) || '…'} → ${dayOf(item.validUntil) || '…'}`
   const rows: [string, string][] = [
-    ['Name', item.name],
-    ['Unit', unitLabelOf(item)],
-    ['Kind', KIND_LABELS[item.kind]],
-    ['Status', STATUS_LABELS[item.status]],
-    ['Phone', item.phone ?? '—'],
-    ['Email', item.email ?? '—'],
-    ['Valid', validity(item)],
-    ['Notes', item.notes ?? '—'],
+    [t('fields.name'), item.name],
+    [t('fields.unit'), unitLabelOf(item)],
+    [t('fields.kind'), t(`kinds.${item.kind}`)],
+    [t('fields.status'), t(`statuses.${item.status}`)],
+    [t('fields.phone'), item.phone ?? '—'],
+    [t('fields.email'), item.email ?? '—'],
+    [t('fields.valid'), validity],
+    [t('fields.notes'), item.notes ?? '—'],
   ]
   return (
     <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]" data-testid={testId}>
@@ -42,6 +44,9 @@ function RecordFields({ item, testId }: { item: ResidentItem; testId?: string })
 type Editing = { base: ResidentDetail; draft: ResidentDraft }
 
 export function ResidentRecord({ resident, canWrite }: { resident: ResidentDetail; canWrite: boolean }) {
+  const t = useTranslations('residents.record')
+  const formatTime = useFormatTime()
+  const errorMessage = useErrorMessage()
   const update = useUpdateResident(resident.id)
   const [editing, setEditing] = useState<Editing | null>(null)
   const [conflict, setConflict] = useState<ResidentDetail | null>(null)
@@ -65,39 +70,38 @@ export function ResidentRecord({ resident, canWrite }: { resident: ResidentDetai
       setEditing(null)
     } catch (e) {
       if (e instanceof ResidentConflict) setConflict(e.current)
-      else setError((e as Error).message)
+      else setError(errorMessage(e))
     }
   }
 
   return (
-    <section aria-label="Record" className="space-y-4 rounded-xl border border-border bg-panel p-4">
+    <section aria-label={t('title')} className="space-y-4 rounded-xl border border-border bg-panel p-4">
       <div className="flex items-center justify-between gap-2">
-        <h2 className="text-lg font-semibold">Record</h2>
+        <h2 className="text-lg font-semibold">{t('title')}</h2>
         {editable && !editing && (
           <Button variant="secondary" onClick={() => start(resident)}>
-            Edit
+            {t('edit')}
           </Button>
         )}
       </div>
       {!editing && <RecordFields item={resident} />}
       {editing && (
-        <form onSubmit={save} aria-label="Edit resident" className="space-y-4">
+        <form onSubmit={save} aria-label={t('form')} className="space-y-4">
           {conflict ? (
             <div role="alert" className="space-y-3 rounded-lg border border-danger/50 p-3">
               <p className="text-sm font-medium text-danger">
-                Not saved: someone else changed this resident while you were editing (now version {conflict.version},
-                you started from version {editing.base.version}). This is the record as it is now:
+                {t('conflict', { current: conflict.version, base: editing.base.version })}
               </p>
               <RecordFields item={conflict} testId="conflict-current" />
-              <p className="text-sm text-muted">Reload it, then apply your change again.</p>
+              <p className="text-sm text-muted">{t('conflictHint')}</p>
               <Button type="button" onClick={() => start(conflict)}>
-                Reload
+                {t('reload')}
               </Button>
             </div>
           ) : (
             resident.version !== editing.base.version && (
               <p role="status" className="text-sm text-warn">
-                Someone else saved this resident since you started editing; saving will show you what changed.
+                {t('changedMeanwhile')}
               </p>
             )
           )}
@@ -113,17 +117,21 @@ export function ResidentRecord({ resident, canWrite }: { resident: ResidentDetai
           )}
           <div className="flex gap-2">
             <Button type="submit" disabled={update.isPending || conflict !== null}>
-              Save
+              {t('save')}
             </Button>
             <Button type="button" variant="ghost" onClick={() => setEditing(null)}>
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         </form>
       )}
       <p className="text-xs text-muted">
-        Tuya person id <span className="font-mono">{resident.externalId}</span> · version {resident.version} · created{' '}
-        {formatTime(resident.createdAt)} · updated {formatTime(resident.updatedAt)}
+        {t('meta', {
+          externalId: resident.externalId,
+          version: resident.version,
+          created: formatTime(resident.createdAt),
+          updated: formatTime(resident.updatedAt),
+        })}
       </p>
     </section>
   )

@@ -4,10 +4,12 @@
 // credentials and how far every device has got; for admins, suspend/reactivate and erasure. While an erasure
 // runs, the header counts the doors that have confirmed it.
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { useState, type ReactNode } from 'react'
 import { useEraseResident, useResident, useUpdateResident } from '@/components/data/resident-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { ResidentDoors } from '@/components/residents/resident-doors'
-import { erasureProgress, STATUS_LABELS, STATUS_TONES, unitLabelOf } from '@/components/residents/resident-labels'
+import { erasureProgress, STATUS_TONES, unitLabelOf } from '@/components/residents/resident-labels'
 import { ResidentRecord } from '@/components/residents/resident-record'
 import { Badge } from '@/components/ui/badge'
 import { ConfirmButton } from '@/components/ui/confirm-button'
@@ -15,37 +17,38 @@ import { PageHeader } from '@/components/ui/page-header'
 import type { ResidentDetail } from '@/lib/residents/schema'
 
 function ErasureProgress({ resident }: { resident: ResidentDetail }) {
+  const t = useTranslations('residents.view')
   const { confirmed, total } = erasureProgress(resident)
-  if (resident.status === 'erased') {
-    return <p className="text-sm text-muted">Erased: every door has removed this person.</p>
-  }
+  if (resident.status === 'erased') return <p className="text-sm text-muted">{t('erased')}</p>
   return (
     <p role="status" data-testid="erasure-progress" className="text-sm font-medium text-danger">
-      Erasing… {confirmed} of {total} doors confirmed
+      {t('erasing', { confirmed, total })}
     </p>
   )
 }
 
 function StatusActions({ resident }: { resident: ResidentDetail }) {
+  const t = useTranslations('residents.view')
+  const errorMessage = useErrorMessage()
   const update = useUpdateResident(resident.id)
   const [error, setError] = useState<string | null>(null)
   const setStatus = (status: 'active' | 'suspended') =>
-    update.mutate({ version: resident.version, status }, { onError: (e) => setError(e.message) })
+    update.mutate({ version: resident.version, status }, { onError: (e) => setError(errorMessage(e)) })
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       {resident.status === 'active' ? (
         <ConfirmButton
-          label="Suspend"
-          question={`Suspend ${resident.name}? Every door stops letting them in until reactivated.`}
-          confirmLabel="Suspend"
+          label={t('suspend')}
+          question={t('suspendQuestion', { name: resident.name })}
+          confirmLabel={t('suspend')}
           pending={update.isPending}
           onConfirm={() => setStatus('suspended')}
         />
       ) : (
         <ConfirmButton
-          label="Reactivate"
-          question={`Reactivate ${resident.name}? Their doors let them in again.`}
-          confirmLabel="Reactivate"
+          label={t('reactivate')}
+          question={t('reactivateQuestion', { name: resident.name })}
+          confirmLabel={t('reactivate')}
           pending={update.isPending}
           onConfirm={() => setStatus('active')}
         />
@@ -60,25 +63,24 @@ function StatusActions({ resident }: { resident: ResidentDetail }) {
 }
 
 function EraseSection({ resident }: { resident: ResidentDetail }) {
+  const t = useTranslations('residents.erase')
+  const errorMessage = useErrorMessage()
   const erase = useEraseResident(resident.id)
   return (
-    <section aria-label="Erase resident" className="space-y-2 rounded-xl border border-danger/40 p-4">
-      <h2 className="text-lg font-semibold">Erase resident</h2>
-      <p className="text-sm text-muted">
-        For when a resident leaves or asks to be forgotten. The record stays only as an anonymous tombstone until every
-        door confirms it has removed the person.
-      </p>
+    <section aria-label={t('title')} className="space-y-2 rounded-xl border border-danger/40 p-4">
+      <h2 className="text-lg font-semibold">{t('title')}</h2>
+      <p className="text-sm text-muted">{t('lead')}</p>
       <ConfirmButton
         variant="danger"
-        label="Erase resident"
-        question={`Erase ${resident.name}? Their name, phone, email, notes and unit are blanked; every face, card and PIN is revoked and removed from every door; their enrolled photos and the face captures of their access events are deleted; their access history is kept as "Erased resident"; all their doors are withdrawn. This cannot be undone.`}
-        confirmLabel="Erase permanently"
+        label={t('button')}
+        question={t('question', { name: resident.name })}
+        confirmLabel={t('confirm')}
         pending={erase.isPending}
         onConfirm={() => erase.mutate()}
       />
       {erase.error && (
         <p role="alert" className="text-sm text-danger">
-          {erase.error.message}
+          {errorMessage(erase.error)}
         </p>
       )}
     </section>
@@ -98,15 +100,17 @@ export function ResidentView({
   credentials: ReactNode
   sync: ReactNode
 }) {
+  const t = useTranslations('residents')
+  const errorMessage = useErrorMessage()
   const query = useResident(residentId)
   const resident = query.data
-  if (query.status === 'pending') return <p role="status">Loading…</p>
+  if (query.status === 'pending') return <p role="status">{t('view.loading')}</p>
   if (!resident) {
     return (
       <div role="alert" className="space-y-2">
-        <p className="text-danger">{query.error?.message ?? 'Could not load this resident.'}</p>
+        <p className="text-danger">{query.error ? errorMessage(query.error) : t('view.loadFailed')}</p>
         <Link href="/residents" className="text-sm underline">
-          Back to the register
+          {t('view.back')}
         </Link>
       </div>
     )
@@ -116,10 +120,15 @@ export function ResidentView({
     <div className="space-y-6">
       <PageHeader
         title={resident.name}
-        description={`${unitLabelOf(resident)} · ${resident.credentials.face} face, ${resident.credentials.card} card, ${resident.credentials.pin} PIN`}
+        description={t('view.summary', {
+          unit: unitLabelOf(resident),
+          face: resident.credentials.face,
+          card: resident.credentials.card,
+          pin: resident.credentials.pin,
+        })}
         actions={
           <span className="inline-flex items-center gap-2">
-            <Badge tone={STATUS_TONES[resident.status]}>{STATUS_LABELS[resident.status]}</Badge>
+            <Badge tone={STATUS_TONES[resident.status]}>{t(`statuses.${resident.status}`)}</Badge>
             {canWrite && !erasing && <StatusActions resident={resident} />}
           </span>
         }

@@ -4,8 +4,10 @@
 // name not seen before adds the building.
 import { Building2 } from 'lucide-react'
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { useCreateUnit, useUnits } from '@/components/data/unit-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -13,6 +15,8 @@ import { ListPage } from '@/components/ui/list-page'
 import { TextField } from '@/components/ui/text-field'
 
 function NewUnitForm() {
+  const t = useTranslations('units')
+  const errorMessage = useErrorMessage()
   const units = useUnits()
   const create = useCreateUnit()
   const [error, setError] = useState<string | null>(null)
@@ -31,30 +35,30 @@ function NewUnitForm() {
         label: field('label'),
         floor: field('floor'),
       })
-      setAdded(`${unit.building} / ${unit.label} added.`)
+      setAdded(t('added', { unit: `${unit.building} / ${unit.label}` }))
       form.reset()
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
     }
   }
 
   return (
     <form
       onSubmit={onSubmit}
-      aria-label="Add unit"
+      aria-label={t('form')}
       className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-4"
     >
-      <TextField label="Building" name="building" list="known-buildings" required maxLength={100} />
+      <TextField label={t('building')} name="building" list="known-buildings" required maxLength={100} />
       <datalist id="known-buildings">
         {buildings.map((b) => (
           <option key={b} value={b} />
         ))}
       </datalist>
-      <TextField label="Label" name="label" required maxLength={40} placeholder="e.g. A-101" />
-      <TextField label="Floor" name="floor" maxLength={20} />
+      <TextField label={t('label')} name="label" required maxLength={40} placeholder={t('labelPlaceholder')} />
+      <TextField label={t('floor')} name="floor" maxLength={20} />
       <div className="flex items-end">
         <Button type="submit" disabled={create.isPending}>
-          Add unit
+          {t('add')}
         </Button>
       </div>
       {error && (
@@ -72,6 +76,7 @@ function NewUnitForm() {
 }
 
 export function UnitsPanel({ canWrite }: { canWrite: boolean }) {
+  const t = useTranslations('units')
   const units = useUnits()
   return (
     <div className="space-y-6">
@@ -79,8 +84,8 @@ export function UnitsPanel({ canWrite }: { canWrite: boolean }) {
       <ListPage
         source={units}
         empty={
-          <EmptyState title="No units yet" icon={<Building2 />}>
-            Flats and offices, by building; residents are registered to them.
+          <EmptyState title={t('emptyTitle')} icon={<Building2 />}>
+            {t('emptyBody')}
           </EmptyState>
         }
       >
@@ -90,12 +95,12 @@ export function UnitsPanel({ canWrite }: { canWrite: boolean }) {
             rows={rows}
             rowKey={(u) => u.id}
             columns={[
-              { key: 'building', header: 'Building', cell: (u) => u.building },
-              { key: 'label', header: 'Unit', cell: (u) => <span className="font-medium">{u.label}</span> },
-              { key: 'floor', header: 'Floor', cell: (u) => u.floor ?? '—' },
+              { key: 'building', header: t('columns.building'), cell: (u) => u.building },
+              { key: 'label', header: t('columns.unit'), cell: (u) => <span className="font-medium">{u.label}</span> },
+              { key: 'floor', header: t('columns.floor'), cell: (u) => u.floor ?? '—' },
               {
                 key: 'residents',
-                header: 'Residents',
+                header: t('columns.residents'),
                 cell: (u) => (
                   <Link href={`/residents?unitId=${encodeURIComponent(u.id)}`} className="hover:underline">
                     {u.residents}

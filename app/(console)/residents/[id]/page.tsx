@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { CredentialsPanel } from '@/components/residents/credentials-panel'
 import { RegisterTabs } from '@/components/residents/register-tabs'
 import { ResidentView } from '@/components/residents/resident-view'
@@ -6,7 +7,9 @@ import { SyncPanel } from '@/components/residents/sync-panel'
 import { requirePage } from '@/lib/auth/page-guard'
 import { can } from '@/lib/auth/permissions'
 
-export const metadata: Metadata = { title: 'Resident' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('residents'))('pageTitle') }
+}
 
 export default async function ResidentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePage('residents')
