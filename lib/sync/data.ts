@@ -1,7 +1,8 @@
-// Sync queue reads: where each device stands with one resident.
+// Sync queue reads: where each device stands with one resident, and the face photos Tuya downloads.
 import type { Db, Tx } from '@/lib/db/client'
 import { SYNC_STATES, storedValue } from '@/lib/domain/enums'
 import { notFound } from '@/lib/errors'
+import { sniffImageType } from '@/lib/snapshots/sniff-image'
 import type { ResidentSync, SyncItem } from '@/lib/sync/schema'
 
 export const syncInclude = { device: { select: { name: true } } } as const
@@ -42,4 +43,25 @@ export async function residentSync(db: Db | Tx, residentId: string): Promise<Res
     orderBy: [{ device: { name: 'asc' } }, { deviceId: 'asc' }],
   })
   return { items: rows.map(toSyncItem) }
+}
+
+/**
+ * The enrolled photo of an active face credential of an active resident (never of a revoked face, nor of a
+ * suspended or erased resident), for Tuya to download. Served only as the image type its bytes are.
+ */
+export async function readFaceImage(db: Db, credentialId: string) {
+  const credential = await db.credential.findUnique({
+    where: { id: credentialId },
+    select: {
+      kind: true,
+      revokedAt: true,
+      resident: { select: { status: true } },
+      photo: { select: { state: true, data: true } },
+    },
+  })
+  const bytes = credential?.photo?.state === 'stored' ? credential.photo.data : null
+  const contentType = bytes ? sniffImageType(bytes) : undefined
+  const usable = credential?.kind === 'face' && !credential.revokedAt && credential.resident.status === 'active'
+  if (!usable || !bytes || !contentType) throw notFound('Face image')
+  return { bytes, contentType }
 }

@@ -125,7 +125,7 @@ describe('offline devices refuse writes', () => {
     await send(`/_sim/devices/${lock.id}/trigger`, { kind: 'online' })
     await expect(tuya.addPerson(panel.id, 'offline-p', person)).resolves.toMatchObject({ sn: expect.any(String) })
     await expect(tuya.createLockMember(lock.id, { nick_name: 'Online' })).resolves.toMatchObject({
-      user_id: expect.any(String),
+      userId: expect.any(String),
     })
   })
 })

@@ -163,9 +163,7 @@ describe('access panel: persons, faces, cards and PINs pushed through the OpenAP
 
 describe('smart lock: members and temporary passwords', () => {
   it('opens for a member created and allocated through the API, until the member is deleted', async () => {
-    const { user_id: userId } = (await tuya.createLockMember(lock.id, { nick_name: 'Night Porter' })) as {
-      user_id: string
-    }
+    const { userId } = await tuya.createLockMember(lock.id, { nick_name: 'Night Porter' })
     expect(await trigger(lock.id, { kind: 'face_unlock', personId: userId })).toMatchObject({ reason: 'not_enrolled' })
     await tuya.allocateLockCredentials(lock.id, userId, [{ dp_code: 'unlock_face', unlock_sn: 7 }])
     const granted = await trigger(lock.id, { kind: 'face_unlock', personId: userId })
@@ -184,7 +182,7 @@ describe('smart lock: members and temporary passwords', () => {
   })
 
   it('deletes a member with DELETE /v1.0/devices/{id}/users/{user_id} too', async () => {
-    const { user_id: userId } = (await tuya.createLockMember(lock.id, { nick_name: 'Cleaner' })) as { user_id: string }
+    const { userId } = await tuya.createLockMember(lock.id, { nick_name: 'Cleaner' })
     await expect(tuya.request({ method: 'DELETE', path: TUYA_PATHS.deviceUser(lock.id, userId) })).resolves.toBe(true)
     expect((await get(`/_sim/persons/${userId}`)).devices).toEqual([])
   })

@@ -1,4 +1,4 @@
-// Creating lock members, assigning already-enrolled credential slots to them and deleting them
+// Creating, renaming and deleting lock members and assigning already-enrolled credential slots to them
 // (docs/tuya-devices.md §3.1). Faces and cards of residential locks are enrolled on the lock itself; the cloud only
 // maps slots. Every write needs the lock online (2001 otherwise), like the other device writes.
 import type { Router } from '@/simulator/http/router'
@@ -51,6 +51,16 @@ export function registerLockMemberRoutes(router: Router<ApiRoute>, deps: OpenApi
       }
       device.members.push(member)
       return { user_id: member.lockUserId }
+    },
+  })
+  router.on('PUT', '/v1.0/devices/{deviceId}/users/{userId}', {
+    perSecond: LIMITS.write,
+    handler: (call) => {
+      const device = requireOnlineLock(deps, call.params.deviceId)
+      const member = device.members.find((m) => m.lockUserId === call.params.userId)
+      if (!member) throw new SimApiError(1000)
+      member.nickName = requireString(readJsonObject(call), 'nick_name')
+      return true
     },
   })
   router.on('POST', '/v1.0/devices/{deviceId}/door-lock/opmodes/actions/allocate', {

@@ -46,7 +46,10 @@ export const TUYA_PATHS = {
    */
   lockDeleteMembers: (deviceId: string, userIds: string[]) =>
     `/v1.0/smart-lock/devices/${enc(deviceId)}/users/${userIds.map(enc).join(',')}/actions/delete-users-issue`,
-  /** DELETE → true: remove one user from a device (Tuya's device-management "Delete User"). */
+  /**
+   * DELETE → true: remove one user from a device (Tuya's device-management "Delete User"); PUT {nick_name, sex} →
+   * true: rename it ("Modify device member"; docs/tuya-devices.md §3.1).
+   */
   deviceUser: (deviceId: string, userId: string) => `/v1.0/devices/${enc(deviceId)}/users/${enc(userId)}`,
   /** POST temporary password {password (encrypted), effective_time, invalid_time, name}. */
   tempPassword: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/door-lock/temp-password`,

@@ -202,8 +202,31 @@ export function createLockApi(request: TuyaRequest, accessSecret: string) {
         query: { codes: codes?.join(','), page_no: pageNo, page_size: pageSize },
         schema: lockUsersPageSchema,
       }),
-    createLockMember: (deviceId: string, member: { nick_name: string; sex?: number; contact?: string }) =>
-      request({ method: 'POST', path: TUYA_PATHS.lockMember(deviceId), body: member, schema: z.unknown() }),
+    /** Answers the new member's id: a bare string in Tuya's docs, `{user_id}` in some answers; both are read. */
+    createLockMember: async (deviceId: string, member: { nick_name: string; sex?: number; contact?: string }) => {
+      const result = await request({
+        method: 'POST',
+        path: TUYA_PATHS.lockMember(deviceId),
+        body: member,
+        schema: z.union([idString, z.looseObject({ user_id: idString }).transform((r) => r.user_id)]),
+      })
+      return { userId: result }
+    },
+    updateLockMember: (deviceId: string, userId: string, member: { nick_name: string; sex?: number }) =>
+      request({
+        method: 'PUT',
+        path: TUYA_PATHS.deviceUser(deviceId, userId),
+        body: member,
+        idempotent: true,
+        schema: z.boolean(),
+      }),
+    deleteLockMember: (deviceId: string, userId: string) =>
+      request({
+        method: 'POST',
+        path: TUYA_PATHS.lockDeleteMembers(deviceId, [userId]),
+        idempotent: true,
+        schema: z.boolean(),
+      }),
     allocateLockCredentials: (deviceId: string, userId: string, unlockList: { dp_code: string; unlock_sn: number }[]) =>
       request({
         method: 'POST',
