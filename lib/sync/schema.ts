@@ -20,3 +20,7 @@ export type SyncItem = z.infer<typeof syncItemSchema>
 
 export const residentSyncSchema = z.object({ items: z.array(syncItemSchema) })
 export type ResidentSync = z.infer<typeof residentSyncSchema>
+
+/** POST /api/residents/{id}/sync/retry: one device, or every device not in sync. */
+export const retrySyncSchema = z.strictObject({ deviceId: z.string().trim().min(1).max(100).optional() })
+export type RetrySyncInput = z.infer<typeof retrySyncSchema>

@@ -96,6 +96,15 @@ async function announce(
   if (resident) publish({ event: 'resident.updated', payload: resident })
 }
 
+/**
+ * Completions of one resident's rows take turns (a row lock on PostgreSQL; SQLite writes one at a time anyway),
+ * so each sees the others' outcome: the counts it broadcasts are right, and the last device's completion is the
+ * one that finishes an erasure or forgets a removed PIN.
+ */
+export async function lockResident(tx: Tx, residentId: string) {
+  await tx.$executeRaw`UPDATE "Resident" SET "erasedAt" = "erasedAt" WHERE "id" = ${residentId}`
+}
+
 export type Outcome = 'synced' | 'failed' | 'superseded'
 
 /** The device holds what the register asked for at `row.generation`: synced, unless a newer change arrived. */
@@ -108,6 +117,7 @@ export async function completeRow(
   now: Date,
 ): Promise<Outcome> {
   return runChange(db, async ({ tx, audit, publish }) => {
+    await lockResident(tx, row.residentId)
     const done = await tx.deviceSync.updateMany({
       where: { id: row.id, leaseOwner: owner, generation: row.generation },
       data: {
@@ -148,6 +158,7 @@ export async function failRow(
   backoff: BackoffPolicy,
 ): Promise<Outcome> {
   return runChange(db, async ({ tx, audit, publish }) => {
+    await lockResident(tx, row.residentId)
     const attempts = row.attempts + 1
     const failed = await tx.deviceSync.updateMany({
       where: { id: row.id, leaseOwner: owner, generation: row.generation },

@@ -1,0 +1,191 @@
+// How the door sync fails and recovers, against the simulator: a Tuya error code shows on the row as failed with
+// that code and message (audited once, broadcast), waits for an operator when retrying cannot help, and a manual
+// retry after the fault clears reaches synced; Tuya 5xx and 1110 rate limits back off and complete on their own;
+// an expired token mid-queue loses nothing; a device that was offline is retried as soon as it is seen online.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '@/lib/auth/actor'
+import { TEST_PROVIDERS } from '@/lib/db/test-database'
+import { recordLiveEmissions } from '@/lib/ingest/fixtures/recording-live-server'
+import { waitUntil } from '@/lib/ingest/fixtures/wait-until'
+import {
+  DOOR_STATION,
+  enrolResident,
+  type Harness,
+  rowsOf,
+  simControl,
+  startHarness,
+  TERMINAL,
+  TERMINAL_B,
+  waitForSynced,
+} from '@/lib/sync/fixtures/sync-harness'
+import { retryResidentSync } from '@/lib/sync/mutations'
+import type { SyncTuyaApi } from '@/lib/sync/push-deps'
+import { TuyaApiError } from '@/lib/tuya/errors'
+import { createUser } from '@/lib/users/mutations'
+
+describe.each(TEST_PROVIDERS)('door sync failures on %s', (provider) => {
+  let h: Harness
+  let admin: Actor
+
+  beforeAll(async () => {
+    h = await startHarness(provider)
+    h.startWorker()
+    const user = await createUser(h.db, {
+      email: `sync-admin-${provider}@example.test`,
+      password: 'long-enough-password',
+      role: 'admin',
+    })
+    admin = { userId: user.id, email: user.email, name: user.name, role: 'admin', via: 'session' }
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  it('shows a Tuya error code as failed, waits for an operator, and a manual retry succeeds once it clears', async () => {
+    const live = recordLiveEmissions()
+    // The device leaves the cloud project: Tuya answers 1106 "permission deny", which waiting does not fix.
+    const device = h.sim.state.devices.get(TERMINAL_B.id)!
+    h.sim.state.devices.delete(TERMINAL_B.id)
+    try {
+      const resident = await enrolResident(h, [TERMINAL_B.id], { card: 'FA11ED01' })
+      await waitUntil(async () => (await rowsOf(h.db, resident.id))[0]?.state === 'failed', 'row failed')
+      const [row] = await rowsOf(h.db, resident.id)
+      expect(row).toMatchObject({
+        errorCode: '1106',
+        errorMessage: 'permission deny',
+        attempts: 1,
+        nextAttemptAt: null,
+      })
+      const failedEvent = live.emitted.find((e) => e.event === 'sync.updated' && e.payload.id === row.id)
+      expect(failedEvent?.payload).toMatchObject({
+        state: 'failed',
+        error: { code: '1106', message: 'permission deny' },
+      })
+      const audits = await h.db.auditLog.findMany({ where: { action: 'sync.failed', targetId: resident.id } })
+      expect(audits).toHaveLength(1)
+      expect(audits[0].actorLabel).toBe('system:door-sync')
+
+      h.sim.state.devices.set(TERMINAL_B.id, device)
+      const answer = await retryResidentSync(h.db, admin, resident.id, {}, { ip: '192.0.2.7' })
+      expect(answer.items.map((i) => [i.state, i.error])).toEqual([['pending', null]])
+      await waitForSynced(h.db, [resident.id], 'synced after the manual retry')
+      expect(device.cards.get('FA11ED01')?.personId).toBe(resident.externalId)
+      const retried = await h.db.auditLog.findFirstOrThrow({ where: { action: 'sync.retried', targetId: resident.id } })
+      expect(retried).toMatchObject({ actorId: admin.userId, ip: '192.0.2.7' })
+      expect(JSON.parse(retried.details!)).toEqual({ deviceId: null, rows: 1 })
+    } finally {
+      h.sim.state.devices.set(TERMINAL_B.id, device)
+      live.stop()
+    }
+  })
+
+  it('a manual retry names one device, refuses an unknown one, and leaves synced rows alone', async () => {
+    const resident = await enrolResident(h, [TERMINAL.id], { face: false })
+    await waitForSynced(h.db, [resident.id])
+    await expect(retryResidentSync(h.db, admin, resident.id, { deviceId: 'nope' }, {})).rejects.toMatchObject({
+      status: 404,
+    })
+    await expect(retryResidentSync(h.db, admin, resident.id, { deviceId: 7 }, {})).rejects.toThrow()
+    await expect(retryResidentSync(h.db, admin, 'no-such-resident', {}, {})).rejects.toMatchObject({ status: 404 })
+    const answer = await retryResidentSync(h.db, admin, resident.id, { deviceId: h.deviceIds[TERMINAL.id] }, {})
+    expect(answer.items.map((i) => i.state)).toEqual(['synced'])
+  })
+
+  it('retries Tuya 5xx answers with backoff until the device has everything', async () => {
+    await simControl(h, 'POST', '/_sim/faults', {
+      errors5xx: { count: 3, status: 503, path: '/v1.0/access-control' },
+    })
+    try {
+      const resident = await enrolResident(h, [DOOR_STATION.id], { card: 'B5000001' })
+      await waitForSynced(h.db, [resident.id], 'synced after the 5xx burst')
+      const audits = await h.db.auditLog.findMany({ where: { action: 'sync.failed', targetId: resident.id } })
+      expect(audits.length).toBeGreaterThan(0)
+      expect(JSON.parse(audits[0].details!)).toMatchObject({ code: '500' })
+      expect(h.sim.state.devices.get(DOOR_STATION.id)!.cards.get('B5000001')).toBeDefined()
+    } finally {
+      await simControl(h, 'DELETE', '/_sim/faults')
+    }
+  })
+
+  it('backs off on 1110 rate limits and completes a burst of residents', async () => {
+    await simControl(h, 'POST', '/_sim/faults', {
+      rateLimit: { path: '/v1.0/access-control', perSecond: 1, code: 1110 },
+    })
+    try {
+      const residents = await Promise.all(
+        Array.from({ length: 4 }, (_, i) => enrolResident(h, [TERMINAL.id], { card: `RATE000${i}` })),
+      )
+      await waitForSynced(
+        h.db,
+        residents.map((r) => r.id),
+        'burst synced',
+        30_000,
+      )
+      const codes = await h.db.auditLog.findMany({ where: { action: 'sync.failed' }, select: { details: true } })
+      expect(codes.some((a) => JSON.parse(a.details!).code === '1110')).toBe(true)
+      for (const r of residents) expect(h.sim.state.devices.get(TERMINAL.id)!.persons.has(r.externalId)).toBe(true)
+    } finally {
+      await simControl(h, 'DELETE', '/_sim/faults')
+    }
+  })
+
+  it('loses nothing when the access token expires mid-queue', async () => {
+    await simControl(h, 'POST', '/_sim/faults', { latencyMs: 30 })
+    try {
+      const residents = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => enrolResident(h, [TERMINAL.id, DOOR_STATION.id], { card: `T0KEN00${i}` })),
+      )
+      const ids = residents.map((r) => r.id)
+      await waitUntil(
+        async () => (await h.db.deviceSync.count({ where: { residentId: { in: ids }, state: 'synced' } })) >= 2,
+        'the queue under way',
+      )
+      await simControl(h, 'POST', '/_sim/faults', { expireTokens: true, latencyMs: 30 })
+      await waitForSynced(h.db, ids, 'the whole queue synced', 30_000)
+      const rows = await h.db.deviceSync.findMany({ where: { residentId: { in: ids } } })
+      expect(rows.every((r) => r.attempts === 0 && r.errorCode === null)).toBe(true)
+      expect(await h.db.auditLog.count({ where: { action: 'sync.failed', targetId: { in: ids } } })).toBe(0)
+      for (const r of residents) expect(h.sim.state.devices.get(DOOR_STATION.id)!.persons.has(r.externalId)).toBe(true)
+    } finally {
+      await simControl(h, 'DELETE', '/_sim/faults')
+    }
+  })
+})
+
+describe.each(TEST_PROVIDERS)('a device coming back online on %s', (provider) => {
+  let h: Harness
+  let offline = true
+
+  beforeAll(async () => {
+    h = await startHarness(provider)
+    const refuseWhileOffline =
+      <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+      (...args: A): Promise<R> =>
+        offline
+          ? Promise.reject(
+              new TuyaApiError({ code: 2001, msg: 'device is offline', httpStatus: 200, method: 'POST', path: '/' }),
+            )
+          : call(...args)
+    const api: SyncTuyaApi = { ...h.client, addPerson: refuseWhileOffline(h.client.addPerson) }
+    // A long backoff: only the device coming back explains a prompt retry.
+    h.startWorker({ api, backoff: { baseMs: 10 * 60_000, maxMs: 10 * 60_000 } })
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  it('backs off while the device is offline and retries at once when it is seen online', async () => {
+    const deviceId = h.deviceIds[TERMINAL.id]
+    await h.db.device.update({ where: { id: deviceId }, data: { online: false } })
+    const resident = await enrolResident(h, [TERMINAL.id], { card: '0FF11E01' })
+    await waitUntil(async () => (await rowsOf(h.db, resident.id))[0]?.state === 'failed', 'row failed offline')
+    const [row] = await rowsOf(h.db, resident.id)
+    expect(row.errorCode).toBe('2001')
+    expect(row.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 60_000)
+
+    offline = false
+    await h.db.device.update({ where: { id: deviceId }, data: { online: true } })
+    await waitForSynced(h.db, [resident.id], 'synced once the device is back')
+    expect(h.sim.state.devices.get(TERMINAL.id)!.cards.get('0FF11E01')).toBeDefined()
+  })
+})
