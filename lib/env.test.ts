@@ -191,6 +191,23 @@ describe('parseEnv', () => {
     expect(parseEnv(CLOUD).snapshots.allowedHosts).toEqual([])
   })
 
+  it('sends Tuya face photo URLs on PUBLIC_BASE_URL, the console itself in demo mode, NEXTAUTH_URL with a cloud', () => {
+    expect(parse({ PORT: '3105' }).sync).toEqual({ concurrency: 4, faceBaseUrl: 'http://127.0.0.1:3105' })
+    expect(parse({ PORT: '3105', HOST: '0.0.0.0' }).sync.faceBaseUrl).toBe('http://127.0.0.1:3105')
+    expect(parse({ ...CLOUD, PUBLIC_BASE_URL: 'https://doors.example.com' }).sync.faceBaseUrl).toBe(
+      'https://doors.example.com',
+    )
+    expect(parse({ ...CLOUD, NEXTAUTH_URL: 'https://console.example.com' }).sync.faceBaseUrl).toBe(
+      'https://console.example.com',
+    )
+    expect(parse(CLOUD).sync.faceBaseUrl).toBeNull()
+    expect(parse({ SYNC_CONCURRENCY: '12' }).sync.concurrency).toBe(12)
+    expect(linesOf({ SYNC_CONCURRENCY: '0', PUBLIC_BASE_URL: 'ftp://x' }).sort()).toEqual([
+      'PUBLIC_BASE_URL: must be a http(s):// URL',
+      'SYNC_CONCURRENCY: must be 1–64',
+    ])
+  })
+
   it('reads TRUSTED_PROXIES as addresses and CIDR ranges (none by default)', () => {
     expect(parseEnv({}).trustedProxies).toEqual([])
     expect(parseEnv({ TRUSTED_PROXIES: ' 10.0.0.1, 172.16.0.0/12 ,::1' }).trustedProxies).toEqual([

@@ -78,6 +78,10 @@ const rawSchema = z.object({
   /** Unset: the defaults in lib/server/http-limits.ts and lib/ingest/ingest-writer.ts. */
   HTTP_MAX_CONNECTIONS: whole(1, 1_000_000).optional(),
   INGEST_QUEUE_LIMIT: whole(1, 1_000_000).optional(),
+  /** Where Tuya Cloud downloads enrolled face photos from (docs/door-sync.md); unset: the console's own address. */
+  PUBLIC_BASE_URL: url(/^https?:\/\//, 'http(s)://').optional(),
+  /** Door pushes in flight at once (lib/sync/sync-worker.ts). */
+  SYNC_CONCURRENCY: whole(1, 64).default(4),
 })
 
 export type AppEnv = ReturnType<typeof parseEnv>
@@ -176,7 +180,23 @@ export function parseEnv(source: Record<string, string | undefined>, options: Pa
       ],
     },
     trustedProxies: raw.TRUSTED_PROXIES,
+    sync: {
+      concurrency: raw.SYNC_CONCURRENCY,
+      /**
+       * Face photo URLs must be reachable by Tuya Cloud. Demo mode: the built-in simulator downloads them from this
+       * machine. With a real cloud, PUBLIC_BASE_URL, else NEXTAUTH_URL; null when neither is set (faces then fail
+       * with `no_public_url` instead of sending an address Tuya cannot reach).
+       */
+      faceBaseUrl:
+        raw.PUBLIC_BASE_URL ?? (demo ? `http://${loopbackOf(raw.HOST)}:${raw.PORT}` : (raw.NEXTAUTH_URL ?? null)),
+    },
   }
+}
+
+/** The console's own address as a client on this machine reaches it. */
+function loopbackOf(host: string | undefined): string {
+  if (!host || host === '0.0.0.0' || host === '::') return '127.0.0.1'
+  return host.includes(':') ? `[${host}]` : host
 }
 
 const store = globalThis as unknown as { __appEnv?: AppEnv }

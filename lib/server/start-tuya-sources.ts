@@ -1,6 +1,7 @@
 // The live event sources of the running app: device registry sync, the message-service consumer (acks only after
 // ingest has committed), backfill after start-up and after every reconnect, the snapshot fetcher and the call
-// timeout sweeper. Each is stopped on shutdown.
+// timeout sweeper; and the other direction, the door sync worker pushing the resident register to every door.
+// Each is stopped on shutdown.
 import { escalateOverdueAlarms } from '@/lib/alarms/escalate-alarms'
 import { expireRingingCalls } from '@/lib/calls/expire-calls'
 import type { Db } from '@/lib/db/client'
@@ -10,6 +11,8 @@ import { backfillAll } from '@/lib/ingest/sources/backfill'
 import { createIngestingConsumer } from '@/lib/ingest/sources/mq-ingest-consumer'
 import { updateAppStatus } from '@/lib/server/app-status'
 import { createImageFetcher, startSnapshotFetcher } from '@/lib/snapshots/snapshot-fetcher'
+import { getAuthSecret } from '@/lib/auth/auth-secret'
+import { startSyncWorker } from '@/lib/sync/sync-worker'
 import { deriveMqWsUrl } from '@/lib/tuya/data-centres'
 import { getTuyaClient } from '@/lib/tuya/openapi/app-client'
 import type { TuyaLogger } from '@/lib/tuya/logger'
@@ -67,6 +70,13 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
     ).unref(),
   )
   const snapshots = startSnapshotFetcher(db, createImageFetcher(client))
+  const doorSync = startSyncWorker(db, {
+    api: client,
+    secret: getAuthSecret(),
+    faceBaseUrl: env.sync.faceBaseUrl,
+    concurrency: env.sync.concurrency,
+    log: (line) => log('sync', line),
+  })
 
   const mqUrl = env.tuya.mqUrl ?? deriveMqWsUrl(env.tuya.openApiUrl)
   const consumer =
@@ -97,6 +107,7 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
       for (const timer of timers) clearInterval(timer)
       await consumer?.stop()
       await snapshots.stop()
+      await doorSync.stop()
       await backfilling
     },
   }

@@ -42,9 +42,10 @@ export async function pushAccessControl(
   }
 
   // Removals.
-  const wantFaces = new Map(desired.faces.map((f) => [f.credentialId, f.faceId]))
+  // A face is its credential: the device may know it under another face id (enrolled before the console).
+  const wantFaces = new Set(desired.faces.map((f) => f.credentialId))
   for (const [credentialId, faceId] of Object.entries(applied.faces)) {
-    if (wantFaces.get(credentialId) === faceId) continue
+    if (wantFaces.has(credentialId)) continue
     await gated(deps, 'face', () => ignoreMissing(api.deleteFace(deviceId, personId, faceId)))
     delete applied.faces[credentialId]
     await save()
@@ -91,7 +92,7 @@ export async function pushAccessControl(
 
   // Additions.
   for (const face of desired.faces) {
-    if (applied.faces[face.credentialId] === face.faceId) continue
+    if (applied.faces[face.credentialId] !== undefined) continue
     if (!deps.faceBaseUrl) throw syncError.noPublicUrl()
     const url = signFaceImageUrl({
       baseUrl: deps.faceBaseUrl,
