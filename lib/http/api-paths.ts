@@ -58,6 +58,8 @@ export const apiPaths = {
   deviceGroups: () => '/api/device-groups',
   deviceGroup: (groupId: string, options: { version?: number } = {}) =>
     withQuery(`/api/device-groups/${segment(groupId)}`, { version: options.version }),
+  residentSync: (residentId: string) => `/api/residents/${segment(residentId)}/sync`,
+  residentSyncRetry: (residentId: string) => `/api/residents/${segment(residentId)}/sync/retry`,
   audit: (filters: AuditFilters = {}, page: PageParams = {}) => list('/api/audit', filters, page),
   users: () => '/api/users',
   user: (userId: string) => `/api/users/${segment(userId)}`,

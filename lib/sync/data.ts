@@ -3,12 +3,14 @@ import type { Db, Tx } from '@/lib/db/client'
 import { SYNC_STATES, storedValue } from '@/lib/domain/enums'
 import { notFound } from '@/lib/errors'
 import { sniffImageType } from '@/lib/snapshots/sniff-image'
+import { parseApplied } from '@/lib/sync/applied-state'
 import type { ResidentSync, SyncItem } from '@/lib/sync/schema'
 
 export const syncInclude = { device: { select: { name: true } } } as const
 
 type SyncRow = {
   id: string
+  applied: string | null
   residentId: string
   deviceId: string
   state: string
@@ -29,6 +31,7 @@ export function toSyncItem(row: SyncRow): SyncItem {
     state: storedValue(SYNC_STATES, row.state, 'DeviceSync.state'),
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
     attempts: row.attempts,
+    notes: parseApplied(row.applied).notes,
     nextAttemptAt: row.state === 'synced' ? null : (row.nextAttemptAt?.toISOString() ?? null),
     updatedAt: row.updatedAt.toISOString(),
   }

@@ -12,6 +12,8 @@ export const syncItemSchema = z.object({
   /** Tuya's code and message (or ours, e.g. `device_offline`) for the last failed attempt. */
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   attempts: z.number().int(),
+  /** What cannot reach this device and why (e.g. faces and cards on a residential lock); not a failure. */
+  notes: z.array(z.string()),
   /** When the next automatic attempt is due, for a pending or failed row. */
   nextAttemptAt: isoTimeOrNull,
   updatedAt: z.string(),

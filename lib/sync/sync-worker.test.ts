@@ -8,6 +8,7 @@ import { unsealSecret } from '@/lib/auth/seal'
 import { TEST_PROVIDERS } from '@/lib/db/test-database'
 import { recordLiveEmissions } from '@/lib/ingest/fixtures/recording-live-server'
 import { parseApplied } from '@/lib/sync/applied-state'
+import { residentSync } from '@/lib/sync/data'
 import { LOCK_FACE_CARD_NOTE } from '@/lib/sync/desired-state'
 import {
   change,
@@ -129,6 +130,11 @@ describe.each(TEST_PROVIDERS)('door sync on %s', (provider) => {
     const applied = parseApplied(row.applied)
     expect(row.errorCode).toBeNull()
     expect(applied.notes).toEqual([LOCK_FACE_CARD_NOTE])
+    expect((await residentSync(h.db, resident.id)).items[0]).toMatchObject({
+      state: 'synced',
+      error: null,
+      notes: [LOCK_FACE_CARD_NOTE],
+    })
     expect(lock.members.find((m) => m.lockUserId === applied.member?.userId)?.nickName).toBe(resident.name)
     const [password] = Object.values(applied.passwords)
     const onLock = lock.tempPasswords.find((p) => String(p.id) === password.id)
