@@ -1,7 +1,8 @@
-// How the door sync fails and recovers, against the simulator: a Tuya error code shows on the row as failed with
-// that code and message (audited once, broadcast), waits for an operator when retrying cannot help, and a manual
-// retry after the fault clears reaches synced; Tuya 5xx and 1110 rate limits back off and complete on their own;
-// an expired token mid-queue loses nothing; a device that was offline is retried as soon as it is seen online.
+// How the door sync fails and recovers, against the simulator: a device answering a Tuya error code shows failed
+// with that code and message (audited once, broadcast), waits for an operator when retrying cannot help, and a
+// manual retry after the fault clears reaches synced; Tuya 5xx (on one device or all) and 1110 rate limits back off
+// and complete on their own; an expired token mid-queue loses nothing; a device refusing writes while offline is
+// retried as soon as it is seen online again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '@/lib/auth/actor'
 import { TEST_PROVIDERS } from '@/lib/db/test-database'
@@ -19,8 +20,6 @@ import {
   waitForSynced,
 } from '@/lib/sync/fixtures/sync-harness'
 import { retryResidentSync } from '@/lib/sync/mutations'
-import type { SyncTuyaApi } from '@/lib/sync/push-deps'
-import { TuyaApiError } from '@/lib/tuya/errors'
 import { createUser } from '@/lib/users/mutations'
 
 describe.each(TEST_PROVIDERS)('door sync failures on %s', (provider) => {
@@ -43,9 +42,10 @@ describe.each(TEST_PROVIDERS)('door sync failures on %s', (provider) => {
 
   it('shows a Tuya error code as failed, waits for an operator, and a manual retry succeeds once it clears', async () => {
     const live = recordLiveEmissions()
-    // The device leaves the cloud project: Tuya answers 1106 "permission deny", which waiting does not fix.
-    const device = h.sim.state.devices.get(TERMINAL_B.id)!
-    h.sim.state.devices.delete(TERMINAL_B.id)
+    // The device answers every write with a code waiting does not fix (1106 "permission deny").
+    await simControl(h, 'POST', '/_sim/faults', {
+      deviceErrors: [{ deviceId: TERMINAL_B.id, code: 1106, message: 'permission deny' }],
+    })
     try {
       const resident = await enrolResident(h, [TERMINAL_B.id], { card: 'FA11ED01' })
       await waitUntil(async () => (await rowsOf(h.db, resident.id))[0]?.state === 'failed', 'row failed')
@@ -65,17 +65,31 @@ describe.each(TEST_PROVIDERS)('door sync failures on %s', (provider) => {
       expect(audits).toHaveLength(1)
       expect(audits[0].actorLabel).toBe('system:door-sync')
 
-      h.sim.state.devices.set(TERMINAL_B.id, device)
+      await simControl(h, 'DELETE', '/_sim/faults')
       const answer = await retryResidentSync(h.db, admin, resident.id, {}, { ip: '192.0.2.7' })
       expect(answer.items.map((i) => [i.state, i.error])).toEqual([['pending', null]])
       await waitForSynced(h.db, [resident.id], 'synced after the manual retry')
-      expect(device.cards.get('FA11ED01')?.personId).toBe(resident.externalId)
+      expect(h.sim.state.devices.get(TERMINAL_B.id)!.cards.get('FA11ED01')?.personId).toBe(resident.externalId)
       const retried = await h.db.auditLog.findFirstOrThrow({ where: { action: 'sync.retried', targetId: resident.id } })
       expect(retried).toMatchObject({ actorId: admin.userId, ip: '192.0.2.7' })
       expect(JSON.parse(retried.details!)).toEqual({ deviceId: null, rows: 1 })
     } finally {
-      h.sim.state.devices.set(TERMINAL_B.id, device)
+      await simControl(h, 'DELETE', '/_sim/faults')
       live.stop()
+    }
+  })
+
+  it('retries a failing device path on its own when Tuya answers 5xx only there', async () => {
+    await simControl(h, 'POST', '/_sim/faults', {
+      errors5xx: { count: 2, status: 502, path: `/v1.0/access-control/${TERMINAL_B.id}` },
+    })
+    try {
+      const resident = await enrolResident(h, [TERMINAL_B.id, DOOR_STATION.id], { face: false, card: '5XX00001' })
+      await waitForSynced(h.db, [resident.id], 'synced after the device-specific 5xx')
+      const failures = await h.db.auditLog.findMany({ where: { action: 'sync.failed', targetId: resident.id } })
+      expect(failures.map((a) => JSON.parse(a.details!).deviceId)).toEqual([h.deviceIds[TERMINAL_B.id]])
+    } finally {
+      await simControl(h, 'DELETE', '/_sim/faults')
     }
   })
 
@@ -154,36 +168,27 @@ describe.each(TEST_PROVIDERS)('door sync failures on %s', (provider) => {
 
 describe.each(TEST_PROVIDERS)('a device coming back online on %s', (provider) => {
   let h: Harness
-  let offline = true
 
   beforeAll(async () => {
     h = await startHarness(provider)
-    const refuseWhileOffline =
-      <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
-      (...args: A): Promise<R> =>
-        offline
-          ? Promise.reject(
-              new TuyaApiError({ code: 2001, msg: 'device is offline', httpStatus: 200, method: 'POST', path: '/' }),
-            )
-          : call(...args)
-    const api: SyncTuyaApi = { ...h.client, addPerson: refuseWhileOffline(h.client.addPerson) }
     // A long backoff: only the device coming back explains a prompt retry.
-    h.startWorker({ api, backoff: { baseMs: 10 * 60_000, maxMs: 10 * 60_000 } })
+    h.startWorker({ backoff: { baseMs: 10 * 60_000, maxMs: 10 * 60_000 } })
   })
   afterAll(async () => {
     await h?.close()
   })
 
-  it('backs off while the device is offline and retries at once when it is seen online', async () => {
+  it('backs off while the device refuses writes offline (2001) and retries at once when it is seen online', async () => {
     const deviceId = h.deviceIds[TERMINAL.id]
-    await h.db.device.update({ where: { id: deviceId }, data: { online: false } })
+    h.sim.trigger(TERMINAL.id, 'offline')
+    await h.db.device.update({ where: { id: deviceId }, data: { online: false } }) // as ingest records it
     const resident = await enrolResident(h, [TERMINAL.id], { card: '0FF11E01' })
     await waitUntil(async () => (await rowsOf(h.db, resident.id))[0]?.state === 'failed', 'row failed offline')
     const [row] = await rowsOf(h.db, resident.id)
-    expect(row.errorCode).toBe('2001')
+    expect(row).toMatchObject({ errorCode: '2001', errorMessage: 'device is offline' })
     expect(row.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 60_000)
 
-    offline = false
+    h.sim.trigger(TERMINAL.id, 'online')
     await h.db.device.update({ where: { id: deviceId }, data: { online: true } })
     await waitForSynced(h.db, [resident.id], 'synced once the device is back')
     expect(h.sim.state.devices.get(TERMINAL.id)!.cards.get('0FF11E01')).toBeDefined()

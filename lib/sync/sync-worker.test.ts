@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { unsealSecret } from '@/lib/auth/seal'
 import { TEST_PROVIDERS } from '@/lib/db/test-database'
 import { recordLiveEmissions } from '@/lib/ingest/fixtures/recording-live-server'
+import { waitUntil } from '@/lib/ingest/fixtures/wait-until'
 import { parseApplied } from '@/lib/sync/applied-state'
 import { residentSync } from '@/lib/sync/data'
 import { LOCK_FACE_CARD_NOTE } from '@/lib/sync/desired-state'
@@ -78,11 +79,14 @@ describe.each(TEST_PROVIDERS)('door sync on %s', (provider) => {
     const resident = await enrolResident(h, [TERMINAL.id], { card: 'CARD0002', pin: '2718281' })
     await waitForSynced(h.db, [resident.id])
     const card = await h.db.credential.findFirstOrThrow({ where: { residentId: resident.id, kind: 'card' } })
+    const tapCard = () => h.sim.attempt(TERMINAL.id, 'card_unlock', { cardNo: 'CARD0002' }).access
+    expect(tapCard()).toMatchObject({ outcome: 'granted', person: { personId: resident.externalId } })
 
     await change(h.db, [resident.id], (tx) =>
       tx.credential.update({ where: { id: card.id }, data: { revokedAt: new Date(), uniqueKey: null } }),
     )
     await waitForSynced(h.db, [resident.id], 'card removal synced')
+    expect(tapCard()).toEqual({ outcome: 'refused', reason: 'not_enrolled' })
     expect(deviceHolds(h, TERMINAL.id, resident.externalId)).toMatchObject({ cards: [], pins: ['2718281'] })
     expect(deviceHolds(h, TERMINAL.id, resident.externalId).faces).toHaveLength(1)
 
@@ -140,6 +144,7 @@ describe.each(TEST_PROVIDERS)('door sync on %s', (provider) => {
     const onLock = lock.tempPasswords.find((p) => String(p.id) === password.id)
     expect(onLock).toMatchObject({ password: '3141592', revoked: false, effectiveTime: password.from })
     expect(onLock!.invalidTime).toBeGreaterThan(onLock!.effectiveTime)
+    expect(h.sim.attempt(LOCK.id, 'pin_unlock', { pin: '3141592' }).access).toMatchObject({ outcome: 'granted' })
 
     // Revoking the PIN revokes the temporary password; then no device holds it and its sealed value is wiped.
     const pin = await h.db.credential.findFirstOrThrow({ where: { residentId: resident.id, kind: 'pin' } })
@@ -149,6 +154,7 @@ describe.each(TEST_PROVIDERS)('door sync on %s', (provider) => {
     )
     await waitForSynced(h.db, [resident.id], 'PIN revocation synced')
     expect(lock.tempPasswords.find((p) => String(p.id) === password.id)?.revoked).toBe(true)
+    expect(h.sim.attempt(LOCK.id, 'pin_unlock', { pin: '3141592' }).access).toMatchObject({ outcome: 'refused' })
     expect((await h.db.credential.findUniqueOrThrow({ where: { id: pin.id } })).secretSealed).toBeNull()
 
     // Losing the door removes the member from the lock.
@@ -161,20 +167,21 @@ describe.each(TEST_PROVIDERS)('door sync on %s', (provider) => {
     const resident = await enrolResident(h, [TERMINAL.id, DOOR_STATION.id], { face: false, pin: '5772156' })
     await waitForSynced(h.db, [resident.id])
     const pin = await h.db.credential.findFirstOrThrow({ where: { residentId: resident.id, kind: 'pin' } })
-    // The door station is out of reach: its removal cannot be confirmed yet.
-    const station = h.sim.state.devices.get(DOOR_STATION.id)!
-    h.sim.state.devices.delete(DOOR_STATION.id)
+    // The door station is offline: it refuses the removal (2001), which cannot be confirmed yet.
+    h.sim.trigger(DOOR_STATION.id, 'offline')
     try {
       await change(h.db, [resident.id], (tx) =>
         tx.credential.update({ where: { id: pin.id }, data: { revokedAt: new Date() } }),
       )
-      await waitForSynced(h.db, [resident.id], 'never', 1_000).catch(() => undefined)
-      const rows = await rowsOf(h.db, resident.id)
-      expect(rows.map((r) => r.state).sort()).toEqual(['failed', 'synced'])
-      expect(deviceHolds(h, TERMINAL.id, resident.externalId).pins).toEqual([])
+      await waitUntil(
+        async () => (await rowsOf(h.db, resident.id)).some((r) => r.errorCode === '2001'),
+        'the door station refusing',
+      )
+      await waitUntil(() => deviceHolds(h, TERMINAL.id, resident.externalId).pins.length === 0, 'terminal PIN removed')
+      expect(deviceHolds(h, DOOR_STATION.id, resident.externalId).pins).toEqual(['5772156'])
       expect((await h.db.credential.findUniqueOrThrow({ where: { id: pin.id } })).secretSealed).not.toBeNull()
     } finally {
-      h.sim.state.devices.set(DOOR_STATION.id, station)
+      h.sim.trigger(DOOR_STATION.id, 'online')
     }
     await h.db.deviceSync.updateMany({ where: { residentId: resident.id }, data: { nextAttemptAt: new Date() } })
     h.workers[0].wake()
