@@ -7,7 +7,18 @@ import { type Applied, type AppliedPerson, emptyApplied, holdsAnything } from '@
 import type { Desired } from '@/lib/sync/desired-state'
 import { signFaceImageUrl } from '@/lib/sync/face-image-url'
 import { type PushDeps, gated, ignoreMissing, isMissing, unsealPin } from '@/lib/sync/push-deps'
-import { syncError } from '@/lib/sync/sync-failure'
+import { HeldElsewhereError, syncError } from '@/lib/sync/sync-failure'
+import { TuyaApiError } from '@/lib/tuya/errors'
+
+/** Adding a card or PIN the device still gives to someone else answers 1109: retried until their removal lands. */
+async function mayBeHeldElsewhere<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call
+  } catch (error) {
+    if (error instanceof TuyaApiError && error.code === 1109) throw new HeldElsewhereError(error)
+    throw error
+  }
+}
 
 const samePerson = (a: AppliedPerson, b: AppliedPerson) => a.name === b.name && a.begin === b.begin && a.end === b.end
 
@@ -106,14 +117,14 @@ export async function pushAccessControl(
   }
   for (const card of desired.cards) {
     if (applied.cards[card.credentialId] === card.cardNo) continue
-    await gated(deps, 'write', () => api.addCard(deviceId, personId, card.cardNo))
+    await gated(deps, 'write', () => mayBeHeldElsewhere(api.addCard(deviceId, personId, card.cardNo)))
     applied.cards[card.credentialId] = card.cardNo
     await save()
   }
   for (const pin of desired.pins) {
     if (applied.pins.includes(pin.credentialId)) continue
     const plain = unsealPin(pin.sealed, pin.credentialId, deps.secret)
-    await gated(deps, 'write', () => api.addPassword(deviceId, personId, plain))
+    await gated(deps, 'write', () => mayBeHeldElsewhere(api.addPassword(deviceId, personId, plain)))
     applied.pins.push(pin.credentialId)
     await save()
   }

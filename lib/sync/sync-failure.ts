@@ -16,7 +16,21 @@ export type SyncFailure = {
 /** Tuya codes meaning "the device is not reachable right now" (docs/tuya-protocol.md §2.4). */
 export const OFFLINE_CODES = ['2001', '2007'] as const
 
+/**
+ * A Tuya refusal that another row's push may clear: a card number or PIN still held by someone else on the device
+ * (answered 1109) until that person's removal reaches it. Retried with backoff instead of waiting for an operator.
+ */
+export class HeldElsewhereError extends Error {
+  constructor(readonly cause: TuyaApiError) {
+    super(`${cause.msg} (the device may still give it to another person until their removal is pushed)`)
+    this.name = 'HeldElsewhereError'
+  }
+}
+
 export function classifyFailure(error: unknown): SyncFailure {
+  if (error instanceof HeldElsewhereError) {
+    return { code: String(error.cause.code), message: error.message, transient: true, offline: false }
+  }
   if (error instanceof TuyaApiError) {
     const code = String(error.code)
     const offline = (OFFLINE_CODES as readonly string[]).includes(code)

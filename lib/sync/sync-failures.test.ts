@@ -9,6 +9,7 @@ import { TEST_PROVIDERS } from '@/lib/db/test-database'
 import { recordLiveEmissions } from '@/lib/ingest/fixtures/recording-live-server'
 import { waitUntil } from '@/lib/ingest/fixtures/wait-until'
 import {
+  change,
   DOOR_STATION,
   enrolResident,
   type Harness,
@@ -103,6 +104,30 @@ describe.each(TEST_PROVIDERS)('door sync failures on %s', (provider) => {
     await expect(retryResidentSync(h.db, admin, 'no-such-resident', {}, {})).rejects.toMatchObject({ status: 404 })
     const answer = await retryResidentSync(h.db, admin, resident.id, { deviceId: h.deviceIds[TERMINAL.id] }, {})
     expect(answer.items.map((i) => i.state)).toEqual(['synced'])
+  })
+
+  it('retries a card another person still holds on the device until their removal is pushed', async () => {
+    const previous = await enrolResident(h, [TERMINAL.id], { face: false, card: 'C0DE0001' })
+    await waitForSynced(h.db, [previous.id])
+    // The previous holder's removal is held up (a worker died holding the row), so the new holder goes first.
+    const [held] = await rowsOf(h.db, previous.id)
+    const next = await enrolResident(h, [], { face: false })
+    await change(h.db, [previous.id, next.id], async (tx) => {
+      await tx.deviceSync.update({
+        where: { id: held.id },
+        data: { leaseOwner: 'dead-worker', leaseUntil: new Date(Date.now() + 600) },
+      })
+      await tx.credential.updateMany({
+        where: { residentId: previous.id, kind: 'card' },
+        data: { revokedAt: new Date() },
+      })
+      await tx.credential.create({ data: { residentId: next.id, kind: 'card', value: 'C0DE0001' } })
+      await tx.residentDeviceGrant.create({ data: { residentId: next.id, deviceId: h.deviceIds[TERMINAL.id] } })
+    })
+    await waitForSynced(h.db, [previous.id, next.id], 'the card moved to its new holder')
+    expect(h.sim.state.devices.get(TERMINAL.id)!.cards.get('C0DE0001')?.personId).toBe(next.externalId)
+    const failure = await h.db.auditLog.findFirstOrThrow({ where: { action: 'sync.failed', targetId: next.id } })
+    expect(JSON.parse(failure.details!)).toMatchObject({ code: '1109' })
   })
 
   it('retries Tuya 5xx answers with backoff until the device has everything', async () => {
