@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { requestJson } from '@/components/data/api-client'
 import { queryKeys } from '@/components/data/query-keys'
 import { apiPaths } from '@/lib/http/api-paths'
-import type { RetrySyncInput } from '@/lib/sync/schema'
+import type { ResidentSync, RetrySyncInput } from '@/lib/sync/schema'
 
 export function useResidentSync(residentId: string) {
   return useQuery({
@@ -19,6 +19,21 @@ export function useRetrySync(residentId: string) {
   return useMutation({
     mutationFn: (input: RetrySyncInput) =>
       requestJson(apiPaths.residentSyncRetry(residentId), (s) => s.residentSync, { method: 'POST', json: input }),
-    onSuccess: (answer) => queryClient.setQueryData(queryKeys.residents.sync(residentId), answer),
+    // The worker may finish the retried push (and its live event arrive) before this answer does: keep the newer.
+    onSuccess: (answer) =>
+      queryClient.setQueryData(queryKeys.residents.sync(residentId), (cached?: ResidentSync) =>
+        newestOf(cached, answer),
+      ),
   })
+}
+
+/** Each row as last changed, whichever of the two lists saw it later. */
+export function newestOf(cached: ResidentSync | undefined, answer: ResidentSync): ResidentSync {
+  const known = new Map((cached?.items ?? []).map((item) => [item.id, item]))
+  return {
+    items: answer.items.map((item) => {
+      const other = known.get(item.id)
+      return other && Date.parse(other.updatedAt) > Date.parse(item.updatedAt) ? other : item
+    }),
+  }
 }

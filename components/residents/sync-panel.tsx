@@ -61,7 +61,11 @@ export function SyncPanel({ residentId, canRetry = false }: { residentId: string
             {
               key: 'state',
               header: 'State',
-              cell: (i) => <Badge tone={STATE[i.state].tone}>{STATE[i.state].label}</Badge>,
+              cell: (i) => (
+                <span className="whitespace-nowrap">
+                  <Badge tone={STATE[i.state].tone}>{STATE[i.state].label}</Badge>
+                </span>
+              ),
             },
             {
               key: 'detail',
@@ -82,7 +86,16 @@ export function SyncPanel({ residentId, canRetry = false }: { residentId: string
               ),
             },
             { key: 'attempts', header: 'Attempts', cell: (i) => i.attempts },
-            { key: 'next', header: 'Next attempt', cell: (i) => formatTime(i.nextAttemptAt) },
+            {
+              key: 'next',
+              header: 'Next attempt',
+              cell: (i) =>
+                i.state === 'failed' && !i.nextAttemptAt ? (
+                  <span className="text-muted">on retry</span>
+                ) : (
+                  formatTime(i.nextAttemptAt)
+                ),
+            },
             ...(canRetry
               ? [
                   {
