@@ -35,7 +35,7 @@ export const dueWhere = (now: Date) => ({
 export async function findDueRows(db: Db, now: Date, limit: number): Promise<string[]> {
   const rows = await db.deviceSync.findMany({
     where: { AND: [dueWhere(now), leaseFree(now)] },
-    orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
+    orderBy: [{ nextAttemptAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
     take: limit,
     select: { id: true },
   })

@@ -69,7 +69,7 @@ export function startSyncWorker(db: Db, options: SyncWorkerOptions): SyncWorker 
     woken = true
     wakeSleeper?.()
   }
-  if (options.listen !== false) onSyncPending(wake)
+  const unlisten = options.listen === false ? () => undefined : onSyncPending(wake)
 
   /** Rows that failed because their device was offline are retried at once when it is seen online again. */
   async function retryReturnedDevices() {
@@ -169,7 +169,7 @@ export function startSyncWorker(db: Db, options: SyncWorkerOptions): SyncWorker 
     async stop() {
       stopped = true
       wakeSleeper?.()
-      if (options.listen !== false) onSyncPending(undefined)
+      unlisten()
       await running
     },
   }
