@@ -3,30 +3,32 @@
 // door, Tuya's code and message when a push failed, the attempts and when the next one is due, notes on what a
 // device cannot take, and for operators allowed to, a retry per device and for every failed one at once.
 import { RefreshCw } from 'lucide-react'
+import { useTranslations } from 'next-intl'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { useResidentSync, useRetrySync } from '@/components/data/sync-queries'
 import { Badge, type Tone } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
-import { formatTime } from '@/components/ui/format-time'
+import { useFormatTime } from '@/components/ui/format-time'
 import type { SyncItem } from '@/lib/sync/schema'
 
-const STATE: Record<SyncItem['state'], { label: string; tone: Tone }> = {
-  synced: { label: 'In sync', tone: 'ok' },
-  pending: { label: 'Pending', tone: 'warn' },
-  failed: { label: 'Failed', tone: 'danger' },
-}
+const TONE: Record<SyncItem['state'], Tone> = { synced: 'ok', pending: 'warn', failed: 'danger' }
 
 export function SyncPanel({ residentId, canRetry = false }: { residentId: string; canRetry?: boolean }) {
+  const t = useTranslations('sync')
+  const formatTime = useFormatTime()
+  const errorMessage = useErrorMessage()
   const sync = useResidentSync(residentId)
   const retry = useRetrySync(residentId)
   const items = sync.data?.items ?? []
   const failed = items.filter((i) => i.state === 'failed').length
+  const problem = sync.error ?? retry.error
 
   return (
-    <section aria-label="Sync to doors" className="space-y-3">
+    <section aria-label={t('section')} className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-muted">Doors</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-muted">{t('title')}</h2>
         {canRetry && failed > 0 && (
           <Button
             variant="secondary"
@@ -34,42 +36,44 @@ export function SyncPanel({ residentId, canRetry = false }: { residentId: string
             disabled={retry.isPending}
             onClick={() => retry.mutate({})}
           >
-            <RefreshCw className="size-3.5" aria-hidden /> Retry all failed ({failed})
+            <RefreshCw className="size-3.5" aria-hidden /> {t('retryAll', { count: failed })}
           </Button>
         )}
       </div>
-      {retry.error && (
+      {problem && (
         <p role="alert" className="text-sm text-danger">
-          {retry.error.message}
+          {errorMessage(problem)}
         </p>
       )}
-      {sync.error ? (
-        <p role="alert" className="text-sm text-danger">
-          {sync.error.message}
-        </p>
-      ) : sync.isPending ? (
-        <p className="text-sm text-muted">Loading…</p>
+      {sync.isPending ? (
+        <p className="text-sm text-muted">{t('loading')}</p>
       ) : items.length === 0 ? (
-        <EmptyState title="No doors yet">Grant this resident a door or a group to push them to its devices.</EmptyState>
+        sync.error ? null : (
+          <EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>
+        )
       ) : (
         <DataTable
           testId="sync-table"
           rows={items}
           rowKey={(i) => i.id}
           columns={[
-            { key: 'device', header: 'Device', cell: (i) => <span className="font-medium">{i.deviceName}</span> },
+            {
+              key: 'device',
+              header: t('columns.device'),
+              cell: (i) => <span className="font-medium">{i.deviceName}</span>,
+            },
             {
               key: 'state',
-              header: 'State',
+              header: t('columns.state'),
               cell: (i) => (
                 <span className="whitespace-nowrap">
-                  <Badge tone={STATE[i.state].tone}>{STATE[i.state].label}</Badge>
+                  <Badge tone={TONE[i.state]}>{t(`states.${i.state}`)}</Badge>
                 </span>
               ),
             },
             {
               key: 'detail',
-              header: 'Detail',
+              header: t('columns.detail'),
               cell: (i) => (
                 <div className="space-y-1 text-xs">
                   {i.error && (
@@ -85,13 +89,13 @@ export function SyncPanel({ residentId, canRetry = false }: { residentId: string
                 </div>
               ),
             },
-            { key: 'attempts', header: 'Attempts', cell: (i) => i.attempts },
+            { key: 'attempts', header: t('columns.attempts'), cell: (i) => i.attempts },
             {
               key: 'next',
-              header: 'Next attempt',
+              header: t('columns.next'),
               cell: (i) =>
                 i.state === 'failed' && !i.nextAttemptAt ? (
-                  <span className="text-muted">on retry</span>
+                  <span className="text-muted">{t('onRetry')}</span>
                 ) : (
                   formatTime(i.nextAttemptAt)
                 ),
@@ -107,10 +111,10 @@ export function SyncPanel({ residentId, canRetry = false }: { residentId: string
                           variant="ghost"
                           className="px-2 py-1 text-xs"
                           disabled={retry.isPending}
-                          aria-label={`Retry ${i.deviceName}`}
+                          aria-label={t('retryDevice', { device: i.deviceName })}
                           onClick={() => retry.mutate({ deviceId: i.deviceId })}
                         >
-                          Retry
+                          {t('retry')}
                         </Button>
                       ),
                   },
