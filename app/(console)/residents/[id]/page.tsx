@@ -22,7 +22,9 @@ export default async function ResidentPage({ params }: { params: Promise<{ id: s
         canWrite={can(actor.role, 'residents.write')}
         canManageDoors={can(actor.role, 'credentials.manage')}
         credentials={<CredentialsPanel residentId={id} canManage={can(actor.role, 'credentials.manage')} />}
-        sync={can(actor.role, 'sync.read') ? <SyncPanel residentId={id} /> : null}
+        sync={
+          can(actor.role, 'sync.read') ? <SyncPanel residentId={id} canRetry={can(actor.role, 'sync.retry')} /> : null
+        }
       />
     </>
   )
