@@ -1,0 +1,73 @@
+// What a resident's door PIN may be. Someone watching the keypad, or trying the obvious, should not get in
+// within a few guesses: so no runs, no repeats, nothing from the common-PIN lists, and nothing an intruder can
+// read off the resident (their phone number's tail, their unit number). The PIN is typed once by the admin and
+// never shown again, so the rules are explained up front (PIN_POLICY_HINT).
+
+export const PIN_RULES = { minLength: 6, maxLength: 8 } as const
+
+export const PIN_POLICY_HINT =
+  '6 to 8 digits; not one repeated digit, not a run like 123456 or 987654, not a repeated pattern like 121212, not a common PIN, and not the resident’s phone number ending or unit number.'
+
+/** Frequently chosen PINs of 6–8 digits (beyond the runs and repeats refused by rule). */
+const COMMON_PINS = new Set([
+  '112233',
+  '123321',
+  '654456',
+  '159753',
+  '147258',
+  '258369',
+  '147852',
+  '258456',
+  '741852',
+  '963852',
+  '789456',
+  '456789',
+  '102030',
+  '010203',
+  '696969',
+  '520520',
+  '520131',
+  '131313',
+  '246810',
+  '135790',
+  '013579',
+  '147369',
+  '159357',
+  '753159',
+  '11223344',
+  '12344321',
+  '20202020',
+  '19851985',
+  '13579135',
+  '24682468',
+])
+
+const isRun = (pin: string, step: 1 | -1) =>
+  [...pin].every((digit, i) => i === 0 || (Number(pin[i - 1]) + step + 10) % 10 === Number(digit))
+
+/** True when the PIN is one block of 1–4 digits repeated (111111, 121212, 123123, 12341234). */
+const isRepeatedBlock = (pin: string) =>
+  [1, 2, 3, 4].some((size) => pin.length % size === 0 && pin === pin.slice(0, size).repeat(pin.length / size))
+
+const digitsOf = (text: string | null | undefined) => (text ?? '').replace(/\D/g, '')
+
+export type PinContext = { phone?: string | null; unitLabel?: string | null }
+
+/** Every rule the PIN breaks, as `pin: …` messages; empty when it may be used. Never echoes the PIN. */
+export function pinPolicyProblems(pin: string, context: PinContext = {}): string[] {
+  const { minLength, maxLength } = PIN_RULES
+  if (!/^\d+$/.test(pin)) return ['pin: use digits only']
+  if (pin.length < minLength || pin.length > maxLength) return [`pin: use ${minLength} to ${maxLength} digits`]
+  const problems: string[] = []
+  if (/^(\d)\1+$/.test(pin)) problems.push('pin: do not repeat one digit')
+  else if (isRepeatedBlock(pin)) problems.push('pin: do not repeat a pattern (like 121212 or 123123)')
+  if (isRun(pin, 1) || isRun(pin, -1)) problems.push('pin: do not use a run of digits (like 123456 or 987654)')
+  if (COMMON_PINS.has(pin)) problems.push('pin: this is one of the most common PINs; choose another')
+  const phone = digitsOf(context.phone)
+  if (phone.length >= pin.length && phone.endsWith(pin)) {
+    problems.push('pin: do not use the end of the resident’s phone number')
+  }
+  const unit = digitsOf(context.unitLabel)
+  if (unit.length >= 3 && pin.includes(unit)) problems.push('pin: do not use the resident’s unit number')
+  return problems
+}
