@@ -60,8 +60,8 @@ export function pinPolicyProblems(pin: string, context: PinContext = {}): string
   if (pin.length < minLength || pin.length > maxLength) return [`pin: use ${minLength} to ${maxLength} digits`]
   const problems: string[] = []
   if (/^(\d)\1+$/.test(pin)) problems.push('pin: do not repeat one digit')
-  else if (isRepeatedBlock(pin)) problems.push('pin: do not repeat a pattern (like 121212 or 123123)')
-  if (isRun(pin, 1) || isRun(pin, -1)) problems.push('pin: do not use a run of digits (like 123456 or 987654)')
+  else if (isRepeatedBlock(pin)) problems.push('pin: do not repeat a short pattern of digits')
+  if (isRun(pin, 1) || isRun(pin, -1)) problems.push('pin: do not use digits in a row, counting up or down')
   if (COMMON_PINS.has(pin)) problems.push('pin: this is one of the most common PINs; choose another')
   const phone = digitsOf(context.phone)
   if (phone.length >= pin.length && phone.endsWith(pin)) {
