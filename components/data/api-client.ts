@@ -9,6 +9,10 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error body as answered, for errors that carry more than code and message (e.g. `reasons`). */
+    readonly body?: unknown,
+    /** Seconds from a 503's Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -50,10 +54,12 @@ async function send(path: string, { json, headers, body, ...init }: RequestOptio
 export async function requestJson<T>(path: string, expect: ResponseSchema<T>, options: RequestOptions = {}) {
   const [{ response, body }, schemas] = await Promise.all([send(path, options), loadWireSchemas()])
   if (!response.ok) {
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN)
+    const wait = Number.isFinite(retryAfter) ? retryAfter : undefined
     const failure = schemas.error.safeParse(body)
     throw failure.success
-      ? new ApiError(response.status, failure.data.error.code, failure.data.error.message)
-      : new ApiError(response.status, 'http_error', `Request failed (${response.status})`)
+      ? new ApiError(response.status, failure.data.error.code, failure.data.error.message, body, wait)
+      : new ApiError(response.status, 'http_error', `Request failed (${response.status})`, body, wait)
   }
   const parsed = expect(schemas).safeParse(body)
   if (!parsed.success) {

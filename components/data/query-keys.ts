@@ -47,6 +47,8 @@ export const queryKeys = {
     detail: (id: string) => ['residents', 'detail', id] as const,
     /** Where each device stands with one resident, patched in place by `sync.updated`. */
     sync: (id: string) => ['residents', 'sync', id] as const,
+    /** A resident's active faces, cards and PINs. */
+    credentials: (id: string) => ['residents', 'credentials', id] as const,
   },
   units: {
     all: () => ['units'] as const,

@@ -7,6 +7,7 @@ import { alarmItemSchema, alarmPageSchema } from '@/lib/alarms/schema'
 import { auditPageSchema } from '@/lib/audit/schema'
 import { callItemSchema, callPageSchema } from '@/lib/calls/schema'
 import { devicePageSchema, unlockOutcomeSchema } from '@/lib/devices/schema'
+import { credentialItemSchema, credentialListSchema, revokedCredentialSchema } from '@/lib/credentials/schema'
 import { errorBodySchema } from '@/lib/http/error-body'
 import { inboundMessagePageSchema } from '@/lib/ingest/schema'
 import { deletedDeviceGroupSchema, deviceGroupItemSchema, deviceGroupPageSchema } from '@/lib/device-groups/schema'
@@ -49,6 +50,9 @@ export const WIRE_SCHEMAS = {
   deviceGroup: deviceGroupItemSchema,
   deletedDeviceGroup: deletedDeviceGroupSchema,
   residentSync: residentSyncSchema,
+  credentialList: credentialListSchema,
+  credential: credentialItemSchema,
+  revokedCredential: revokedCredentialSchema,
   auditPage: auditPageSchema,
   userPage: userPageSchema,
   user: userItemSchema,

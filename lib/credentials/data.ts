@@ -7,7 +7,10 @@ import { notFound } from '@/lib/errors'
 const KIND_ORDER: Record<string, number> = { face: 0, card: 1, pin: 2 }
 
 export async function listCredentials(db: Db, residentId: string, viewer: CredentialViewer): Promise<CredentialList> {
-  const resident = await db.resident.findUnique({ where: { id: residentId }, select: { id: true } })
+  const resident = await db.resident.findUnique({
+    where: { id: residentId },
+    select: { validFrom: true, validUntil: true },
+  })
   if (!resident) throw notFound('Resident')
   const rows = await db.credential.findMany({
     where: { residentId, revokedAt: null },
@@ -15,5 +18,11 @@ export async function listCredentials(db: Db, residentId: string, viewer: Creden
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   })
   rows.sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9))
-  return { items: rows.map((row) => toCredentialItem(row, viewer)) }
+  return {
+    items: rows.map((row) => toCredentialItem(row, viewer)),
+    resident: {
+      validFrom: resident.validFrom?.toISOString() ?? null,
+      validUntil: resident.validUntil?.toISOString() ?? null,
+    },
+  }
 }

@@ -47,7 +47,11 @@ export type CredentialItem = z.infer<typeof credentialItemSchema>
 export type FaceCredentialItem = Extract<CredentialItem, { kind: 'face' }>
 export type CardCredentialItem = Extract<CredentialItem, { kind: 'card' }>
 
-export const credentialListSchema = z.object({ items: z.array(credentialItemSchema) })
+export const credentialListSchema = z.object({
+  items: z.array(credentialItemSchema),
+  /** The resident's own window, so the console can warn when a credential's reaches outside it. */
+  resident: z.object({ validFrom: isoTimeOrNull, validUntil: isoTimeOrNull }),
+})
 export type CredentialList = z.infer<typeof credentialListSchema>
 
 export const revokedCredentialSchema = z.object({

@@ -68,4 +68,12 @@ export const apiPaths = {
   me: () => '/api/me',
   myLocale: () => '/api/me/locale',
   snapshot: (snapshotId: string) => `/api/snapshots/${segment(snapshotId)}`,
+  residentCredentials: (residentId: string) => `/api/residents/${segment(residentId)}/credentials`,
+  residentFaces: (residentId: string) => `/api/residents/${segment(residentId)}/faces`,
+  residentCards: (residentId: string) => `/api/residents/${segment(residentId)}/cards`,
+  residentPins: (residentId: string) => `/api/residents/${segment(residentId)}/pins`,
+  residentCredential: (residentId: string, kind: 'face' | 'card' | 'pin', credentialId: string) =>
+    `/api/residents/${segment(residentId)}/${kind}s/${segment(credentialId)}`,
+  /** Base URL of the face models and wasm binaries (face-api and tfjs append the file names). */
+  faceModels: () => '/api/face-models/',
 } as const

@@ -20,7 +20,8 @@ export function pageContentSecurityPolicy(nonce: string, options: { dev: boolean
   return [
     "default-src 'self'",
     // strict-dynamic: scripts Next's nonce'd scripts load are trusted; no other inline or injected script is.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,
+    // wasm-unsafe-eval: the face check's tfjs may compile WebAssembly (never JavaScript from strings).
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${options.dev ? " 'unsafe-eval'" : ''}`,
     `style-src 'self' 'nonce-${nonce}'`,
     // React style props (sizes of thumbnails) are attributes; they cannot run script.
     "style-src-attr 'unsafe-inline'",
