@@ -88,6 +88,8 @@ export async function applyLiveEvent(qc: QueryClient, live: LiveEvent): Promise<
       await Promise.all([
         replaceInPages(qc, queryKeys.residents.lists(), live.payload),
         refetch(qc, queryKeys.residents.detail(live.payload.id)),
+        // A credential added or removed elsewhere: the resident's page shows the new list.
+        refetch(qc, queryKeys.residents.credentials(live.payload.id)),
       ])
       return
     case 'sync.updated':

@@ -1,6 +1,7 @@
 // Runs under tsx as a child of the Playwright worker (see e2e/fixtures.ts) and seeds the e2e server's database
 // with the app's own functions. A child process because the app's modules are ESM in places (the generated
 // Prisma client uses import.meta), which Playwright's CommonJS test transform cannot load.
+import { randomBytes } from 'node:crypto'
 import { createDb } from '@/lib/db/client'
 import type { Role } from '@/lib/domain/enums'
 import { createUser } from '@/lib/users/mutations'
@@ -8,7 +9,9 @@ import { createUser } from '@/lib/users/mutations'
 export type SeedRequest =
   | { id: number; type: 'createUser'; email: string; password: string; role: Role; name: string }
   | { id: number; type: 'clearThrottle' }
-export type SeedReply = { id: number; ok: true; userId?: string } | { id: number; ok: false; error: string }
+  | { id: number; type: 'createResident'; name: string }
+export type SeedReply =
+  { id: number; ok: true; userId?: string; residentId?: string } | { id: number; ok: false; error: string }
 
 const databaseUrl = process.env.DATABASE_URL
 if (!databaseUrl || !process.send) throw new Error('seed-process: run it through fork() with DATABASE_URL set')
@@ -19,6 +22,12 @@ async function handle(request: SeedRequest): Promise<SeedReply> {
   if (request.type === 'clearThrottle') {
     await db.loginThrottle.deleteMany()
     return { id: request.id, ok: true }
+  }
+  if (request.type === 'createResident') {
+    const resident = await db.resident.create({
+      data: { name: request.name, externalId: `e2e-${randomBytes(6).toString('hex')}` },
+    })
+    return { id: request.id, ok: true, residentId: resident.id }
   }
   const user = await createUser(db, {
     email: request.email,

@@ -64,7 +64,8 @@ type Pending = {
 }
 
 /** Resolved at run time from the repository root: Next's bundles have no stable __dirname. */
-const DEFAULT_WORKER_FILE = () => path.join(process.cwd(), 'lib', 'faces', 'face-detector-worker.mjs')
+const DEFAULT_WORKER_FILE = () =>
+  path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'faces', 'face-detector-worker.mjs')
 
 export function createFaceDetector(options: FaceDetectorOptions = {}): FaceDetector {
   const maxInFlight = options.maxInFlight ?? 4
@@ -92,7 +93,8 @@ export function createFaceDetector(options: FaceDetectorOptions = {}): FaceDetec
   }
 
   function spawn(): Worker {
-    const started = new Worker(options.workerFile ?? DEFAULT_WORKER_FILE())
+    // Started by path at run time: not an entry for the bundler to trace or bundle.
+    const started = new Worker(/*turbopackIgnore: true*/ options.workerFile ?? DEFAULT_WORKER_FILE())
     started.unref() // never keeps a stopping process alive
     started.on('message', (raw: unknown) => {
       const message = workerMessageSchema.safeParse(raw)

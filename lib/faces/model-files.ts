@@ -23,6 +23,7 @@ export const FACE_MODEL_FILES = Object.keys(FILES)
 export async function readFaceModelFile(name: string): Promise<{ bytes: Buffer; contentType: string }> {
   const file = Object.hasOwn(FILES, name) ? FILES[name] : undefined
   if (!file) throw notFound('Model file')
-  const bytes = await readFile(path.join(process.cwd(), ...file.dir, name))
+  // Not a module for the bundler to trace: a data file read at run time from the installed package.
+  const bytes = await readFile(path.join(/*turbopackIgnore: true*/ process.cwd(), ...file.dir, name))
   return { bytes, contentType: file.contentType }
 }
