@@ -93,8 +93,9 @@ export function createFaceDetector(options: FaceDetectorOptions = {}): FaceDetec
   }
 
   function spawn(): Worker {
-    // Started by path at run time: not an entry for the bundler to trace or bundle.
-    const started = new Worker(/*turbopackIgnore: true*/ options.workerFile ?? DEFAULT_WORKER_FILE())
+    // Started by path at run time. Reflect.construct instead of `new Worker(…)`: the bundler takes the latter for
+    // a worker entry to bundle, and with a run-time path would trace the whole repository into the route.
+    const started: Worker = Reflect.construct(Worker, [options.workerFile ?? DEFAULT_WORKER_FILE()])
     started.unref() // never keeps a stopping process alive
     started.on('message', (raw: unknown) => {
       const message = workerMessageSchema.safeParse(raw)
