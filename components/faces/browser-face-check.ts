@@ -62,7 +62,12 @@ export function loadFaceApi() {
   return loading
 }
 
-export type BrowserCheck = { reasons: FaceReason[]; backend: string }
+export type BrowserCheck = {
+  reasons: FaceReason[]
+  backend: string
+  /** What was measured, shown with the result: "480×480 px · light 143 · sharpness 123". */
+  measures: string
+}
 
 /**
  * Checks a cropped square photo (a canvas at its native size) the way the server will: size, light, focus at
@@ -70,7 +75,8 @@ export type BrowserCheck = { reasons: FaceReason[]; backend: string }
  */
 export async function checkCroppedPhoto(photo: HTMLCanvasElement, encodedBytes: number): Promise<BrowserCheck> {
   const sizeProblems = [...fileSizeReasons(encodedBytes), ...dimensionReasons(photo.width, photo.height)]
-  if (sizeProblems.length > 0) return { reasons: sizeProblems, backend: 'none' }
+  const size = `${photo.width}×${photo.height} px`
+  if (sizeProblems.length > 0) return { reasons: sizeProblems, backend: 'none', measures: size }
   const { width, height } = fitWithin(photo.width, photo.height, FACE_RULES.sharpnessSide)
   const analysis = document.createElement('canvas')
   analysis.width = width
@@ -80,16 +86,26 @@ export async function checkCroppedPhoto(photo: HTMLCanvasElement, encodedBytes: 
   context.imageSmoothingQuality = 'high'
   context.drawImage(photo, 0, 0, width, height)
   const pixels = context.getImageData(0, 0, width, height).data
-  const light = lightReasons(meanLuma(pixels, 4), laplacianVariance(toGrey(pixels, 4), width, height))
+  const brightness = meanLuma(pixels, 4)
+  const sharpness = laplacianVariance(toGrey(pixels, 4), width, height)
+  const light = lightReasons(brightness, sharpness)
 
   const { faceapi, backend } = await loadFaceApi()
-  const found = await faceapi
+  const detected = await faceapi
     .detectAllFaces(analysis, new faceapi.SsdMobilenetv1Options({ minConfidence: FACE_RULES.minFaceScore }))
     .withFaceLandmarks()
-  const faces: DetectedFace[] = found.map((f) => ({
+  const faces: DetectedFace[] = detected.map((f) => ({
     score: f.detection.score,
     box: { x: f.detection.box.x, y: f.detection.box.y, width: f.detection.box.width, height: f.detection.box.height },
     landmarks: f.landmarks.positions.map((p) => ({ x: p.x, y: p.y })),
   }))
-  return { reasons: [...light, ...faceReasons(faces, width, height).reasons], backend }
+  const found = faceReasons(faces, width, height)
+  const measures = [
+    size,
+    `light ${Math.round(brightness)}`,
+    `sharpness ${Math.round(sharpness)}`,
+    `${faces.length} face${faces.length === 1 ? '' : 's'}`,
+    ...(found.face ? [`face ${Math.round(found.face.faceSize * 100)}%`] : []),
+  ].join(' · ')
+  return { reasons: [...light, ...found.reasons], backend, measures }
 }

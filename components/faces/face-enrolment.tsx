@@ -160,6 +160,11 @@ export function FaceEnrolment({
             )}
           </div>
           <ValidityFields value={validity} onChange={setValidity} resident={resident} />
+          {checked?.check && (
+            <p className="text-xs text-muted" data-testid="local-measures">
+              Measured here: {checked.check.measures} (checked with {checked.check.backend})
+            </p>
+          )}
           {checked?.checkFailed && (
             <p className="text-sm text-warn">
               The instant check could not run in this browser; the server will check the photo.
