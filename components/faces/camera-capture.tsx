@@ -1,32 +1,34 @@
 'use client'
 // Taking the enrolment photo with the computer's camera: a live preview and a "Take photo" button. When the
 // browser refuses the camera, the admin is told why in words and what to do about it.
+import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 import type { PhotoSource } from '@/components/faces/photo-source'
 import { Button } from '@/components/ui/button'
 
-/** getUserMedia's failures, as an admin can act on them. */
-export function cameraProblem(error: unknown): string {
+/** getUserMedia's failures, as an admin can act on them (catalogue keys under credentials.camera). */
+export function cameraProblem(error: unknown) {
   const name = error instanceof DOMException || error instanceof Error ? error.name : ''
   switch (name) {
     case 'NotAllowedError':
-      return 'The browser was not allowed to use the camera. Allow camera access for this site (the camera icon in the address bar), then try again.'
+      return 'notAllowed'
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return 'No camera was found. Connect a camera, or choose a photo file instead.'
+      return 'notFound'
     case 'NotReadableError':
     case 'AbortError':
-      return 'The camera is in use by another application or could not be started. Close the other application and try again.'
+      return 'notReadable'
     case 'SecurityError':
-      return 'The camera can only be used when the console is opened over HTTPS (or on this computer as localhost).'
+      return 'insecure'
     default:
-      return 'The camera could not be started. Choose a photo file instead.'
+      return 'other'
   }
 }
 
 export function CameraCapture({ onCapture, onCancel }: { onCapture(photo: PhotoSource): void; onCancel(): void }) {
+  const t = useTranslations('credentials.camera')
   const video = useRef<HTMLVideoElement>(null)
-  const [problem, setProblem] = useState<string | null>(null)
+  const [problem, setProblem] = useState<ReturnType<typeof cameraProblem> | null>(null)
   const [live, setLive] = useState(false)
 
   useEffect(() => {
@@ -63,25 +65,25 @@ export function CameraCapture({ onCapture, onCancel }: { onCapture(photo: PhotoS
     <div className="space-y-3">
       {problem ? (
         <p role="alert" className="rounded-md border border-warn/40 p-3 text-sm text-warn">
-          {problem}
+          {t(problem)}
         </p>
       ) : (
         <video
           ref={video}
           muted
           playsInline
-          aria-label="Camera preview"
+          aria-label={t('preview')}
           className="max-h-80 w-full max-w-md rounded-md bg-black"
         />
       )}
       <div className="flex gap-2">
         {!problem && (
           <Button onClick={() => void take()} disabled={!live}>
-            Take photo
+            {t('take')}
           </Button>
         )}
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </div>

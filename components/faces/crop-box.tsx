@@ -2,6 +2,7 @@
 // A square crop over the chosen photo: drag the box to move it, drag its corner to resize it, or focus it and use
 // the arrow keys (Shift for bigger steps) to move and + / − to resize. The crop is kept in the photo's own
 // pixels, so what is uploaded does not depend on the screen.
+import { useTranslations } from 'next-intl'
 import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react'
 import type { PhotoSource, Square } from '@/components/faces/photo-source'
 
@@ -27,6 +28,7 @@ export function CropBox({
   crop: Square
   onChange(crop: Square): void
 }) {
+  const t = useTranslations('credentials.crop')
   const canvas = useRef<HTMLCanvasElement>(null)
   const drag = useRef<{ mode: 'move' | 'resize'; startX: number; startY: number; start: Square } | null>(null)
   const scale = Math.min(VIEW / source.width, VIEW / source.height)
@@ -81,8 +83,12 @@ export function CropBox({
       <div
         role="group"
         tabIndex={0}
-        aria-label="Crop area. Arrow keys move it, Shift for bigger steps; plus and minus resize it."
-        aria-description={`${Math.round(crop.side)} px square at ${Math.round(crop.x)}, ${Math.round(crop.y)}`}
+        aria-label={t('label')}
+        aria-description={t('position', {
+          side: Math.round(crop.side),
+          x: Math.round(crop.x),
+          y: Math.round(crop.y),
+        })}
         data-testid="crop-box"
         className="absolute cursor-move border-2 border-accent shadow-[0_0_0_9999px_rgba(0,0,0,0.45)] outline-none focus-visible:ring-2 focus-visible:ring-accent"
         style={{ left: crop.x * scale, top: crop.y * scale, width: crop.side * scale, height: crop.side * scale }}

@@ -2,6 +2,7 @@
 // Enrolling a resident's face: choose a photo file or take one with the camera, crop it square, check it here
 // at once with the server's own rules, then upload it. The server checks it again and its reasons are shown if
 // it refuses; the instant check only saves a round trip.
+import { useTranslations } from 'next-intl'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '@/components/data/api-client'
 import { faceRejectionReasons, useEnrolFace } from '@/components/data/credential-queries'
@@ -12,6 +13,7 @@ import {
   canvasToJpeg,
   centredSquare,
   cropToCanvas,
+  MAX_SOURCE_BYTES,
   readPhotoFile,
   type PhotoSource,
   type Square,
@@ -23,6 +25,7 @@ import {
   type ResidentWindow,
   type Validity,
 } from '@/components/faces/validity-fields'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
 import type { FaceReason } from '@/lib/faces/face-rules'
 
@@ -30,13 +33,14 @@ type Step = { kind: 'choose' } | { kind: 'camera' } | { kind: 'crop'; source: Ph
 type Checked = { photo: Blob; previewUrl: string; check: BrowserCheck | null; checkFailed: boolean }
 
 function Reasons({ title, reasons, testId }: { title: string; reasons: FaceReason[]; testId: string }) {
+  const t = useTranslations('credentials.reasons')
   return (
     <div role="alert" data-testid={testId} className="rounded-md border border-danger/50 p-3 text-sm">
       <p className="font-medium text-danger">{title}</p>
       <ul className="mt-1 list-disc pl-5">
         {reasons.map((r) => (
           <li key={r.code} data-reason={r.code}>
-            {r.message}
+            {t(r.code)}
           </li>
         ))}
       </ul>
@@ -53,7 +57,10 @@ export function FaceEnrolment({
   resident: ResidentWindow | undefined
   onDone(): void
 }) {
+  const t = useTranslations('credentials.enrol')
+  const errorMessage = useErrorMessage()
   const [step, setStep] = useState<Step>({ kind: 'choose' })
+  const [sourceTooLarge, setSourceTooLarge] = useState(false)
   const [fileReasons, setFileReasons] = useState<FaceReason[]>([])
   const [validity, setValidity] = useState<Validity>(NO_VALIDITY)
   const [checked, setChecked] = useState<Checked | null>(null)
@@ -73,6 +80,8 @@ export function FaceEnrolment({
   const chooseFile = async (file: File | undefined) => {
     if (!file) return
     setFileReasons([])
+    setSourceTooLarge(file.size > MAX_SOURCE_BYTES)
+    if (file.size > MAX_SOURCE_BYTES) return
     const read = await readPhotoFile(file)
     if ('reasons' in read) setFileReasons(read.reasons)
     else startCrop(read)
@@ -105,40 +114,36 @@ export function FaceEnrolment({
   const localReasons = checked?.check?.reasons ?? []
 
   return (
-    <section aria-label="Enrol a face" className="space-y-3 rounded-lg border border-border p-4">
+    <section aria-label={t('region')} className="space-y-3 rounded-lg border border-border p-4">
       {step.kind === 'choose' && (
         <div className="flex flex-wrap items-center gap-2">
           <input
             ref={fileInput}
             type="file"
             accept="image/jpeg,image/png,image/webp"
-            aria-label="Photo file"
+            aria-label={t('fileLabel')}
             className="sr-only"
             onChange={(e) => void chooseFile(e.target.files?.[0])}
           />
           <Button variant="secondary" onClick={() => fileInput.current?.click()}>
-            Choose a photo file
+            {t('chooseFile')}
           </Button>
           <Button variant="secondary" onClick={() => setStep({ kind: 'camera' })}>
-            Use the camera
+            {t('useCamera')}
           </Button>
           <Button variant="ghost" onClick={onDone}>
-            Cancel
+            {t('cancel')}
           </Button>
-          <p className="w-full text-xs text-muted">
-            One person, facing the camera, eyes level, in good light; JPEG, PNG or WebP, at least 480×480 px.
-          </p>
+          <p className="w-full text-xs text-muted">{t('guidance')}</p>
         </div>
       )}
-      {fileReasons.length > 0 && (
-        <Reasons title="This file cannot be used" reasons={fileReasons} testId="file-reasons" />
-      )}
+      {fileReasons.length > 0 && <Reasons title={t('fileRefused')} reasons={fileReasons} testId="file-reasons" />}
 
       {step.kind === 'camera' && <CameraCapture onCapture={startCrop} onCancel={() => setStep({ kind: 'choose' })} />}
 
       {step.kind === 'crop' && (
         <div className="space-y-3">
-          <p className="text-sm">Move and resize the square so it holds the head and shoulders.</p>
+          <p className="text-sm">{t('cropHelp')}</p>
           <div className="flex flex-wrap items-start gap-4">
             <CropBox
               source={step.source}
@@ -151,7 +156,7 @@ export function FaceEnrolment({
             {checked && (
               <img
                 src={checked.previewUrl}
-                alt="Cropped photo to upload"
+                alt={t('preview')}
                 width={160}
                 height={160}
                 className="rounded-md"
@@ -162,41 +167,35 @@ export function FaceEnrolment({
           <ValidityFields value={validity} onChange={setValidity} resident={resident} />
           {checked?.check && (
             <p className="text-xs text-muted" data-testid="local-measures">
-              Measured here: {checked.check.measures} (checked with {checked.check.backend})
+              {t('measured', { measures: checked.check.measures, backend: checked.check.backend })}
             </p>
           )}
-          {checked?.checkFailed && (
-            <p className="text-sm text-warn">
-              The instant check could not run in this browser; the server will check the photo.
-            </p>
-          )}
+          {checked?.checkFailed && <p className="text-sm text-warn">{t('checkUnavailable')}</p>}
           {checked?.check && localReasons.length === 0 && (
             <p className="text-sm text-ok" data-testid="local-check-ok">
-              The photo passes the checks.
+              {t('passes')}
             </p>
           )}
           {localReasons.length > 0 && (
-            <Reasons title="This photo will probably be refused" reasons={localReasons} testId="local-reasons" />
+            <Reasons title={t('localRefused')} reasons={localReasons} testId="local-reasons" />
           )}
-          {serverReasons && (
-            <Reasons title="The server refused the photo" reasons={serverReasons} testId="server-reasons" />
-          )}
+          {serverReasons && <Reasons title={t('serverRefused')} reasons={serverReasons} testId="server-reasons" />}
           {otherError && (
             <p role="alert" className="text-sm text-danger">
               {otherError instanceof ApiError && otherError.retryAfterSeconds
-                ? `${otherError.message} (retry in ${otherError.retryAfterSeconds} s)`
-                : otherError.message}
+                ? t('retryIn', { message: errorMessage(otherError), seconds: otherError.retryAfterSeconds })
+                : errorMessage(otherError)}
             </p>
           )}
           <div className="flex flex-wrap gap-2">
             <Button variant="secondary" onClick={() => void check(step.source, step.crop)} disabled={checking}>
-              {checking ? 'Checking…' : 'Check photo'}
+              {checking ? t('checking') : t('check')}
             </Button>
             <Button onClick={upload} disabled={!checked || enrol.isPending || !!notes.error}>
-              {enrol.isPending ? 'Uploading…' : localReasons.length > 0 ? 'Upload anyway' : 'Upload'}
+              {enrol.isPending ? t('uploading') : localReasons.length > 0 ? t('uploadAnyway') : t('upload')}
             </Button>
             <Button variant="ghost" onClick={() => setStep({ kind: 'choose' })}>
-              Choose another photo
+              {t('another')}
             </Button>
           </div>
         </div>

@@ -1,6 +1,7 @@
 'use client'
 // A credential's own validity window (face, card or PIN): optional from/until in local time, sent as ISO UTC.
 // Not bound by the resident's window, but the admin is warned when it reaches outside it.
+import { useTranslations } from 'next-intl'
 import { useId } from 'react'
 
 export type Validity = { validFrom: string; validTo: string }
@@ -11,22 +12,16 @@ export const NO_VALIDITY: Validity = { validFrom: '', validTo: '' }
 /** `datetime-local` value → ISO UTC, or null when empty. */
 export const toIso = (local: string) => (local ? new Date(local).toISOString() : null)
 
-/** Problems with the window, and warnings about the resident's, in plain words. */
+type ValidityWarning = 'startsBefore' | 'endsAfter' | 'openEnded'
+
+/** Problems with the window, and warnings about the resident's (as catalogue keys). */
 export function validityNotes(value: Validity, resident: ResidentWindow | undefined) {
   const from = toIso(value.validFrom)
   const to = toIso(value.validTo)
-  const error = from && to && from >= to ? '“Valid until” must be after “Valid from”.' : null
-  const warnings: string[] = []
-  if (resident?.validFrom && (!from || from < resident.validFrom)) {
-    if (from) warnings.push('It starts before the resident’s own access starts.')
-  }
-  if (resident?.validUntil && (!to || to > resident.validUntil)) {
-    warnings.push(
-      to
-        ? 'It ends after the resident’s own access ends.'
-        : 'The resident’s own access ends; this credential does not.',
-    )
-  }
+  const error = from && to && from >= to ? ('order' as const) : null
+  const warnings: ValidityWarning[] = []
+  if (resident?.validFrom && from && from < resident.validFrom) warnings.push('startsBefore')
+  if (resident?.validUntil && (!to || to > resident.validUntil)) warnings.push(to ? 'endsAfter' : 'openEnded')
   return { error, warnings, from, to }
 }
 
@@ -39,14 +34,15 @@ export function ValidityFields({
   onChange(value: Validity): void
   resident: ResidentWindow | undefined
 }) {
+  const t = useTranslations('credentials.validity')
   const id = useId()
   const notes = validityNotes(value, resident)
   const input = 'rounded-md border border-border bg-panel-2 px-2 py-1 text-sm'
   return (
     <fieldset className="space-y-1">
-      <legend className="sr-only">Validity</legend>
+      <legend className="sr-only">{t('legend')}</legend>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <label htmlFor={`${id}-from`}>Valid from</label>
+        <label htmlFor={`${id}-from`}>{t('from')}</label>
         <input
           id={`${id}-from`}
           type="datetime-local"
@@ -54,7 +50,7 @@ export function ValidityFields({
           value={value.validFrom}
           onChange={(e) => onChange({ ...value, validFrom: e.target.value })}
         />
-        <label htmlFor={`${id}-to`}>until</label>
+        <label htmlFor={`${id}-to`}>{t('until')}</label>
         <input
           id={`${id}-to`}
           type="datetime-local"
@@ -65,12 +61,12 @@ export function ValidityFields({
       </div>
       {notes.error && (
         <p role="alert" className="text-xs text-danger">
-          {notes.error}
+          {t(notes.error)}
         </p>
       )}
       {notes.warnings.map((w) => (
         <p key={w} className="text-xs text-warn">
-          {w}
+          {t(w)}
         </p>
       ))}
     </fieldset>

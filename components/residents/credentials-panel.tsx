@@ -3,6 +3,7 @@
 // who may read residents sees them, with card numbers masked and a PIN shown only as "set". Each credential may
 // have its own validity window, and the admin is warned when it reaches outside the resident's.
 import { CreditCard, KeyRound, ScanFace } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useAddCard, useAddPin, useCredentials, useRevokeCredential } from '@/components/data/credential-queries'
 import { FaceEnrolment } from '@/components/faces/face-enrolment'
@@ -15,18 +16,22 @@ import {
 } from '@/components/faces/validity-fields'
 import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
-import { formatTime } from '@/components/ui/format-time'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
+import { useFormatTime } from '@/components/ui/format-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
 import type { CredentialItem } from '@/lib/credentials/schema'
-import { PIN_POLICY_HINT } from '@/lib/credentials/pin-policy'
-import { describeQuality } from '@/lib/faces/face-rules'
 import { apiPaths } from '@/lib/http/api-paths'
 
-function validityText(item: CredentialItem): string {
-  if (!item.validFrom && !item.validUntil) return 'Always valid'
-  if (!item.validUntil) return `Valid from ${formatTime(item.validFrom)}`
-  if (!item.validFrom) return `Valid until ${formatTime(item.validUntil)}`
-  return `Valid ${formatTime(item.validFrom)} – ${formatTime(item.validUntil)}`
+/** "Valid … – …" for a credential's own window, in the page's language and the building's time. */
+function useValidityText() {
+  const t = useTranslations('credentials')
+  const formatTime = useFormatTime()
+  return (item: CredentialItem) => {
+    if (!item.validFrom && !item.validUntil) return t('alwaysValid')
+    if (!item.validUntil) return t('validFromOnly', { from: formatTime(item.validFrom) })
+    if (!item.validFrom) return t('validUntilOnly', { until: formatTime(item.validUntil) })
+    return t('validBetween', { from: formatTime(item.validFrom), until: formatTime(item.validUntil) })
+  }
 }
 
 function Section({ title, icon, children }: { title: string; icon: ReactNode; children: ReactNode }) {
@@ -41,13 +46,14 @@ function Section({ title, icon, children }: { title: string; icon: ReactNode; ch
   )
 }
 
-function RemoveButton({ residentId, item, what }: { residentId: string; item: CredentialItem; what: string }) {
+function RemoveButton({ residentId, item }: { residentId: string; item: CredentialItem }) {
+  const t = useTranslations('credentials')
   const revoke = useRevokeCredential(residentId)
   return (
     <ConfirmButton
-      label="Remove"
-      question={`Remove this ${what}? Every door will drop it.`}
-      confirmLabel="Remove"
+      label={t('remove')}
+      question={t(`removeQuestion.${item.kind}`)}
+      confirmLabel={t('remove')}
       variant="danger"
       pending={revoke.isPending}
       onConfirm={() => revoke.mutate({ kind: item.kind, credentialId: item.id })}
@@ -66,26 +72,39 @@ function FacesSection({
   canManage: boolean
   resident: ResidentWindow | undefined
 }) {
+  const t = useTranslations('credentials.faces')
+  const formatTime = useFormatTime()
+  const validityText = useValidityText()
   const [enrolling, setEnrolling] = useState(false)
   return (
-    <Section title="Faces" icon={<ScanFace size={16} aria-hidden />}>
-      {items.length === 0 && <p className="text-sm text-muted">No face enrolled.</p>}
+    <Section title={t('title')} icon={<ScanFace size={16} aria-hidden />}>
+      {items.length === 0 && <p className="text-sm text-muted">{t('none')}</p>}
       <ul className="space-y-2">
         {items.map((item) =>
           item.kind === 'face' ? (
             <li key={item.id} data-testid="face-credential" className="flex items-center gap-3">
               <SnapshotThumb
                 url={item.photoId ? apiPaths.snapshot(item.photoId) : null}
-                alt="Enrolled face"
+                alt={t('thumbAlt')}
                 size={64}
               />
               <div className="min-w-0 flex-1 text-sm">
-                <p>{item.quality ? describeQuality(item.quality) : 'Enrolled photo'}</p>
+                <p>
+                  {item.quality
+                    ? t('quality', {
+                        width: item.quality.width,
+                        height: item.quality.height,
+                        face: Math.round(item.quality.faceSize * 100),
+                        light: item.quality.brightness,
+                        sharpness: item.quality.sharpness,
+                      })
+                    : t('photo')}
+                </p>
                 <p className="text-xs text-muted">
-                  Enrolled {formatTime(item.createdAt)} · {validityText(item)}
+                  {t('enrolled', { at: formatTime(item.createdAt) })} · {validityText(item)}
                 </p>
               </div>
-              {canManage && <RemoveButton residentId={residentId} item={item} what="face" />}
+              {canManage && <RemoveButton residentId={residentId} item={item} />}
             </li>
           ) : null,
         )}
@@ -95,7 +114,7 @@ function FacesSection({
           <FaceEnrolment residentId={residentId} resident={resident} onDone={() => setEnrolling(false)} />
         ) : (
           <Button variant="secondary" onClick={() => setEnrolling(true)}>
-            Enrol a face
+            {t('enrol')}
           </Button>
         ))}
     </Section>
@@ -113,6 +132,9 @@ function CardsSection({
   canManage: boolean
   resident: ResidentWindow | undefined
 }) {
+  const t = useTranslations('credentials.cards')
+  const errorMessage = useErrorMessage()
+  const validityText = useValidityText()
   const add = useAddCard(residentId)
   const [cardNo, setCardNo] = useState('')
   const [validity, setValidity] = useState<Validity>(NO_VALIDITY)
@@ -126,24 +148,24 @@ function CardsSection({
     )
   }
   return (
-    <Section title="Cards" icon={<CreditCard size={16} aria-hidden />}>
-      {items.length === 0 && <p className="text-sm text-muted">No card.</p>}
+    <Section title={t('title')} icon={<CreditCard size={16} aria-hidden />}>
+      {items.length === 0 && <p className="text-sm text-muted">{t('none')}</p>}
       <ul className="space-y-2">
         {items.map((item) =>
           item.kind === 'card' ? (
             <li key={item.id} data-testid="card-credential" className="flex items-center gap-3 text-sm">
               <span className="font-mono">{item.cardNo}</span>
               <span className="flex-1 text-xs text-muted">{validityText(item)}</span>
-              {canManage && <RemoveButton residentId={residentId} item={item} what="card" />}
+              {canManage && <RemoveButton residentId={residentId} item={item} />}
             </li>
           ) : null,
         )}
       </ul>
       {canManage && (
-        <form onSubmit={submit} className="space-y-2" aria-label="Add a card">
+        <form onSubmit={submit} className="space-y-2" aria-label={t('form')}>
           <div className="flex flex-wrap items-center gap-2">
             <label htmlFor={`card-${residentId}`} className="text-sm">
-              Card number
+              {t('number')}
             </label>
             <input
               id={`card-${residentId}`}
@@ -154,13 +176,13 @@ function CardsSection({
               className="rounded-md border border-border bg-panel-2 px-2 py-1 font-mono text-sm"
             />
             <Button type="submit" variant="secondary" disabled={!cardNo.trim() || add.isPending || !!notes.error}>
-              Add card
+              {t('add')}
             </Button>
           </div>
           <ValidityFields value={validity} onChange={setValidity} resident={resident} />
           {add.error && (
             <p role="alert" className="text-sm text-danger">
-              {add.error.message}
+              {errorMessage(add.error)}
             </p>
           )}
         </form>
@@ -180,6 +202,10 @@ function PinSection({
   canManage: boolean
   resident: ResidentWindow | undefined
 }) {
+  const t = useTranslations('credentials.pin')
+  const errorMessage = useErrorMessage()
+  const formatTime = useFormatTime()
+  const validityText = useValidityText()
   const add = useAddPin(residentId)
   const [pin, setPin] = useState('')
   const [validity, setValidity] = useState<Validity>(NO_VALIDITY)
@@ -191,22 +217,22 @@ function PinSection({
     add.mutate({ pin, validFrom: notes.from, validTo: notes.to }, { onSettled: () => setPin('') })
   }
   return (
-    <Section title="PIN" icon={<KeyRound size={16} aria-hidden />}>
-      {items.length === 0 && <p className="text-sm text-muted">No PIN.</p>}
+    <Section title={t('title')} icon={<KeyRound size={16} aria-hidden />}>
+      {items.length === 0 && <p className="text-sm text-muted">{t('none')}</p>}
       <ul className="space-y-2">
         {items.map((item) => (
           <li key={item.id} data-testid="pin-credential" className="flex items-center gap-3 text-sm">
-            <span>PIN set on {formatTime(item.createdAt)}</span>
+            <span>{t('setOn', { at: formatTime(item.createdAt) })}</span>
             <span className="flex-1 text-xs text-muted">{validityText(item)}</span>
-            {canManage && <RemoveButton residentId={residentId} item={item} what="PIN" />}
+            {canManage && <RemoveButton residentId={residentId} item={item} />}
           </li>
         ))}
       </ul>
       {canManage && items.length === 0 && (
-        <form onSubmit={submit} className="space-y-2" aria-label="Set a PIN">
+        <form onSubmit={submit} className="space-y-2" aria-label={t('form')}>
           <div className="flex flex-wrap items-center gap-2">
             <label htmlFor={`pin-${residentId}`} className="text-sm">
-              New PIN
+              {t('new')}
             </label>
             <input
               id={`pin-${residentId}`}
@@ -219,14 +245,14 @@ function PinSection({
               className="w-32 rounded-md border border-border bg-panel-2 px-2 py-1 font-mono text-sm"
             />
             <Button type="submit" variant="secondary" disabled={pin.length < 6 || add.isPending || !!notes.error}>
-              Set PIN
+              {t('set')}
             </Button>
           </div>
-          <p className="text-xs text-muted">{PIN_POLICY_HINT} It is shown to no one after this.</p>
+          <p className="text-xs text-muted">{t('hint')}</p>
           <ValidityFields value={validity} onChange={setValidity} resident={resident} />
           {add.error && (
             <p role="alert" className="text-sm text-danger">
-              {add.error.message}
+              {errorMessage(add.error)}
             </p>
           )}
         </form>
@@ -236,20 +262,22 @@ function PinSection({
 }
 
 export function CredentialsPanel({ residentId, canManage }: { residentId: string; canManage: boolean }) {
+  const t = useTranslations('credentials')
+  const errorMessage = useErrorMessage()
   const credentials = useCredentials(residentId)
   const items = credentials.data?.items ?? []
   const resident = credentials.data?.resident
   const of = (kind: CredentialItem['kind']) => items.filter((item) => item.kind === kind)
   return (
-    <section aria-label="Credentials" data-resident={residentId} className="space-y-6">
-      <h2 className="text-base font-semibold">Faces, cards and PIN</h2>
+    <section aria-label={t('title')} data-resident={residentId} className="space-y-6">
+      <h2 className="text-base font-semibold">{t('title')}</h2>
       {credentials.isError && (
         <p role="alert" className="text-sm text-danger">
-          {credentials.error.message}
+          {errorMessage(credentials.error)}
         </p>
       )}
       {credentials.isPending ? (
-        <p className="text-sm text-muted">Loading…</p>
+        <p className="text-sm text-muted">{t('loading')}</p>
       ) : (
         <>
           <FacesSection residentId={residentId} items={of('face')} canManage={canManage} resident={resident} />

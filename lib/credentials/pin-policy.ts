@@ -1,12 +1,10 @@
 // What a resident's door PIN may be. Someone watching the keypad, or trying the obvious, should not get in
 // within a few guesses: so no runs, no repeats, nothing from the common-PIN lists, and nothing an intruder can
 // read off the resident (their phone number's tail, their unit number). The PIN is typed once by the admin and
-// never shown again, so the rules are explained up front (PIN_POLICY_HINT).
+// never shown again, so the panel explains the rules up front (credentials.pin.hint in the catalogues).
 
 export const PIN_RULES = { minLength: 6, maxLength: 8 } as const
 
-export const PIN_POLICY_HINT =
-  '6 to 8 digits; not one repeated digit, not a run like 123456 or 987654, not a repeated pattern like 121212, not a common PIN, and not the resident’s phone number ending or unit number.'
 
 /** Frequently chosen PINs of 6–8 digits (beyond the runs and repeats refused by rule). */
 const COMMON_PINS = new Set([

@@ -238,8 +238,3 @@ export function faceReasons(
     },
   }
 }
-
-/** One line for the credentials panel: "Face 34% · light 143 · sharpness 123". */
-export function describeQuality(quality: FaceQuality): string {
-  return `${quality.width}×${quality.height} px · face ${percent(quality.faceSize)} · light ${Math.round(quality.brightness)} · sharpness ${Math.round(quality.sharpness)}`
-}
