@@ -137,6 +137,11 @@ export function FaceEnrolment({
           <p className="w-full text-xs text-muted">{t('guidance')}</p>
         </div>
       )}
+      {sourceTooLarge && (
+        <p role="alert" className="text-sm text-danger">
+          {t('sourceTooLarge')}
+        </p>
+      )}
       {fileReasons.length > 0 && <Reasons title={t('fileRefused')} reasons={fileReasons} testId="file-reasons" />}
 
       {step.kind === 'camera' && <CameraCapture onCapture={startCrop} onCancel={() => setStep({ kind: 'choose' })} />}

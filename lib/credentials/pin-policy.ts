@@ -5,7 +5,6 @@
 
 export const PIN_RULES = { minLength: 6, maxLength: 8 } as const
 
-
 /** Frequently chosen PINs of 6–8 digits (beyond the runs and repeats refused by rule). */
 const COMMON_PINS = new Set([
   '112233',
