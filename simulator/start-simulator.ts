@@ -13,6 +13,7 @@ import type { SimContext } from '@/simulator/devices/sim-context'
 import { runTrigger, triggerDevice } from '@/simulator/devices/trigger-device'
 import type { TriggerActor, TriggerKind, TriggerResult } from '@/simulator/devices/trigger-kinds'
 import { type SimRequest, jsonResponse, readRawBody, splitUrl } from '@/simulator/http/router'
+import { HlsStreams } from '@/simulator/media/hls-streams'
 import { MediaStore } from '@/simulator/media/media-store'
 import { createSnapshotPool } from '@/simulator/media/snapshot-images'
 import type { EmittedMessage, MqEnv } from '@/simulator/mq/emitted-message'
@@ -56,6 +57,8 @@ export type StartSimulatorOptions = {
   allowLegacySign?: boolean
   tokenTtlSeconds?: number
   mediaUrlTtlSeconds?: number
+  /** How long an allocated live-view URL plays (docs/live-view.md). Default 600. */
+  streamUrlTtlSeconds?: number
   /** Unconsumed messages are dropped after this (Tuya: 2 h). */
   retentionMs?: number
   webhookRetry?: Partial<WebhookRetryPolicy>
@@ -139,6 +142,12 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   webhook.setUrl(options.webhookUrl ?? null)
   bus.onPublished((message) => webhook.push(message))
 
+  // Live view: allocated through the OpenAPI, played from /hls/… on this port (docs/live-view.md).
+  const streams = new HlsStreams({
+    now: () => clock.now(),
+    ttlMs: (options.streamUrlTtlSeconds ?? 600) * 1000,
+    baseUrl: () => baseUrl,
+  })
   const faults = createActiveFaults()
   const tokens = new TokenStore(() => clock.now(), options.tokenTtlSeconds ?? 7200, building.ownerUid)
   const openApi = createOpenApiService({
@@ -150,6 +159,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     fetchImage: options.fetchImage ?? defaultFetchImage,
     faults,
     allowLegacySign: options.allowLegacySign ?? false,
+    streams,
     onError: (message) => logger.error(message),
   })
   const mq = new MqServer({ accessId, accessSecret, bus })
@@ -168,6 +178,10 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
         params: {},
         headers: req.headers,
         rawBody,
+      }
+      if (streams.handles(rawPath)) {
+        send(res, streams.serve(simReq.method, rawPath, simReq.query))
+        return
       }
       send(
         res,

@@ -13,12 +13,16 @@ import { registerLockMemberRoutes } from '@/simulator/openapi/lock-member-routes
 import { registerLockRemoteRoutes } from '@/simulator/openapi/lock-remote-routes'
 import { RateLimiter } from '@/simulator/openapi/rate-limiter'
 import { registerTokenRoutes } from '@/simulator/openapi/token-routes'
+import type { HlsStreams } from '@/simulator/media/hls-streams'
+import { registerStreamRoutes } from '@/simulator/openapi/stream-routes'
 import { createTid } from '@/simulator/state/ids'
 
 export type OpenApiServiceOptions = OpenApiDeps & {
   faults: ActiveFaults
   allowLegacySign: boolean
   onError?: (message: string) => void
+  /** Camera live view (simulator/media/hls-streams.ts); without it the allocate route is unknown (1108). */
+  streams?: HlsStreams
 }
 
 export type OpenApiService = { handle(req: SimRequest): Promise<SimResponse>; limiter: RateLimiter }
@@ -42,6 +46,8 @@ export function createOpenApiService(options: OpenApiServiceOptions): OpenApiSer
   registerLockMemberRoutes(router, options)
   registerAccessControlRoutes(router, options)
   registerAccessControlLogRoutes(router, options)
+  // Live view (docs/live-view.md).
+  if (options.streams) registerStreamRoutes(router, options, options.streams)
   const limiter = new RateLimiter(() => options.ctx.clock.now())
   const now = () => options.ctx.clock.now()
 

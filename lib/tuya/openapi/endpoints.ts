@@ -27,6 +27,8 @@ export const TUYA_PATHS = {
   movementConfigs: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/movement-configs`,
   /** GET ?device_id=&start_time=&end_time=&page_no=&page_size= — commercial access-control logs (model C). */
   accessControlLogs: '/v1.0/iot-02/access-control-logs',
+  /** POST {type: "hls" | "rtsp"} → {url}: a camera's live view, signed and short-lived (docs/live-view.md). */
+  streamAllocate: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/stream/actions/allocate`,
 
   /** POST → {ticket_id, ticket_key, expire_time}. */
   passwordTicket: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/door-lock/password-ticket`,
