@@ -28,12 +28,16 @@ const call = (id: string, state: CallItem['state']): CallItem => ({
   id,
   deviceId: 'd1',
   deviceName: 'Door',
+  deviceLocation: null,
+  deviceCategory: 'door_station',
   state,
   startedAt: at,
   endedAt: null,
   answeredBy: null,
   snapshotUrl: null,
   backfilled: false,
+  seenAt: null,
+  seenBy: null,
 })
 const alarm = (id: string, state: AlarmItem['state']): AlarmItem => ({
   id,

@@ -9,6 +9,8 @@ export const callQuerySchema = z.object({
   cursor: z.string().optional(),
   state: callStateSchema.optional(),
   deviceId: z.string().min(1).optional(),
+  /** With state=missed: `false` lists the missed calls no guard has marked seen yet. */
+  seen: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
 })
 
 export async function listCalls(db: Db, query: z.infer<typeof callQuerySchema>) {
@@ -16,6 +18,7 @@ export async function listCalls(db: Db, query: z.infer<typeof callQuerySchema>) 
     where: {
       AND: [
         { ...(query.state ? { state: query.state } : {}), ...(query.deviceId ? { deviceId: query.deviceId } : {}) },
+        query.seen === undefined ? {} : { seenAt: query.seen ? { not: null } : null },
         beforeCursor('startedAt', decodeCursor(query.cursor)),
       ],
     },

@@ -43,6 +43,12 @@ export const apiPaths = {
     withQuery('/api/access-events/export', { format: 'csv', ...filters }),
   calls: (filters: CallFilters = {}, page: PageParams = {}) => list('/api/calls', filters, page),
   callResponse: (callId: string, action: CallResponse) => `/api/calls/${segment(callId)}/${action}`,
+  /** POST: a missed call has been seen by a guard. */
+  callSeen: (callId: string) => `/api/calls/${segment(callId)}/seen`,
+  /** POST: allocate the call's live view → a `streamPart` link. */
+  callStream: (callId: string) => `/api/calls/${segment(callId)}/stream`,
+  /** A live-view playlist or segment through our proxy; the token is sealed by the server. */
+  streamPart: (token: string) => `/api/streams/${segment(token)}`,
   alarms: (filters: AlarmFilters = {}, page: PageParams = {}) => list('/api/alarms', filters, page),
   alarmAction: (alarmId: string, action: AlarmAction) => `/api/alarms/${segment(alarmId)}/${action}`,
   devices: () => '/api/devices',

@@ -40,12 +40,16 @@ const callItem = (id: string): CallItem => ({
   id,
   deviceId: 'dev-1',
   deviceName: 'Main door',
+  deviceLocation: null,
+  deviceCategory: 'door_station',
   state: 'ringing',
   startedAt: '2026-11-25T10:00:00.000Z',
   endedAt: null,
   answeredBy: null,
   snapshotUrl: null,
   backfilled: false,
+  seenAt: null,
+  seenBy: null,
 })
 const deviceItem = (id: string): DeviceItem => ({
   id,

@@ -1,7 +1,6 @@
 // A call signal → the device's call, through the pure state machine (lib/calls/call-state-machine.ts).
 // Devices that do not name their calls have one "current" call (lib/calls/call-matching.ts).
-import { toCallItem } from '@/lib/calls/call-item'
-import { snapshotInclude } from '@/lib/snapshots/snapshot-url'
+import { callInclude, toCallItem } from '@/lib/calls/call-item'
 import { startsNewCall } from '@/lib/calls/call-matching'
 import {
   applyCallSignal,
@@ -108,11 +107,11 @@ async function writeCall(
     ? await ctx.tx.call.update({
         where: { id: current.id },
         data,
-        include: { snapshot: snapshotInclude },
+        include: callInclude,
       })
     : await ctx.tx.call.create({
         data: { ...data, deviceId: device.id, callRef: extra.callRef ?? null, backfilled: ctx.backfilled },
-        include: { snapshot: snapshotInclude },
+        include: callInclude,
       })
   await ctx.tx.callEvent.create({
     data: {
@@ -124,7 +123,7 @@ async function writeCall(
       userId: next.answeredBy ?? null,
     },
   })
-  ctx.live.push({ event: 'call.updated', payload: toCallItem({ ...row, device }) })
+  ctx.live.push({ event: 'call.updated', payload: toCallItem(row) })
   addRef(ctx, { kind: 'call', id: row.id })
   if (!row.endedAt && (row.state === 'ringing' || row.state === 'answered')) ctx.batch.liveCallDevices.add(device.id)
   return row
