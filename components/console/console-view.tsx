@@ -1,6 +1,8 @@
 'use client'
 
+import { CallCenter } from '@/components/calls/call-center'
 import { CallPanel } from '@/components/calls/call-panel'
+import { MissedCalls } from '@/components/calls/missed-calls'
 import { LiveFeed } from '@/components/console/live-feed'
 import { OpenAlarms } from '@/components/console/open-alarms'
 import { DeviceList } from '@/components/devices/device-list'
@@ -8,8 +10,10 @@ import { DeviceList } from '@/components/devices/device-list'
 export function ConsoleView() {
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_minmax(0,1fr)]">
+      <CallCenter />
       <div className="space-y-4">
         <CallPanel />
+        <MissedCalls />
         <OpenAlarms />
       </div>
       <LiveFeed />

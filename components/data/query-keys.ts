@@ -24,6 +24,8 @@ export const queryKeys = {
   calls: {
     all: () => ['calls'] as const,
     recent: () => ['calls', 'recent'] as const,
+    /** Missed calls no guard has marked seen, patched in place by the live stream. */
+    missed: () => ['calls', 'missed'] as const,
   },
   alarms: {
     all: () => ['alarms'] as const,

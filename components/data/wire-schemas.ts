@@ -18,6 +18,7 @@ import {
   residentPageSchema,
 } from '@/lib/residents/schema'
 import { unitItemSchema, unitPageSchema } from '@/lib/units/schema'
+import { callStreamSchema } from '@/lib/streams/schema'
 import { residentSyncSchema } from '@/lib/sync/schema'
 import {
   apiTokenPageSchema,
@@ -35,6 +36,7 @@ export const WIRE_SCHEMAS = {
   accessEventPage: accessEventPageSchema,
   callPage: callPageSchema,
   call: callItemSchema,
+  callStream: callStreamSchema,
   alarmPage: alarmPageSchema,
   alarm: alarmItemSchema,
   devicePage: devicePageSchema,

@@ -74,7 +74,14 @@ export async function applyLiveEvent(qc: QueryClient, live: LiveEvent): Promise<
       ])
       return
     case 'call.updated':
-      return patchList(qc, queryKeys.calls.recent(), live.payload, { prepend: true, limit: RECENT_CALLS_LIMIT })
+      await Promise.all([
+        patchList(qc, queryKeys.calls.recent(), live.payload, { prepend: true, limit: RECENT_CALLS_LIMIT }),
+        patchList(qc, queryKeys.calls.missed(), live.payload, {
+          prepend: true,
+          keep: (c) => c.state === 'missed' && c.seenAt === null,
+        }),
+      ])
+      return
     case 'alarm.created':
     case 'alarm.updated':
       await Promise.all([

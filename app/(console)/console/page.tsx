@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { EnableNotificationsButton } from '@/components/calls/call-notifications'
 import { ConsoleView } from '@/components/console/console-view'
 import { PageHeader } from '@/components/ui/page-header'
 import { requirePage } from '@/lib/auth/page-guard'
@@ -9,7 +10,11 @@ export default async function ConsolePage() {
   await requirePage('console')
   return (
     <>
-      <PageHeader title="Console" description="Live door activity, calls and alarms for the whole site." />
+      <PageHeader
+        title="Console"
+        description="Live door activity, calls and alarms for the whole site."
+        actions={<EnableNotificationsButton />}
+      />
       <ConsoleView />
     </>
   )

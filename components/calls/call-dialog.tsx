@@ -1,0 +1,204 @@
+'use client'
+
+// The door call dialog: a modal alert dialog over the console for the oldest ringing call (others wait, listed
+// and switchable), with the visitor's live view or snapshot, the door's name and location, the time it has
+// rung, and Answer (A), Open door (O, then confirm) and Decline (D or Esc). Focus moves into it and stays there.
+// It rings until answered here or elsewhere, or muted for that call; when another guard answers it says so.
+import { BellOff, BellRing, PhoneCall, PhoneOff, X } from 'lucide-react'
+import { useEffect, useRef, useState } from 'react'
+import { CallMedia } from '@/components/calls/call-media'
+import { CallOpenDoor } from '@/components/calls/call-open-door'
+import { Elapsed } from '@/components/calls/elapsed'
+import { Kbd } from '@/components/calls/kbd'
+import type { CallQueue } from '@/components/calls/use-call-queue'
+import { useFocusTrap } from '@/components/calls/use-focus-trap'
+import { useAnswerCall, useDeclineCall } from '@/components/data/call-queries'
+import { Button } from '@/components/ui/button'
+import type { CallItem } from '@/lib/calls/schema'
+
+function outcomeText(call: CallItem, handledHere: boolean): string {
+  switch (call.state) {
+    case 'ringing':
+      return 'Ringing'
+    case 'answered':
+      if (call.endedAt) return 'The call has ended'
+      return handledHere ? 'You answered' : `Answered by ${call.answeredBy ?? 'the door'}`
+    case 'door_opened':
+      return 'Door opened'
+    case 'missed':
+      return 'Missed'
+    case 'declined':
+      return 'Declined'
+    case 'cancelled':
+      return 'The visitor hung up'
+  }
+}
+
+function isTyping(target: EventTarget | null) {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+}
+
+export function CallDialog({ queue }: { queue: CallQueue }) {
+  const call = queue.current
+  const dialog = useRef<HTMLDivElement>(null)
+  useFocusTrap(dialog, call !== null)
+  if (!call) return null
+  return (
+    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-black/60 p-4 md:items-center">
+      <div
+        ref={dialog}
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="call-dialog-title"
+        aria-describedby="call-dialog-status"
+        tabIndex={-1}
+        data-testid="call-dialog"
+        data-state={call.state}
+        className={`w-full max-w-3xl rounded-xl border-2 bg-panel p-4 shadow-2xl outline-none ${call.state === 'ringing' ? 'border-accent motion-safe:animate-pulse' : 'border-border'}`}
+      >
+        <CallDialogBody key={call.id} call={call} queue={queue} />
+      </div>
+    </div>
+  )
+}
+
+function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
+  const answer = useAnswerCall()
+  const decline = useDeclineCall()
+  const [error, setError] = useState<string | null>(null)
+  const [confirmingOpen, setConfirmingOpen] = useState(false)
+  const ringing = call.state === 'ringing'
+  const live = ringing || (call.state === 'answered' && call.endedAt === null)
+  const handledHere = queue.isHandledHere(call.id)
+  const responding = answer.isPending || decline.isPending
+  const waiting = queue.queue.filter((c) => c.id !== call.id)
+
+  const doAnswer = () => {
+    if (!ringing || responding) return
+    queue.markHandled(call.id)
+    answer.mutate(call.id, {
+      onSuccess: () => setError(null),
+      onError: (e) => {
+        queue.unmarkHandled(call.id)
+        setError(e.message)
+      },
+    })
+  }
+  const doDecline = () => {
+    if (!ringing || responding) return
+    decline.mutate(call.id, { onSuccess: () => setError(null), onError: (e) => setError(e.message) })
+  }
+  const close = () => queue.dismiss(call.id)
+
+  const keys = useRef({ doAnswer, doDecline, close, confirmingOpen, live, ringing })
+  useEffect(() => {
+    keys.current = { doAnswer, doDecline, close, confirmingOpen, live, ringing }
+  })
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTyping(event.target)) return
+      const k = keys.current
+      const key = event.key.toLowerCase()
+      let handled = true
+      if (key === 'escape') {
+        if (k.confirmingOpen) setConfirmingOpen(false)
+        else if (k.ringing) k.doDecline()
+        else k.close()
+      } else if (key === 'a' && k.ringing) k.doAnswer()
+      else if (key === 'd' && k.ringing) k.doDecline()
+      else if (key === 'o' && k.live && !k.confirmingOpen) setConfirmingOpen(true)
+      else handled = false
+      if (handled) event.preventDefault()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
+
+  return (
+    <>
+      <header className="mb-3 flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h2 id="call-dialog-title" className="flex items-center gap-2 text-lg font-semibold">
+            <BellRing size={18} aria-hidden /> Door call: {call.deviceName ?? 'Door station'}
+          </h2>
+          {call.deviceLocation && <p className="text-sm text-muted">{call.deviceLocation}</p>}
+          <p id="call-dialog-status" className="mt-1 text-sm" data-testid="call-status">
+            <span className="font-medium">{outcomeText(call, handledHere)}</span>
+            {live && (
+              <>
+                {' · '}
+                {ringing ? 'ringing for ' : 'since the ring '}
+                <Elapsed since={call.startedAt} />
+              </>
+            )}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          {ringing && (
+            <Button
+              variant="ghost"
+              className="px-2 py-1 text-xs"
+              onClick={() => queue.mute(call.id)}
+              disabled={queue.isMuted(call.id)}
+            >
+              <BellOff size={14} aria-hidden /> {queue.isMuted(call.id) ? 'Muted' : 'Mute'}
+            </Button>
+          )}
+          {!ringing && (
+            <Button variant="ghost" className="px-2 py-1 text-xs" onClick={close} aria-label="Close the call dialog">
+              <X size={14} aria-hidden /> Close
+            </Button>
+          )}
+        </div>
+      </header>
+
+      {waiting.length > 0 && (
+        <nav aria-label="Waiting calls" className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-medium" data-testid="calls-waiting">
+            {waiting.length} more waiting
+          </span>
+          {queue.queue.map((c) => (
+            <Button
+              key={c.id}
+              variant={c.id === call.id ? 'primary' : 'secondary'}
+              className="px-2 py-1 text-xs"
+              aria-pressed={c.id === call.id}
+              onClick={() => queue.select(c.id)}
+            >
+              {c.deviceName ?? 'Door'} · <Elapsed since={c.startedAt} />
+            </Button>
+          ))}
+        </nav>
+      )}
+
+      <CallMedia call={call} />
+
+      <div className="mt-3 flex flex-wrap items-center gap-2" data-testid={ringing ? 'ringing-call' : 'call-actions'}>
+        {ringing && (
+          <>
+            <Button onClick={doAnswer} disabled={responding} aria-keyshortcuts="A" data-autofocus>
+              <PhoneCall size={16} aria-hidden /> Answer <Kbd>A</Kbd>
+            </Button>
+            <Button variant="secondary" onClick={doDecline} disabled={responding} aria-keyshortcuts="D Escape">
+              <PhoneOff size={16} aria-hidden /> Decline <Kbd>D</Kbd>
+            </Button>
+          </>
+        )}
+        {live && (
+          <CallOpenDoor
+            deviceId={call.deviceId}
+            deviceName={call.deviceName ?? 'the door'}
+            callId={call.id}
+            confirming={confirmingOpen}
+            setConfirming={setConfirmingOpen}
+          />
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-danger">
+          {error}
+        </p>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,148 @@
+'use client'
+
+// What the guard sees of the visitor. A door station's live view, allocated by the server and played with hls.js
+// from our own origin (docs/live-view.md; hls.js loads only here, when a call dialog opens). Where that cannot
+// be (a lock or panel without a camera stream, no Media Source Extensions, allocation or playback failing, the
+// call over), the call's capture snapshot instead, re-read every few seconds while the call rings; it opens
+// large on click.
+import { Camera } from 'lucide-react'
+import { useEffect, useRef, useState } from 'react'
+import { openCallStream } from '@/components/data/call-queries'
+import type { CallItem } from '@/lib/calls/schema'
+
+const SNAPSHOT_REFRESH_MS = 4_000
+/** Re-allocations after Tuya's URL expired (410) before giving up on the live view. */
+const MAX_ALLOCATIONS = 3
+
+function isLive(call: CallItem) {
+  return call.state === 'ringing' || (call.state === 'answered' && call.endedAt === null)
+}
+
+/** H.264 through MSE (what hls.js needs), or HLS played natively by the video element. */
+function browserPlaysHls(): boolean {
+  if (typeof window === 'undefined') return false
+  const mse = 'MediaSource' in window && MediaSource.isTypeSupported('video/mp4; codecs="avc1.42E01E"')
+  return mse || document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== ''
+}
+
+export function CallMedia({ call }: { call: CallItem }) {
+  const [failure, setFailure] = useState<{ callId: string; reason: string } | null>(null)
+  const failed = failure?.callId === call.id ? failure.reason : null
+  const streams = call.deviceCategory === 'door_station' && isLive(call) && browserPlaysHls()
+  if (streams && !failed) {
+    return <LiveView key={call.id} callId={call.id} onFail={(reason) => setFailure({ callId: call.id, reason })} />
+  }
+  return <SnapshotView call={call} note={failed} />
+}
+
+type Player = { destroy(): void }
+
+function LiveView({ callId, onFail }: { callId: string; onFail(reason: string): void }) {
+  const video = useRef<HTMLVideoElement>(null)
+  const failRef = useRef(onFail)
+  useEffect(() => {
+    failRef.current = onFail
+  })
+  useEffect(() => {
+    let cancelled = false
+    let player: Player | null = null
+    let allocations = 0
+    const fail = (error: unknown) => {
+      if (!cancelled) failRef.current(error instanceof Error ? error.message : 'The live view stopped')
+    }
+    async function start(): Promise<void> {
+      allocations++
+      const stream = await openCallStream(callId)
+      const element = video.current
+      if (cancelled || !element) return
+      const mse = 'MediaSource' in window
+      if (!mse && element.canPlayType('application/vnd.apple.mpegurl') !== '') {
+        element.src = stream.url
+        return
+      }
+      const { default: Hls } = await import('hls.js')
+      if (cancelled) return
+      if (!Hls.isSupported()) throw new Error('This browser cannot play the live view')
+      // No worker: the page's CSP allows no blob: scripts, and a door camera's stream is small.
+      const hls = new Hls({ enableWorker: false, liveSyncDurationCount: 2, backBufferLength: 10 })
+      player = hls
+      hls.on(Hls.Events.ERROR, (_event, data) => {
+        if (!data.fatal) return
+        hls.destroy()
+        player = null
+        const expired = data.response?.code === 410
+        if (expired && allocations < MAX_ALLOCATIONS) start().catch(fail)
+        else fail(new Error('The live view stopped'))
+      })
+      hls.on(Hls.Events.MANIFEST_PARSED, () => {
+        element.play().catch(() => undefined)
+      })
+      hls.loadSource(stream.url)
+      hls.attachMedia(element)
+    }
+    start().catch(fail)
+    return () => {
+      cancelled = true
+      player?.destroy()
+    }
+  }, [callId])
+  return (
+    <div className="relative overflow-hidden rounded-lg bg-black">
+      <video
+        ref={video}
+        muted
+        autoPlay
+        playsInline
+        aria-label="Live view of the door"
+        data-testid="call-live-video"
+        className="aspect-video w-full object-contain"
+      />
+      <span className="absolute left-2 top-2 rounded bg-danger px-1.5 py-0.5 text-[0.65rem] font-semibold uppercase text-white">
+        Live
+      </span>
+    </div>
+  )
+}
+
+function SnapshotView({ call, note }: { call: CallItem; note: string | null }) {
+  const [tick, setTick] = useState(0)
+  const [large, setLarge] = useState(false)
+  const ringing = call.state === 'ringing'
+  useEffect(() => {
+    if (!ringing) return
+    const timer = setInterval(() => setTick((n) => n + 1), SNAPSHOT_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [ringing])
+  return (
+    <div className="space-y-1" data-testid="call-snapshot-view">
+      {call.snapshotUrl ? (
+        <button
+          type="button"
+          onClick={() => setLarge((v) => !v)}
+          aria-expanded={large}
+          aria-label={large ? 'Show the door picture smaller' : 'Show the door picture large'}
+          className="block w-full overflow-hidden rounded-lg bg-black"
+        >
+          <img
+            src={`${call.snapshotUrl}?v=${tick}`}
+            alt={`Visitor at ${call.deviceName ?? 'the door'}`}
+            data-testid="call-snapshot"
+            className={`mx-auto w-full object-contain ${large ? 'max-h-[75vh]' : 'max-h-72'}`}
+          />
+        </button>
+      ) : (
+        <div className="flex aspect-video w-full items-center justify-center rounded-lg bg-panel-2 text-sm text-muted">
+          <Camera size={20} aria-hidden className="mr-2" /> Waiting for the door&apos;s picture…
+        </div>
+      )}
+      <p className="text-xs text-muted">
+        {note
+          ? `No live view (${note}); `
+          : call.deviceCategory !== 'door_station'
+            ? 'No camera stream on this device; '
+            : ''}
+        {ringing ? 'the picture refreshes every few seconds.' : 'the capture from the call.'}
+      </p>
+    </div>
+  )
+}
