@@ -125,6 +125,19 @@ describe('applying a live event to the cache', () => {
     ])
   })
 
+  it('adds a missed call to the missed list and drops it once a guard has seen it', async () => {
+    const qc = new QueryClient()
+    qc.setQueryData(queryKeys.calls.missed(), page([call('c0', 'missed')]))
+
+    await applyLiveEvent(qc, { event: 'call.updated', payload: call('c1', 'ringing') })
+    expect(ids(qc.getQueryData(queryKeys.calls.missed()))).toEqual(['c0'])
+    await applyLiveEvent(qc, { event: 'call.updated', payload: call('c1', 'missed') })
+    expect(ids(qc.getQueryData(queryKeys.calls.missed()))).toEqual(['c1', 'c0'])
+    const seen = { ...call('c0', 'missed'), seenAt: at, seenBy: 'Gina' }
+    await applyLiveEvent(qc, { event: 'call.updated', payload: seen })
+    expect(ids(qc.getQueryData(queryKeys.calls.missed()))).toEqual(['c1'])
+  })
+
   it('drops a resolved alarm from the open alarms and refetches the filtered alarm lists', async () => {
     const qc = new QueryClient()
     qc.setQueryData(queryKeys.alarms.open(), page([alarm('a1', 'open'), alarm('a2', 'acknowledged')]))
