@@ -11,7 +11,7 @@ import { useLiveEvents } from '@/components/realtime/live-stream'
 import type { CallItem } from '@/lib/calls/schema'
 
 /** How long the outcome of a call stays on screen. */
-export const NOTICE_MS = 8_000
+export const NOTICE_MS = 12_000
 
 const withId = (set: ReadonlySet<string>, id: string) => new Set(set).add(id)
 

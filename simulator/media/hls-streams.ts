@@ -20,8 +20,8 @@ export type HlsAnswer = { status: number; headers: Record<string, string>; body:
 
 /** Seconds per segment: what regenerate.sh encodes. */
 export const SEGMENT_SECONDS = 2
-/** Segments listed in the live playlist (the live window). */
-const WINDOW = 3
+/** Segments listed in the live playlist (the live window: 10 s, room for a slow player to catch up). */
+const WINDOW = 5
 /** How far behind the live edge a segment may still be fetched (a slow player). */
 const SEGMENT_GRACE = 10
 
