@@ -18,11 +18,14 @@ function isLive(call: CallItem) {
   return call.state === 'ringing' || (call.state === 'answered' && call.endedAt === null)
 }
 
+let playsHls: boolean | undefined
 /** H.264 through MSE (what hls.js needs), or HLS played natively by the video element. */
 function browserPlaysHls(): boolean {
   if (typeof window === 'undefined') return false
-  const mse = 'MediaSource' in window && MediaSource.isTypeSupported('video/mp4; codecs="avc1.42E01E"')
-  return mse || document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== ''
+  playsHls ??=
+    ('MediaSource' in window && MediaSource.isTypeSupported('video/mp4; codecs="avc1.42E01E"')) ||
+    document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== ''
+  return playsHls
 }
 
 export function CallMedia({ call }: { call: CallItem }) {
