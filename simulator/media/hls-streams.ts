@@ -2,8 +2,10 @@
 // URL with an expiring signature (`signInfo`) on a media host, answering a live playlist (no ENDLIST) whose
 // `#EXT-X-MEDIA-SEQUENCE` advances with the clock, and 403 (bad signature) or 410 (expired) like Tuya's.
 // The pictures are three short pre-encoded H.264 segments (simulator/media/hls/, made by regenerate.sh) looped
-// with a discontinuity at every restart. The timeline is global, like a real camera's: every viewer of a device
-// sees the same live edge, and no state is kept per allocation.
+// with a discontinuity at every restart. Each allocation is its own session whose media sequence starts near 0
+// (players such as hls.js choke on sequence numbers in the hundreds of millions), as if the camera had been
+// streaming for one live window when the URL was handed out; its start is part of the signed `signInfo`, so no
+// state is kept per allocation.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -46,8 +48,10 @@ export class HlsStreams {
   /** A fresh playback URL for a device's camera, valid for `ttlMs`. */
   allocate(deviceId: string): string {
     const streamId = createShortId('hls')
-    const expires = Math.floor((this.options.now() + this.options.ttlMs) / 1000)
-    const signInfo = `${expires}.${this.mac(deviceId, streamId, expires)}`
+    const now = this.options.now()
+    const start = now - WINDOW * SEGMENT_SECONDS * 1000
+    const expires = Math.floor((now + this.options.ttlMs) / 1000)
+    const signInfo = `${start}.${expires}.${this.mac(deviceId, streamId, start, expires)}`
     return `${this.options.baseUrl()}/hls/${encodeURIComponent(deviceId)}/${streamId}.m3u8?signInfo=${encodeURIComponent(signInfo)}`
   }
 
@@ -63,18 +67,20 @@ export class HlsStreams {
     const match = playlist ?? segment
     if (!match) return plain(404, 'not found')
     const deviceId = decodeURIComponent(match[1])
-    const verdict = this.check(deviceId, match[2], query.get('signInfo') ?? '')
-    if (verdict !== 'ok') return verdict === 'expired' ? plain(410, 'stream expired') : plain(403, 'forbidden')
-    return playlist ? this.playlist(match[2], query.get('signInfo') ?? '') : this.segment(Number(match[3]))
+    const signInfo = query.get('signInfo') ?? ''
+    const verdict = this.check(deviceId, match[2], signInfo)
+    if (verdict === 'forbidden') return plain(403, 'forbidden')
+    if (verdict === 'expired') return plain(410, 'stream expired')
+    return playlist ? this.playlist(match[2], signInfo, verdict.start) : this.segment(Number(match[3]), verdict.start)
   }
 
-  private liveEdge(): number {
-    // The last complete segment.
-    return Math.floor(this.options.now() / 1000 / SEGMENT_SECONDS) - 1
+  /** The last complete segment of a session that started at `start` (ms). */
+  private liveEdge(start: number): number {
+    return Math.floor((this.options.now() - start) / 1000 / SEGMENT_SECONDS) - 1
   }
 
-  private playlist(streamId: string, signInfo: string): HlsAnswer {
-    const last = this.liveEdge()
+  private playlist(streamId: string, signInfo: string, start: number): HlsAnswer {
+    const last = this.liveEdge(start)
     const first = Math.max(0, last - WINDOW + 1)
     const loopLength = loopSegments().length
     const lines = [
@@ -99,8 +105,8 @@ export class HlsStreams {
     }
   }
 
-  private segment(seq: number): HlsAnswer {
-    const last = this.liveEdge()
+  private segment(seq: number, start: number): HlsAnswer {
+    const last = this.liveEdge(start)
     if (seq > last || seq < last - SEGMENT_GRACE) return plain(404, 'no such segment')
     const segments = loopSegments()
     return {
@@ -110,17 +116,18 @@ export class HlsStreams {
     }
   }
 
-  private check(deviceId: string, streamId: string, signInfo: string): 'ok' | 'forbidden' | 'expired' {
-    const [expiresText, sig] = signInfo.split('.')
+  private check(deviceId: string, streamId: string, signInfo: string): { start: number } | 'forbidden' | 'expired' {
+    const [startText, expiresText, sig] = signInfo.split('.')
+    const start = Number(startText)
     const expires = Number(expiresText)
-    if (!Number.isSafeInteger(expires) || !sig) return 'forbidden'
-    const expected = Buffer.from(this.mac(deviceId, streamId, expires))
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(expires) || !sig) return 'forbidden'
+    const expected = Buffer.from(this.mac(deviceId, streamId, start, expires))
     const given = Buffer.from(sig)
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'forbidden'
-    return expires * 1000 < this.options.now() ? 'expired' : 'ok'
+    return expires * 1000 < this.options.now() ? 'expired' : { start }
   }
 
-  private mac(deviceId: string, streamId: string, expires: number): string {
-    return createHmac('sha256', this.key).update(`${deviceId}\n${streamId}\n${expires}`).digest('base64url')
+  private mac(deviceId: string, streamId: string, start: number, expires: number): string {
+    return createHmac('sha256', this.key).update(`${deviceId}\n${streamId}\n${start}\n${expires}`).digest('base64url')
   }
 }

@@ -55,6 +55,9 @@ describe('POST /v1.0/devices/{id}/stream/actions/allocate', () => {
     expect(first.headers.get('content-type')).toBe('application/vnd.apple.mpegurl')
     const playlist = await first.text()
     expect(playlist.startsWith('#EXTM3U\n')).toBe(true)
+    // A session of its own: the sequence starts small, with one live window already there.
+    expect(mediaSequence(playlist)).toBe(0)
+    expect(playlist.match(/#EXTINF/g)).toHaveLength(5)
     expect(playlist).not.toContain('#EXT-X-ENDLIST')
     const segmentUri = playlist.split('\n').find((line) => line !== '' && !line.startsWith('#'))!
 
@@ -72,9 +75,9 @@ describe('POST /v1.0/devices/{id}/stream/actions/allocate', () => {
 
   it('answers 403 to a tampered signature and 410 once the URL has expired', async () => {
     const url = new URL(await streams.allocateStream(station.id))
-    const [expires, sig] = url.searchParams.get('signInfo')!.split('.')
+    const [start, expires, sig] = url.searchParams.get('signInfo')!.split('.')
     const tampered = new URL(url)
-    tampered.searchParams.set('signInfo', `${Number(expires) + 3600}.${sig}`)
+    tampered.searchParams.set('signInfo', `${start}.${Number(expires) + 3600}.${sig}`)
     expect((await fetch(tampered)).status).toBe(403)
     const unsigned = new URL(url)
     unsigned.search = ''
