@@ -11,7 +11,7 @@ import { openCallStream } from '@/components/data/call-queries'
 import type { CallItem } from '@/lib/calls/schema'
 
 const SNAPSHOT_REFRESH_MS = 4_000
-/** Re-allocations after Tuya's URL expired (410) before giving up on the live view. */
+/** Allocations (the first, then after Tuya's URL expired or playback failed) before giving up on the live view. */
 const MAX_ALLOCATIONS = 3
 
 function isLive(call: CallItem) {
@@ -69,12 +69,20 @@ function LiveView({ callId, onFail }: { callId: string; onFail(reason: string): 
       // No worker: the page's CSP allows no blob: scripts, and a door camera's stream is small.
       const hls = new Hls({ enableWorker: false, liveSyncDurationCount: 2, backBufferLength: 10 })
       player = hls
+      let mediaRecoveries = 0
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal) return
+        console.warn(`[live view] ${data.type} ${data.details} (${data.response?.code ?? 'no status'})`)
+        // A decoder hiccup: hls.js can rebuild the media pipeline in place.
+        if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
+          mediaRecoveries++
+          hls.recoverMediaError()
+          return
+        }
+        // Anything else (Tuya's URL expired: 410, a slow or lost answer): a fresh allocation, a few times.
         hls.destroy()
         player = null
-        const expired = data.response?.code === 410
-        if (expired && allocations < MAX_ALLOCATIONS) start().catch(fail)
+        if (allocations < MAX_ALLOCATIONS) start().catch(fail)
         else fail(new Error('The live view stopped'))
       })
       hls.on(Hls.Events.MANIFEST_PARSED, () => {

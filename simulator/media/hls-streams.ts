@@ -24,8 +24,8 @@ export type HlsAnswer = { status: number; headers: Record<string, string>; body:
 export const SEGMENT_SECONDS = 2
 /** Segments listed in the live playlist (the live window: 10 s, room for a slow player to catch up). */
 const WINDOW = 5
-/** How far behind the live edge a segment may still be fetched (a slow player). */
-const SEGMENT_GRACE = 10
+/** How far behind the live edge a segment may still be fetched (a slow player): 60 s. */
+const SEGMENT_GRACE = 30
 
 let loop: Buffer[] | undefined
 function loopSegments(): Buffer[] {
