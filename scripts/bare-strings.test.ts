@@ -16,7 +16,6 @@ const PENDING = new Set([
   'components/alarms/alarm-actions.tsx',
   'components/alarms/alarm-list.tsx',
   'components/audit/audit-list.tsx',
-  'components/calls/call-panel.tsx',
   'components/console/console-view.tsx',
   'components/console/live-feed.tsx',
   'components/console/open-alarms.tsx',

@@ -5,32 +5,37 @@
 // rung, and Answer (A), Open door (O, then confirm) and Decline (D or Esc). Focus moves into it and stays there.
 // It rings until answered here or elsewhere, or muted for that call; when another guard answers it says so.
 import { BellOff, BellRing, PhoneCall, PhoneOff, X } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 import { CallMedia } from '@/components/calls/call-media'
 import { CallOpenDoor } from '@/components/calls/call-open-door'
 import { Elapsed } from '@/components/calls/elapsed'
-import { Kbd } from '@/components/calls/kbd'
+import { Kbd, SHORTCUT } from '@/components/calls/kbd'
 import type { CallQueue } from '@/components/calls/use-call-queue'
 import { useFocusTrap } from '@/components/calls/use-focus-trap'
 import { useAnswerCall, useDeclineCall } from '@/components/data/call-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
 import type { CallItem } from '@/lib/calls/schema'
 
-function outcomeText(call: CallItem, handledHere: boolean): string {
+type CallText = ReturnType<typeof useTranslations<'calls.dialog'>>
+
+function outcomeText(t: CallText, call: CallItem, handledHere: boolean): string {
   switch (call.state) {
     case 'ringing':
-      return 'Ringing'
+      return t('ringing')
     case 'answered':
-      if (call.endedAt) return 'The call has ended'
-      return handledHere ? 'You answered' : `Answered by ${call.answeredBy ?? 'the door'}`
+      if (call.endedAt) return t('ended')
+      if (handledHere) return t('youAnswered')
+      return call.answeredBy ? t('answeredBy', { name: call.answeredBy }) : t('answeredAtDoor')
     case 'door_opened':
-      return 'Door opened'
+      return t('doorOpened')
     case 'missed':
-      return 'Missed'
+      return t('missed')
     case 'declined':
-      return 'Declined'
+      return t('declined')
     case 'cancelled':
-      return 'The visitor hung up'
+      return t('cancelled')
   }
 }
 
@@ -64,6 +69,9 @@ export function CallDialog({ queue }: { queue: CallQueue }) {
 }
 
 function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
+  const t = useTranslations('calls.dialog')
+  const tDoor = useTranslations('calls.openDoor')
+  const errorMessage = useErrorMessage()
   const answer = useAnswerCall()
   const decline = useDeclineCall()
   const [error, setError] = useState<string | null>(null)
@@ -81,13 +89,13 @@ function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
       onSuccess: () => setError(null),
       onError: (e) => {
         queue.unmarkHandled(call.id)
-        setError(e.message)
+        setError(errorMessage(e))
       },
     })
   }
   const doDecline = () => {
     if (!ringing || responding) return
-    decline.mutate(call.id, { onSuccess: () => setError(null), onError: (e) => setError(e.message) })
+    decline.mutate(call.id, { onSuccess: () => setError(null), onError: (e) => setError(errorMessage(e)) })
   }
   const close = () => queue.dismiss(call.id)
 
@@ -120,16 +128,15 @@ function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
       <header className="mb-3 flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 id="call-dialog-title" className="flex items-center gap-2 text-lg font-semibold">
-            <BellRing size={18} aria-hidden /> Door call: {call.deviceName ?? 'Door station'}
+            <BellRing size={18} aria-hidden /> {t('title', { device: call.deviceName ?? t('doorStation') })}
           </h2>
           {call.deviceLocation && <p className="text-sm text-muted">{call.deviceLocation}</p>}
           <p id="call-dialog-status" className="mt-1 text-sm" data-testid="call-status">
-            <span className="font-medium">{outcomeText(call, handledHere)}</span>
+            <span className="font-medium">{outcomeText(t, call, handledHere)}</span>
             {live && (
               <>
                 {' · '}
-                {ringing ? 'ringing for ' : 'since the ring '}
-                <Elapsed since={call.startedAt} />
+                {ringing ? t('ringingFor') : t('sinceRing')} <Elapsed since={call.startedAt} />
               </>
             )}
           </p>
@@ -142,21 +149,21 @@ function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
               onClick={() => queue.mute(call.id)}
               disabled={queue.isMuted(call.id)}
             >
-              <BellOff size={14} aria-hidden /> {queue.isMuted(call.id) ? 'Muted' : 'Mute'}
+              <BellOff size={14} aria-hidden /> {queue.isMuted(call.id) ? t('muted') : t('mute')}
             </Button>
           )}
           {!ringing && (
-            <Button variant="ghost" className="px-2 py-1 text-xs" onClick={close} aria-label="Close the call dialog">
-              <X size={14} aria-hidden /> Close
+            <Button variant="ghost" className="px-2 py-1 text-xs" onClick={close} aria-label={t('closeLabel')}>
+              <X size={14} aria-hidden /> {t('close')}
             </Button>
           )}
         </div>
       </header>
 
       {waiting.length > 0 && (
-        <nav aria-label="Waiting calls" className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+        <nav aria-label={t('waitingCalls')} className="mb-3 flex flex-wrap items-center gap-2 text-sm">
           <span className="font-medium" data-testid="calls-waiting">
-            {waiting.length} more waiting
+            {t('waiting', { count: waiting.length })}
           </span>
           {queue.queue.map((c) => (
             <Button
@@ -166,7 +173,7 @@ function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
               aria-pressed={c.id === call.id}
               onClick={() => queue.select(c.id)}
             >
-              {c.deviceName ?? 'Door'} · <Elapsed since={c.startedAt} />
+              {c.deviceName ?? t('door')} · <Elapsed since={c.startedAt} />
             </Button>
           ))}
         </nav>
@@ -178,17 +185,17 @@ function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
         {ringing && (
           <>
             <Button onClick={doAnswer} disabled={responding} aria-keyshortcuts="A" data-autofocus>
-              <PhoneCall size={16} aria-hidden /> Answer <Kbd>A</Kbd>
+              <PhoneCall size={16} aria-hidden /> {t('answer')} <Kbd>{SHORTCUT.answer}</Kbd>
             </Button>
             <Button variant="secondary" onClick={doDecline} disabled={responding} aria-keyshortcuts="D Escape">
-              <PhoneOff size={16} aria-hidden /> Decline <Kbd>D</Kbd>
+              <PhoneOff size={16} aria-hidden /> {t('decline')} <Kbd>{SHORTCUT.decline}</Kbd>
             </Button>
           </>
         )}
         {live && (
           <CallOpenDoor
             deviceId={call.deviceId}
-            deviceName={call.deviceName ?? 'the door'}
+            deviceName={call.deviceName ?? tDoor('theDoor')}
             callId={call.id}
             confirming={confirmingOpen}
             setConfirming={setConfirmingOpen}

@@ -6,8 +6,10 @@
 // call over), the call's capture snapshot instead, re-read every few seconds while the call rings; it opens
 // large on click.
 import { Camera } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
 import { openCallStream } from '@/components/data/call-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import type { CallItem } from '@/lib/calls/schema'
 
 const SNAPSHOT_REFRESH_MS = 4_000
@@ -28,19 +30,33 @@ function browserPlaysHls(): boolean {
   return playsHls
 }
 
+/** Playback gave up (the message is for the guard; no server code behind it). */
+class PlaybackError extends Error {}
+
 export function CallMedia({ call }: { call: CallItem }) {
+  const t = useTranslations('calls.media')
+  const errorMessage = useErrorMessage()
   const [failure, setFailure] = useState<{ callId: string; reason: string } | null>(null)
   const failed = failure?.callId === call.id ? failure.reason : null
   const streams = call.deviceCategory === 'door_station' && isLive(call) && browserPlaysHls()
   if (streams && !failed) {
-    return <LiveView key={call.id} callId={call.id} onFail={(reason) => setFailure({ callId: call.id, reason })} />
+    const onFail = (error: unknown) =>
+      setFailure({
+        callId: call.id,
+        reason:
+          error instanceof PlaybackError
+            ? t(error.message === 'unsupported' ? 'cannotPlay' : 'stopped')
+            : errorMessage(error),
+      })
+    return <LiveView key={call.id} callId={call.id} onFail={onFail} />
   }
   return <SnapshotView call={call} note={failed} />
 }
 
 type Player = { destroy(): void }
 
-function LiveView({ callId, onFail }: { callId: string; onFail(reason: string): void }) {
+function LiveView({ callId, onFail }: { callId: string; onFail(error: unknown): void }) {
+  const t = useTranslations('calls.media')
   const video = useRef<HTMLVideoElement>(null)
   const failRef = useRef(onFail)
   useEffect(() => {
@@ -51,7 +67,7 @@ function LiveView({ callId, onFail }: { callId: string; onFail(reason: string): 
     let player: Player | null = null
     let allocations = 0
     const fail = (error: unknown) => {
-      if (!cancelled) failRef.current(error instanceof Error ? error.message : 'The live view stopped')
+      if (!cancelled) failRef.current(error)
     }
     async function start(): Promise<void> {
       allocations++
@@ -65,7 +81,7 @@ function LiveView({ callId, onFail }: { callId: string; onFail(reason: string): 
       }
       const { default: Hls } = await import('hls.js')
       if (cancelled) return
-      if (!Hls.isSupported()) throw new Error('This browser cannot play the live view')
+      if (!Hls.isSupported()) throw new PlaybackError('unsupported')
       // No worker: the page's CSP allows no blob: scripts, and a door camera's stream is small.
       const hls = new Hls({ enableWorker: false, liveSyncDurationCount: 2, backBufferLength: 10 })
       player = hls
@@ -83,7 +99,7 @@ function LiveView({ callId, onFail }: { callId: string; onFail(reason: string): 
         hls.destroy()
         player = null
         if (allocations < MAX_ALLOCATIONS) start().catch(fail)
-        else fail(new Error('The live view stopped'))
+        else fail(new PlaybackError('stopped'))
       })
       hls.on(Hls.Events.MANIFEST_PARSED, () => {
         element.play().catch(() => undefined)
@@ -104,18 +120,19 @@ function LiveView({ callId, onFail }: { callId: string; onFail(reason: string): 
         muted
         autoPlay
         playsInline
-        aria-label="Live view of the door"
+        aria-label={t('liveLabel')}
         data-testid="call-live-video"
         className="aspect-video w-full object-contain"
       />
       <span className="absolute left-2 top-2 rounded bg-danger px-1.5 py-0.5 text-[0.65rem] font-semibold uppercase text-white">
-        Live
+        {t('live')}
       </span>
     </div>
   )
 }
 
 function SnapshotView({ call, note }: { call: CallItem; note: string | null }) {
+  const t = useTranslations('calls.media')
   const [tick, setTick] = useState(0)
   const [large, setLarge] = useState(false)
   const ringing = call.state === 'ringing'
@@ -131,28 +148,24 @@ function SnapshotView({ call, note }: { call: CallItem; note: string | null }) {
           type="button"
           onClick={() => setLarge((v) => !v)}
           aria-expanded={large}
-          aria-label={large ? 'Show the door picture smaller' : 'Show the door picture large'}
+          aria-label={large ? t('shrink') : t('enlarge')}
           className="block w-full overflow-hidden rounded-lg bg-black"
         >
           <img
             src={`${call.snapshotUrl}?v=${tick}`}
-            alt={`Visitor at ${call.deviceName ?? 'the door'}`}
+            alt={t('visitorAt', { device: call.deviceName ?? '—' })}
             data-testid="call-snapshot"
             className={`mx-auto w-full object-contain ${large ? 'max-h-[75vh]' : 'max-h-72'}`}
           />
         </button>
       ) : (
         <div className="flex aspect-video w-full items-center justify-center rounded-lg bg-panel-2 text-sm text-muted">
-          <Camera size={20} aria-hidden className="mr-2" /> Waiting for the door&apos;s picture…
+          <Camera size={20} aria-hidden className="mr-2" /> {t('waitingPicture')}
         </div>
       )}
       <p className="text-xs text-muted">
-        {note
-          ? `No live view (${note}); `
-          : call.deviceCategory !== 'door_station'
-            ? 'No camera stream on this device; '
-            : ''}
-        {ringing ? 'the picture refreshes every few seconds.' : 'the capture from the call.'}
+        {note ? t('noLiveView', { reason: note }) : call.deviceCategory !== 'door_station' ? t('noCameraStream') : null}{' '}
+        {ringing ? t('refreshing') : t('capture')}
       </p>
     </div>
   )

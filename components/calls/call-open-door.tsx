@@ -4,10 +4,12 @@
 // "Confirm" (focused, so Enter confirms) sends the unlock. useUnlockDoor keeps one Idempotency-Key per confirmed
 // request, so a retried request never opens the door twice; cancelling forgets it.
 import { DoorOpen } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { useUnlockDoor } from '@/components/data/device-queries'
 import { Button } from '@/components/ui/button'
-import { Kbd } from '@/components/calls/kbd'
+import { Kbd, SHORTCUT } from '@/components/calls/kbd'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 
 export function CallOpenDoor({
   deviceId,
@@ -22,6 +24,8 @@ export function CallOpenDoor({
   confirming: boolean
   setConfirming(value: boolean): void
 }) {
+  const t = useTranslations('calls.openDoor')
+  const errorMessage = useErrorMessage()
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const unlock = useUnlockDoor(deviceId)
   const confirm = () =>
@@ -30,11 +34,9 @@ export function CallOpenDoor({
       {
         onSuccess: (result) => {
           setConfirming(false)
-          setMessage(
-            result.ok ? { ok: true, text: 'Door opened' } : { ok: false, text: 'The door did not accept the command' },
-          )
+          setMessage(result.ok ? { ok: true, text: t('opened') } : { ok: false, text: t('refused') })
         },
-        onError: (error) => setMessage({ ok: false, text: error.message }),
+        onError: (error) => setMessage({ ok: false, text: errorMessage(error) }),
       },
     )
   const cancel = () => {
@@ -53,7 +55,7 @@ export function CallOpenDoor({
             setConfirming(true)
           }}
         >
-          <DoorOpen size={16} aria-hidden /> Open door <Kbd>O</Kbd>
+          <DoorOpen size={16} aria-hidden /> {t('open')} <Kbd>{SHORTCUT.openDoor}</Kbd>
         </Button>
         {message && (
           <span role="status" className={`text-sm ${message.ok ? 'text-ok' : 'text-danger'}`}>
@@ -66,15 +68,15 @@ export function CallOpenDoor({
   return (
     <span
       role="group"
-      aria-label={`Confirm opening ${deviceName}`}
+      aria-label={t('group', { device: deviceName })}
       className="inline-flex flex-wrap items-center gap-2"
     >
-      <span className="text-sm font-medium">Open {deviceName}?</span>
+      <span className="text-sm font-medium">{t('question', { device: deviceName })}</span>
       <Button variant="danger" onClick={confirm} disabled={unlock.isPending} autoFocus data-autofocus>
-        {unlock.isPending ? 'Opening…' : 'Confirm'} <Kbd>Enter</Kbd>
+        {unlock.isPending ? t('opening') : t('confirm')} <Kbd>{SHORTCUT.confirm}</Kbd>
       </Button>
       <Button variant="ghost" onClick={cancel} disabled={unlock.isPending}>
-        Cancel <Kbd>Esc</Kbd>
+        {t('cancel')} <Kbd>{SHORTCUT.cancel}</Kbd>
       </Button>
       {message && !message.ok && (
         <span role="alert" className="text-sm text-danger">

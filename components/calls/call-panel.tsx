@@ -2,31 +2,27 @@
 
 // The console's recent door calls: what became of each, who answered, and the door button while a call is live.
 // Ringing calls pop up in the call dialog (components/calls/call-dialog.tsx); backfilled ones never ring.
+import { useTranslations } from 'next-intl'
 import { useRecentCalls } from '@/components/data/call-queries'
 import { OpenDoorButton } from '@/components/devices/open-door-button'
 import { Badge } from '@/components/ui/badge'
-import { formatTime } from '@/components/ui/format-time'
+import { useFormatTime } from '@/components/ui/format-time'
+import type { CallState } from '@/lib/domain/enums'
 
-const STATE_LABELS: Record<string, string> = {
-  ringing: 'Ringing',
-  answered: 'Answered',
-  declined: 'Declined',
-  missed: 'Missed',
-  cancelled: 'Cancelled',
-  door_opened: 'Door opened',
-}
-
-function tone(state: string) {
+function tone(state: CallState) {
   if (state === 'missed' || state === 'ringing') return 'warn'
   return state === 'answered' || state === 'door_opened' ? 'ok' : 'neutral'
 }
 
 export function CallPanel() {
+  const t = useTranslations('calls.panel')
+  const tDoor = useTranslations('calls.openDoor')
+  const formatTime = useFormatTime()
   const calls = useRecentCalls()
   const items = calls.data?.items ?? []
   return (
-    <section aria-label="Door calls" className="rounded-xl border border-border bg-panel">
-      <h2 className="border-b border-border px-4 py-3 text-sm font-semibold">Door calls</h2>
+    <section aria-label={t('title')} className="rounded-xl border border-border bg-panel">
+      <h2 className="border-b border-border px-4 py-3 text-sm font-semibold">{t('title')}</h2>
       <ul className="divide-y divide-border">
         {items.slice(0, 8).map((call) => (
           <li
@@ -34,21 +30,23 @@ export function CallPanel() {
             className="flex items-center justify-between gap-2 px-4 py-2 text-sm"
             data-testid="call-item"
           >
-            <span className="truncate">{call.deviceName ?? 'Door'}</span>
+            <span className="truncate">{call.deviceName ?? '—'}</span>
             <span className="flex items-center gap-2 text-xs text-muted">
-              <Badge tone={tone(call.state)}>{STATE_LABELS[call.state] ?? call.state}</Badge>
+              <Badge tone={tone(call.state)}>{t(`state.${call.state}`)}</Badge>
               {call.answeredBy && <span>{call.answeredBy}</span>}
               {formatTime(call.startedAt)}
               {call.state === 'answered' && !call.endedAt && (
-                <OpenDoorButton deviceId={call.deviceId} deviceName={call.deviceName ?? 'the door'} callId={call.id} />
+                <OpenDoorButton
+                  deviceId={call.deviceId}
+                  deviceName={call.deviceName ?? tDoor('theDoor')}
+                  callId={call.id}
+                />
               )}
             </span>
           </li>
         ))}
       </ul>
-      {calls.isSuccess && items.length === 0 && (
-        <p className="px-4 py-6 text-sm text-muted">No calls yet. A visitor pressing a door station bell rings here.</p>
-      )}
+      {calls.isSuccess && items.length === 0 && <p className="px-4 py-6 text-sm text-muted">{t('empty')}</p>}
     </section>
   )
 }

@@ -5,6 +5,7 @@
 // this console was showing ("Answered by Ana", "Missed", "Door opened"). The guard may switch between them; the
 // choice sticks until that call leaves. Also: which calls are muted here (for that call only), and a desktop
 // notification for each new ringing call while the tab is hidden.
+import { useTranslations } from 'next-intl'
 import { useEffect, useMemo, useState } from 'react'
 import { notifyCall } from '@/components/calls/call-notifications'
 import { useLiveEvents } from '@/components/realtime/live-stream'
@@ -16,6 +17,7 @@ export const NOTICE_MS = 12_000
 const withId = (set: ReadonlySet<string>, id: string) => new Set(set).add(id)
 
 export function useCallQueue(calls: readonly CallItem[]) {
+  const t = useTranslations('calls.notifications')
   const [handled, setHandled] = useState<ReadonlySet<string>>(new Set())
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
   const [muted, setMuted] = useState<ReadonlySet<string>>(new Set())
@@ -42,7 +44,7 @@ export function useCallQueue(calls: readonly CallItem[]) {
     const call = live.payload
     if (call.backfilled) return
     if (call.state === 'ringing') {
-      if (!ids.has(call.id)) notifyCall(call)
+      if (!ids.has(call.id)) notifyCall(call, t('title'))
       return
     }
     // A call on screen here changed: keep it a moment with its outcome, unless this console is handling it.
