@@ -111,6 +111,18 @@ describe('the proxied live view', () => {
     expect(bytes[0]).toBe(0x47)
   })
 
+  it('gives a segment the same link in every refresh of the playlist (players compare them)', async () => {
+    const token = playlistToken(await allocate())
+    const uris = async () =>
+      (await (await proxyStreamPart(token, GUARD, config)).text())
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith('#'))
+    const first = await uris()
+    now += 2_000
+    const second = await uris()
+    expect(second.slice(0, -1)).toEqual(first.slice(1))
+  })
+
   it('answers 410 once Tuya has expired the URL, so the browser allocates again', async () => {
     const url = await allocate()
     now += 121_000
