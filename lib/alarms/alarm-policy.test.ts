@@ -6,6 +6,8 @@ import {
   alarmPriority,
   alarmSoundPolicy,
   canFoldInto,
+  compareAlarms,
+  resolveNeedsNote,
   shouldEscalate,
 } from './alarm-policy'
 
@@ -85,5 +87,45 @@ describe('escalation', () => {
     expect(shouldEscalate({ type: 'tamper', state: 'acknowledged', firstAt }, late)).toBe(false)
     expect(shouldEscalate({ type: 'tamper', state: 'resolved', firstAt }, late)).toBe(false)
     expect(shouldEscalate({ type: 'tamper', state: 'open', firstAt, escalatedAt: after(60_000) }, late)).toBe(false)
+  })
+})
+
+describe('control-room order', () => {
+  const alarm = (id: string, priority: AlarmPriority, firstAt: string) => ({ id, priority, firstAt })
+  it('most urgent first, then the longest waiting, then by id', () => {
+    const sorted = [
+      alarm('a', 'low', '2026-11-25T08:00:00Z'),
+      alarm('b', 'high', '2026-11-25T12:00:00Z'),
+      alarm('c', 'critical', '2026-11-25T13:00:00Z'),
+      alarm('d', 'high', '2026-11-25T09:00:00Z'),
+      alarm('f', 'medium', '2026-11-25T10:00:00Z'),
+      alarm('e', 'medium', '2026-11-25T10:00:00Z'),
+    ].sort(compareAlarms)
+    expect(sorted.map((a) => a.id)).toEqual(['c', 'd', 'b', 'e', 'f', 'a'])
+  })
+})
+
+describe('resolving needs a note', () => {
+  it.each<[AlarmPriority, boolean]>([
+    ['critical', true],
+    ['high', true],
+    ['medium', false],
+    ['low', false],
+  ])('%s: %s', (priority, needed) => {
+    expect(resolveNeedsNote(priority)).toBe(needed)
+  })
+})
+
+describe('escalation with configured times', () => {
+  it('uses the given times and the stored priority over the type default', () => {
+    const firstAt = new Date('2026-11-25T12:00:00.000Z')
+    const limits = { critical: 10_000, high: 30_000, medium: 60_000, low: 120_000 }
+    const at = (ms: number) => new Date(firstAt.getTime() + ms)
+    expect(shouldEscalate({ type: 'loitering', state: 'open', firstAt }, at(29_999), limits)).toBe(false)
+    expect(shouldEscalate({ type: 'loitering', state: 'open', firstAt }, at(30_000), limits)).toBe(true)
+    // An 'other' alarm stored as critical escalates on the critical time.
+    expect(shouldEscalate({ type: 'other', priority: 'critical', state: 'open', firstAt }, at(10_000), limits)).toBe(
+      true,
+    )
   })
 })

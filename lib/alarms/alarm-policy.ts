@@ -41,8 +41,38 @@ export function alarmSoundPolicy(priority: AlarmPriority): AlarmSoundPolicy {
   return SOUND_BY_PRIORITY[priority]
 }
 
-/** Time an alarm may stay unacknowledged before it escalates (to admins, louder), by priority. */
-export const ALARM_ESCALATION_MS: Readonly<Record<AlarmPriority, number>> = {
+/** How urgent each priority is: a higher rank comes first in every list of unresolved alarms. */
+export const PRIORITY_RANK: Readonly<Record<AlarmPriority, number>> = { critical: 3, high: 2, medium: 1, low: 0 }
+
+/**
+ * Control-room order for unresolved alarms: the most urgent priority first, then the one that has waited longest
+ * (oldest first occurrence), then by id so equal alarms keep a stable place. The console panel and the API's
+ * default order for unresolved alarms both use it.
+ */
+export function compareAlarms(
+  a: { priority: AlarmPriority; firstAt: string | Date; id: string },
+  b: { priority: AlarmPriority; firstAt: string | Date; id: string },
+): number {
+  const byPriority = PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority]
+  if (byPriority !== 0) return byPriority
+  const byAge = new Date(a.firstAt).getTime() - new Date(b.firstAt).getTime()
+  if (byAge !== 0) return byAge
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/** Resolving a high or critical alarm needs a note saying what was found and done (the next shift reads it). */
+export function resolveNeedsNote(priority: AlarmPriority): boolean {
+  return PRIORITY_RANK[priority] >= PRIORITY_RANK.high
+}
+
+/** Per-priority escalation times in milliseconds. */
+export type EscalationLimits = Readonly<Record<AlarmPriority, number>>
+
+/**
+ * Default time an alarm may stay unacknowledged before it escalates (to admins, louder), by priority. An admin
+ * may change them (lib/settings/escalation.ts); these apply until then.
+ */
+export const ALARM_ESCALATION_MS: EscalationLimits = {
   critical: 60_000,
   high: 5 * 60_000,
   medium: 15 * 60_000,
@@ -69,10 +99,16 @@ export type EscalationCandidate = {
   /** First occurrence: the clock runs from when the guard was first told, not from the latest repeat. */
   firstAt: Date
   escalatedAt?: Date | null
+  /** The stored priority; the type's default when absent. */
+  priority?: AlarmPriority
 }
 
 /** Open (unacknowledged), not escalated yet, and older than its priority allows. */
-export function shouldEscalate(alarm: EscalationCandidate, now: Date): boolean {
+export function shouldEscalate(
+  alarm: EscalationCandidate,
+  now: Date,
+  limits: EscalationLimits = ALARM_ESCALATION_MS,
+): boolean {
   if (alarm.state !== 'open' || alarm.escalatedAt) return false
-  return now.getTime() - alarm.firstAt.getTime() >= ALARM_ESCALATION_MS[alarmPriority(alarm.type)]
+  return now.getTime() - alarm.firstAt.getTime() >= limits[alarm.priority ?? alarmPriority(alarm.type)]
 }

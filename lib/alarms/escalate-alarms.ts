@@ -2,28 +2,37 @@
 // re-broadcast so every console shows it (and sounds it again). The conditional update makes concurrent
 // sweeps from several instances escalate each alarm once; each escalation is one change (mark, note and
 // outbox row commit together), so a failure leaves the alarm to the next sweep instead of half-escalated.
+// The times per priority are the admin's (lib/settings/escalation.ts), read through its short cache.
 import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
-import { ALARM_ESCALATION_MS, shouldEscalate } from '@/lib/alarms/alarm-policy'
+import { shouldEscalate, type EscalationLimits } from '@/lib/alarms/alarm-policy'
 import type { Db } from '@/lib/db/client'
-import type { AlarmState, AlarmType } from '@/lib/domain/enums'
+import { ALARM_PRIORITIES, ALARM_STATES, ALARM_TYPES, storedValue } from '@/lib/domain/enums'
 import { runChange } from '@/lib/domain/run-change'
+import { escalationLimitsOf, getEscalationSettings } from '@/lib/settings/escalation'
 
-const SHORTEST_ESCALATION_MS = Math.min(...Object.values(ALARM_ESCALATION_MS))
-
-export async function escalateOverdueAlarms(db: Db, now = new Date()): Promise<number> {
+export async function escalateOverdueAlarms(db: Db, now = new Date(), limits?: EscalationLimits): Promise<number> {
+  const times = limits ?? escalationLimitsOf(await getEscalationSettings(db))
+  const shortest = Math.min(...Object.values(times))
   const candidates = await db.alarm.findMany({
     where: {
       state: 'open',
       escalatedAt: null,
       backfilled: false,
-      firstAt: { lte: new Date(now.getTime() - SHORTEST_ESCALATION_MS) },
+      firstAt: { lte: new Date(now.getTime() - shortest) },
     },
-    select: { id: true, type: true, state: true, firstAt: true },
+    select: { id: true, type: true, priority: true, state: true, firstAt: true },
+    orderBy: [{ firstAt: 'asc' }, { id: 'asc' }],
     take: 200,
   })
   let escalated = 0
   for (const alarm of candidates) {
-    if (!shouldEscalate({ ...alarm, type: alarm.type as AlarmType, state: alarm.state as AlarmState }, now)) continue
+    const candidate = {
+      firstAt: alarm.firstAt,
+      type: storedValue(ALARM_TYPES, alarm.type, 'Alarm.type'),
+      priority: storedValue(ALARM_PRIORITIES, alarm.priority, 'Alarm.priority'),
+      state: storedValue(ALARM_STATES, alarm.state, 'Alarm.state'),
+    }
+    if (!shouldEscalate(candidate, now, times)) continue
     const changed = await runChange(db, async ({ tx, publish }) => {
       const updated = await tx.alarm.updateMany({
         where: { id: alarm.id, state: 'open', escalatedAt: null },

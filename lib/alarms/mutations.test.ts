@@ -27,12 +27,27 @@ describe.each(TEST_PROVIDERS)('handleAlarm on %s', (provider) => {
     await testDb?.drop()
   })
 
-  const openAlarm = () => {
+  const openAlarm = (type = 'tamper', priority = 'critical') => {
     const at = new Date()
     return db.alarm.create({
-      data: { type: 'tamper', priority: 'critical', firstAt: at, lastAt: at, openKey: at.toISOString() },
+      data: { type, priority, firstAt: at, lastAt: at, openKey: `${at.toISOString()}:${Math.random()}` },
     })
   }
+  const attempt = (alarmId: string, action: 'assign' | 'resolve', input: unknown) =>
+    handleAlarm(db, guard, alarmId, action, input, context).then(
+      (item) => ({ item, error: null }),
+      (error: unknown) => ({ item: null, error }),
+    )
+  const user = (name: string, role: string, disabled = false) =>
+    db.user.create({
+      data: {
+        email: `${name.toLowerCase().replace(/\W/g, '.')}@example.test`,
+        name,
+        role,
+        passwordHash: 'x',
+        disabledAt: disabled ? new Date() : null,
+      },
+    })
 
   async function acknowledge(alarmId: string) {
     const live = recordLiveEmissions()
@@ -93,4 +108,71 @@ describe.each(TEST_PROVIDERS)('handleAlarm on %s', (provider) => {
       expect(await writtenFor(alarm.id)).toMatchObject({ alarm: { state: 'acknowledged' }, notes: 1, audits: 1 })
     },
   )
+
+  it('assigns to a named colleague, and says so in the history and the audit trail', async () => {
+    const alarm = await openAlarm()
+    const colleague = await user('Colin Colleague', 'guard')
+    const run = await attempt(alarm.id, 'assign', { userId: colleague.id, note: 'you are nearest' })
+    expect(run.error).toBeNull()
+    expect(run.item).toMatchObject({ assignee: 'Colin Colleague' })
+    expect(await db.alarm.findUniqueOrThrow({ where: { id: alarm.id } })).toMatchObject({ assigneeId: colleague.id })
+    expect(await db.alarmNote.findFirstOrThrow({ where: { alarmId: alarm.id } })).toMatchObject({
+      kind: 'assign',
+      userId: guard.userId,
+      body: 'Assigned to Colin Colleague: you are nearest',
+    })
+    expect(await db.auditLog.findFirstOrThrow({ where: { targetId: alarm.id } })).toMatchObject({
+      action: 'alarm.assign',
+    })
+  })
+
+  it.each([
+    ['a disabled guard', 'guard', true, /disabled/],
+    ['a manager', 'manager', false, /manager, who cannot handle alarms/],
+  ])('refuses to assign to %s with 422, changing nothing', async (label, role, disabled, message) => {
+    const alarm = await openAlarm()
+    const target = await user(`Not ${label}`, role, disabled)
+    const run = await attempt(alarm.id, 'assign', { userId: target.id })
+    expect(run.error).toMatchObject({ status: 422, code: 'invalid_assignee', message: expect.stringMatching(message) })
+    expect(await writtenFor(alarm.id)).toMatchObject({ notes: 0, audits: 0, outbox: 0 })
+    expect((await db.alarm.findUniqueOrThrow({ where: { id: alarm.id } })).assigneeId).toBeNull()
+    expect((await attempt(alarm.id, 'assign', { userId: 'no-such-user' })).error).toMatchObject({ status: 422 })
+  })
+
+  it.each([
+    ['tamper', 'critical'],
+    ['loitering', 'high'],
+  ])(
+    'refuses to resolve a %s (%s) alarm without a note (blank counts as none), then resolves it with one',
+    async (type, priority) => {
+      const alarm = await openAlarm(type, priority)
+      for (const input of [{}, { note: '   ' }]) {
+        const refused = await attempt(alarm.id, 'resolve', input)
+        expect(refused.error).toMatchObject({
+          status: 422,
+          code: 'note_required',
+          message: expect.stringContaining(`A ${priority} alarm is resolved only with a note`),
+        })
+      }
+      expect(await writtenFor(alarm.id)).toMatchObject({ alarm: { state: 'open' }, notes: 0, audits: 0, outbox: 0 })
+
+      const resolved = await attempt(alarm.id, 'resolve', { note: 'Checked on camera: a delivery' })
+      expect(resolved.error).toBeNull()
+      expect(resolved.item).toMatchObject({ state: 'resolved' })
+      expect(await db.alarmNote.findFirstOrThrow({ where: { alarmId: alarm.id } })).toMatchObject({
+        kind: 'resolve',
+        body: 'Checked on camera: a delivery',
+      })
+    },
+  )
+
+  it('resolves a medium or low alarm without a note', async () => {
+    for (const [type, priority] of [
+      ['device_offline', 'medium'],
+      ['low_battery', 'low'],
+    ]) {
+      const alarm = await openAlarm(type, priority)
+      expect((await attempt(alarm.id, 'resolve', {})).item).toMatchObject({ state: 'resolved' })
+    }
+  })
 })
