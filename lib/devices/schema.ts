@@ -1,7 +1,10 @@
 // The device as REST and the live stream show it.
 import { z } from 'zod'
+import { accessEventItemSchema } from '@/lib/access/schema'
+import { alarmItemSchema } from '@/lib/alarms/schema'
+import { callItemSchema } from '@/lib/calls/schema'
 import { deviceCategorySchema } from '@/lib/domain/enums'
-import { isoTimeOrNull, pageSchema } from '@/lib/http/page'
+import { isoTimeOrNull, isoTimeSchema, pageSchema } from '@/lib/http/page'
 
 export const deviceItemSchema = z.object({
   id: z.string(),
@@ -26,3 +29,24 @@ export const unlockOutcomeSchema = z.object({
   tuya: z.object({ code: z.union([z.number(), z.string()]), msg: z.string(), tid: z.string().optional() }).optional(),
 })
 export type UnlockOutcome = z.infer<typeof unlockOutcomeSchema>
+
+/** How many of each kind of recent event the device page shows. */
+export const DEVICE_RECENT_LIMIT = 10
+
+/**
+ * GET /api/devices/{id}: one device with what the cloud's device list says of it (product id, Tuya category),
+ * the last thing it reported, and its recent access events, calls and alarms, newest first.
+ */
+export const deviceDetailSchema = z.object({
+  device: deviceItemSchema.extend({
+    productId: z.string().nullable(),
+    tuyaCategory: z.string().nullable(),
+    /** Last-known data points the device reported (code → value; scalars, long text cut), for maintenance. */
+    dataPoints: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  }),
+  lastEvent: z.object({ kind: z.enum(['access', 'call', 'alarm']), at: isoTimeSchema }).nullable(),
+  accessEvents: z.array(accessEventItemSchema),
+  calls: z.array(callItemSchema),
+  alarms: z.array(alarmItemSchema),
+})
+export type DeviceDetail = z.infer<typeof deviceDetailSchema>

@@ -120,13 +120,19 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
 
     const run = await syncRecorded(db, client)
     expect(run.result).toEqual({ seen: building.devices.length, changed: 2 })
-    expect(run.emitted.map((e) => [e.event, e.payload.tuyaId, e.payload.name, e.payload.online])).toEqual(
+    const deviceEvents = run.emitted.filter((e) => e.event === 'device.updated')
+    expect(deviceEvents.map((e) => [e.event, e.payload.tuyaId, e.payload.name, e.payload.online])).toEqual(
       expect.arrayContaining([
         ['device.updated', renamed.id, 'Block A Lobby (new panel)', true],
         ['device.updated', dropped.id, dropped.name, false],
       ]),
     )
-    expect(run.emitted).toHaveLength(2)
+    expect(deviceEvents).toHaveLength(2)
+    // The device that went offline raised its alarm (lib/devices/sync-offline-alarm.test.ts covers the folding).
+    const droppedId = (await db.device.findUniqueOrThrow({ where: { tuyaId: dropped.id } })).id
+    expect(run.emitted.filter((e) => e.event !== 'device.updated').map((e) => [e.event, e.payload.deviceId])).toEqual([
+      ['alarm.created', droppedId],
+    ])
     expect(await db.device.findUniqueOrThrow({ where: { tuyaId: renamed.id } })).toMatchObject({
       name: 'Block A Lobby (new panel)',
       online: true,
@@ -138,7 +144,10 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
     sim.trigger(dropped.id, 'online')
     const back = await syncRecorded(db, client)
     expect(back.result.changed).toBe(1)
-    expect(back.emitted.map((e) => [e.payload.tuyaId, e.payload.online])).toEqual([[dropped.id, true]])
+    expect(
+      back.emitted.filter((e) => e.event === 'device.updated').map((e) => [e.payload.tuyaId, e.payload.online]),
+    ).toEqual([[dropped.id, true]])
+    expect(back.emitted.filter((e) => e.event === 'alarm.updated').map((e) => e.payload.state)).toEqual(['resolved'])
     // Device rows keep their ids through every sync: events and calls point at them.
     expect(await db.device.count()).toBe(building.devices.length)
   })
@@ -163,7 +172,8 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
 
     const run = await syncRecorded(db, client)
     expect(run.result.changed).toBe(2)
-    expect(run.emitted.map((e) => [e.payload.tuyaId, e.payload.name, e.payload.online]).sort()).toEqual(
+    const deviceEvents = run.emitted.filter((e) => e.event === 'device.updated')
+    expect(deviceEvents.map((e) => [e.payload.tuyaId, e.payload.name, e.payload.online]).sort()).toEqual(
       [
         [renamed.id, 'Block B Entrance (rewired)', true],
         [dropped.id, dropped.name, false],

@@ -1,6 +1,11 @@
 // The device registry follows the cloud project's device list (at start and periodically): names, categories,
 // products and online state; new devices appear, changes are broadcast as device.updated. One sync is one change:
 // the device rows and their outbox rows commit together, so a failed sync leaves the registry as it was.
+// A device the cloud now lists offline raises the same device_offline alarm an offline message does, through the
+// same function (lib/alarms/raise-alarm.ts): whichever reports first opens it, the other folds into it. Back
+// online resolves it, as ingest does.
+import { toAlarmItem } from '@/lib/alarms/alarm-item'
+import { clearAlarm, raiseAlarm } from '@/lib/alarms/raise-alarm'
 import type { Db } from '@/lib/db/client'
 import type { DeviceCategory } from '@/lib/domain/enums'
 import { toDeviceItem } from '@/lib/devices/device-item'
@@ -26,7 +31,7 @@ export function deviceCategoryOf(tuyaCategory: string | undefined): DeviceCatego
   }
 }
 
-export async function syncDevices(db: Db, client: Pick<TuyaClient, 'listDevices'>) {
+export async function syncDevices(db: Db, client: Pick<TuyaClient, 'listDevices'>, now = new Date()) {
   const devices = await client.listDevices()
   const changed = await runChange(db, async ({ tx, publish }) => {
     let count = 0
@@ -51,6 +56,25 @@ export async function syncDevices(db: Db, client: Pick<TuyaClient, 'listDevices'
         : await tx.device.create({ data: { tuyaId: remote.id, ...fields } })
       publish({ event: 'device.updated', payload: toDeviceItem(row) })
       count++
+      // Only a known device going from online to offline: a device first seen offline has no change to report.
+      if (existing?.online && !row.online) {
+        const { row: alarm, created } = await raiseAlarm(tx, {
+          deviceId: row.id,
+          type: 'device_offline',
+          at: now,
+          detail: 'offline (device sync)',
+        })
+        publish({ event: created ? 'alarm.created' : 'alarm.updated', payload: toAlarmItem(alarm) })
+      }
+      if (existing && !existing.online && row.online) {
+        const cleared = await clearAlarm(tx, {
+          deviceId: row.id,
+          type: 'device_offline',
+          at: now,
+          note: 'Device back online (device sync)',
+        })
+        if (cleared) publish({ event: 'alarm.updated', payload: toAlarmItem(cleared) })
+      }
     }
     return count
   })

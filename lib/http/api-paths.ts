@@ -2,8 +2,7 @@
 // Filters become query-string parameters; empty ones are left out so equal filters give equal URLs.
 import type { z } from 'zod'
 import type { accessQuerySchema } from '@/lib/access/schema'
-import type { alarmQuerySchema } from '@/lib/alarms/data'
-import type { AlarmAction } from '@/lib/alarms/schema'
+import type { AlarmAction, alarmQuerySchema } from '@/lib/alarms/schema'
 import type { auditQuerySchema } from '@/lib/audit/schema'
 import type { callQuerySchema } from '@/lib/calls/data'
 import type { CallResponse } from '@/lib/calls/mutations'
@@ -51,7 +50,11 @@ export const apiPaths = {
   streamPart: (token: string) => `/api/streams/${segment(token)}`,
   alarms: (filters: AlarmFilters = {}, page: PageParams = {}) => list('/api/alarms', filters, page),
   alarmAction: (alarmId: string, action: AlarmAction) => `/api/alarms/${segment(alarmId)}/${action}`,
+  alarm: (alarmId: string) => `/api/alarms/${segment(alarmId)}`,
+  alarmAssignees: () => '/api/alarms/assignees',
+  escalationSettings: () => '/api/settings/escalation',
   devices: () => '/api/devices',
+  device: (deviceId: string) => `/api/devices/${segment(deviceId)}`,
   deviceUnlock: (deviceId: string) => `/api/devices/${segment(deviceId)}/unlock`,
   inboundMessages: (filters: InboundMessageFilters = {}, page: PageParams = {}) =>
     list('/api/inbound-messages', filters, page),
