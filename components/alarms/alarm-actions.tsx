@@ -1,48 +1,170 @@
 'use client'
 
-import { Check, CheckCheck, UserPlus } from 'lucide-react'
-import { useState } from 'react'
-import { useHandleAlarm } from '@/components/data/alarm-queries'
+// Acknowledge / assign / comment / resolve one alarm. Assign, comment and resolve open a small form in place;
+// resolving a high or critical alarm asks for a note (the server refuses without one too). The updated alarm
+// comes back through the live stream to every console.
+import { Check, CheckCheck, MessageSquare, UserPlus } from 'lucide-react'
+import { useId, useState, type FormEvent } from 'react'
+import { useAlarmAssignees, useHandleAlarm } from '@/components/data/alarm-queries'
 import { Button } from '@/components/ui/button'
-import type { AlarmAction, AlarmItem } from '@/lib/alarms/schema'
+import { resolveNeedsNote } from '@/lib/alarms/alarm-policy'
+import type { AlarmAction, AlarmActionInput, AlarmItem } from '@/lib/alarms/schema'
 
-/** Acknowledge / take / resolve; the updated alarm comes back through the live stream to every console. */
+type FormAction = Exclude<AlarmAction, 'acknowledge'>
+const SMALL = 'px-2 py-1 text-xs'
+
 export function AlarmActions({ alarm }: { alarm: AlarmItem }) {
   const [error, setError] = useState<string | null>(null)
+  const [form, setForm] = useState<FormAction | null>(null)
   const handle = useHandleAlarm(alarm.id)
-  const act = (action: AlarmAction) =>
-    handle.mutate(action, { onError: (e) => setError(e.message), onSuccess: () => setError(null) })
+  const act = (action: AlarmAction, input: AlarmActionInput = {}) =>
+    handle.mutate(
+      { action, input },
+      {
+        onError: (e) => setError(e.message),
+        onSuccess: () => (setError(null), setForm(null)),
+      },
+    )
   if (alarm.state === 'resolved') return null
+  const toggle = (action: FormAction) => (setError(null), setForm(form === action ? null : action))
   return (
-    <div className="mt-2 flex flex-wrap items-center gap-2">
-      {alarm.state === 'open' && (
-        <Button className="px-2 py-1 text-xs" onClick={() => act('acknowledge')} disabled={handle.isPending}>
-          <Check size={14} aria-hidden /> Acknowledge
-        </Button>
-      )}
-      {!alarm.assignee && (
+    <div className="mt-2 space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        {alarm.state === 'open' && (
+          <Button className={SMALL} onClick={() => act('acknowledge')} disabled={handle.isPending}>
+            <Check size={14} aria-hidden /> Acknowledge
+          </Button>
+        )}
         <Button
           variant="secondary"
-          className="px-2 py-1 text-xs"
-          onClick={() => act('assign')}
-          disabled={handle.isPending}
+          className={SMALL}
+          onClick={() => toggle('assign')}
+          aria-expanded={form === 'assign'}
         >
-          <UserPlus size={14} aria-hidden /> Take
+          <UserPlus size={14} aria-hidden /> Assign
         </Button>
+        <Button
+          variant="secondary"
+          className={SMALL}
+          onClick={() => toggle('comment')}
+          aria-expanded={form === 'comment'}
+        >
+          <MessageSquare size={14} aria-hidden /> Comment
+        </Button>
+        <Button
+          variant="secondary"
+          className={SMALL}
+          onClick={() => toggle('resolve')}
+          aria-expanded={form === 'resolve'}
+        >
+          <CheckCheck size={14} aria-hidden /> Resolve
+        </Button>
+      </div>
+      {form === 'assign' && <AssignForm pending={handle.isPending} onSubmit={(input) => act('assign', input)} />}
+      {form === 'comment' && (
+        <NoteForm
+          label="Comment"
+          submitLabel="Add comment"
+          required
+          pending={handle.isPending}
+          onSubmit={(note) => act('comment', { note })}
+        />
       )}
-      <Button
-        variant="secondary"
-        className="px-2 py-1 text-xs"
-        onClick={() => act('resolve')}
-        disabled={handle.isPending}
-      >
-        <CheckCheck size={14} aria-hidden /> Resolve
-      </Button>
+      {form === 'resolve' && (
+        <NoteForm
+          label={
+            resolveNeedsNote(alarm.priority) ? `Resolution note (required for ${alarm.priority})` : 'Resolution note'
+          }
+          submitLabel="Resolve alarm"
+          required={resolveNeedsNote(alarm.priority)}
+          pending={handle.isPending}
+          onSubmit={(note) => act('resolve', note ? { note } : {})}
+        />
+      )}
       {error && (
-        <span role="alert" className="text-xs text-danger">
+        <p role="alert" className="text-xs text-danger">
           {error}
-        </span>
+        </p>
       )}
     </div>
+  )
+}
+
+function NoteForm({
+  label,
+  submitLabel,
+  required,
+  pending,
+  onSubmit,
+}: {
+  label: string
+  submitLabel: string
+  required: boolean
+  pending: boolean
+  onSubmit(note: string): void
+}) {
+  const id = useId()
+  const [note, setNote] = useState('')
+  const blank = note.trim() === ''
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (required && blank) return
+    onSubmit(note.trim())
+  }
+  return (
+    <form onSubmit={submit} className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={2000}
+        rows={2}
+        required={required}
+        autoFocus
+        className="w-full rounded-md border border-border bg-panel-2 px-2 py-1 text-sm text-text focus:border-accent"
+      />
+      <Button type="submit" className={SMALL} disabled={pending || (required && blank)}>
+        {submitLabel}
+      </Button>
+    </form>
+  )
+}
+
+function AssignForm({ pending, onSubmit }: { pending: boolean; onSubmit(input: AlarmActionInput): void }) {
+  const id = useId()
+  const assignees = useAlarmAssignees(true)
+  const [userId, setUserId] = useState('')
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    onSubmit(userId ? { userId } : {})
+  }
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
+      <div className="space-y-1">
+        <label htmlFor={id} className="block text-xs font-medium">
+          Assign to
+        </label>
+        <select
+          id={id}
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+          className="rounded-md border border-border bg-panel-2 px-2 py-1 text-sm text-text"
+        >
+          <option value="">Me</option>
+          {(assignees.data?.items ?? []).map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name} ({user.role})
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button type="submit" className={SMALL} disabled={pending}>
+        Assign
+      </Button>
+      {assignees.isError && <span className="text-xs text-danger">Could not load colleagues</span>}
+    </form>
   )
 }

@@ -1,6 +1,7 @@
 import type { Tone } from '@/components/ui/badge'
+import type { AlarmType } from '@/lib/domain/enums'
 
-const LABELS: Record<string, string> = {
+export const ALARM_LABELS: Record<AlarmType, string> = {
   tamper: 'Tamper',
   loitering: 'Loitering',
   repeated_failures: 'Repeated failed unlocks',
@@ -11,7 +12,8 @@ const LABELS: Record<string, string> = {
   other: 'Alarm',
 }
 
-export const alarmLabel = (type: string) => LABELS[type] ?? type
+const isAlarmType = (type: string): type is AlarmType => Object.hasOwn(ALARM_LABELS, type)
+export const alarmLabel = (type: string) => (isAlarmType(type) ? ALARM_LABELS[type] : type)
 
 export function priorityTone(priority: string): Tone {
   return priority === 'critical'

@@ -2,13 +2,11 @@
 
 import { useEffect } from 'react'
 import { playTones } from '@/components/ui/play-tones'
-import { alarmSoundPolicy } from '@/lib/alarms/alarm-policy'
+import { alarmSoundPolicy, PRIORITY_RANK as URGENCY } from '@/lib/alarms/alarm-policy'
 import type { AlarmItem } from '@/lib/alarms/schema'
 import type { AlarmPriority } from '@/lib/domain/enums'
 
 const TONES = { siren: [960, 640], alert: [740, 740], chime: [660, 880] } as const
-/** Most urgent first (a Record, so a new priority cannot be left out). */
-const URGENCY: Readonly<Record<AlarmPriority, number>> = { critical: 3, high: 2, medium: 1, low: 0 }
 
 /** Sound for unacknowledged live alarms, per the priority's policy (critical: siren until acknowledged). */
 export function useAlarmSound(alarms: AlarmItem[]) {

@@ -33,10 +33,18 @@ export const queryKeys = {
     open: () => ['alarms', 'open'] as const,
     lists: () => ['alarms', 'list'] as const,
     list: (filters: AlarmFilters) => ['alarms', 'list', compact(filters)] as const,
+    /** One alarm with its history; refetched when a live event changes that alarm. */
+    details: () => ['alarms', 'detail'] as const,
+    detail: (id: string) => ['alarms', 'detail', id] as const,
+    assignees: () => ['alarms', 'assignees'] as const,
+    escalation: () => ['alarms', 'escalation-settings'] as const,
   },
   devices: {
     all: () => ['devices'] as const,
     list: () => ['devices', 'list'] as const,
+    /** One device's page; refetched when a live event concerns that device. */
+    details: () => ['devices', 'detail'] as const,
+    detail: (id: string) => ['devices', 'detail', id] as const,
   },
   inboundMessages: {
     all: () => ['inbound-messages'] as const,

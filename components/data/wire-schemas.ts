@@ -3,10 +3,16 @@
 // First import: zod is told not to use eval before any schema below is built.
 import '@/components/data/zod-without-eval'
 import { accessEventPageSchema } from '@/lib/access/schema'
-import { alarmItemSchema, alarmPageSchema } from '@/lib/alarms/schema'
+import {
+  alarmAssigneePageSchema,
+  alarmDetailSchema,
+  alarmItemSchema,
+  alarmPageSchema,
+  escalationSettingsSchema,
+} from '@/lib/alarms/schema'
 import { auditPageSchema } from '@/lib/audit/schema'
 import { callItemSchema, callPageSchema } from '@/lib/calls/schema'
-import { devicePageSchema, unlockOutcomeSchema } from '@/lib/devices/schema'
+import { deviceDetailSchema, devicePageSchema, unlockOutcomeSchema } from '@/lib/devices/schema'
 import { credentialItemSchema, credentialListSchema, revokedCredentialSchema } from '@/lib/credentials/schema'
 import { errorBodySchema } from '@/lib/http/error-body'
 import { inboundMessagePageSchema } from '@/lib/ingest/schema'
@@ -39,7 +45,11 @@ export const WIRE_SCHEMAS = {
   callStream: callStreamSchema,
   alarmPage: alarmPageSchema,
   alarm: alarmItemSchema,
+  alarmDetail: alarmDetailSchema,
+  alarmAssigneePage: alarmAssigneePageSchema,
+  escalationSettings: escalationSettingsSchema,
   devicePage: devicePageSchema,
+  deviceDetail: deviceDetailSchema,
   unlockOutcome: unlockOutcomeSchema,
   inboundMessagePage: inboundMessagePageSchema,
   residentPage: residentPageSchema,

@@ -1,18 +1,13 @@
 'use client'
 
 import { BatteryLow, Wifi, WifiOff } from 'lucide-react'
+import Link from 'next/link'
 import { useDevices } from '@/components/data/device-queries'
+import { kindLabel } from '@/components/devices/device-labels'
 import { OpenDoorButton } from '@/components/devices/open-door-button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatTime } from '@/components/ui/format-time'
 import { ListPage } from '@/components/ui/list-page'
-
-const KIND_LABELS: Record<string, string> = {
-  face_terminal: 'Face terminal',
-  door_station: 'Door station',
-  smart_lock: 'Smart lock',
-  other: 'Device',
-}
 
 export function DeviceList({ compact = false }: { compact?: boolean }) {
   const devices = useDevices()
@@ -42,9 +37,14 @@ export function DeviceList({ compact = false }: { compact?: boolean }) {
                 <WifiOff size={16} className="text-danger" aria-label="Offline" />
               )}
               <div className="min-w-0 flex-1">
-                <p className="truncate text-sm font-medium">{device.name}</p>
+                <Link
+                  href={`/devices/${encodeURIComponent(device.id)}`}
+                  className="block truncate text-sm font-medium hover:underline"
+                >
+                  {device.name}
+                </Link>
                 <p className="truncate text-xs text-muted">
-                  {KIND_LABELS[device.category] ?? device.category}
+                  {kindLabel(device.category)}
                   {device.location ? ` · ${device.location}` : ''}
                   {!compact && device.lastSeenAt ? ` · seen ${formatTime(device.lastSeenAt)}` : ''}
                 </p>

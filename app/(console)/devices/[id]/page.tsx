@@ -1,0 +1,12 @@
+import type { Metadata } from 'next'
+import { DeviceDetailView } from '@/components/devices/device-detail'
+import { requirePage } from '@/lib/auth/page-guard'
+import { can } from '@/lib/auth/permissions'
+
+export const metadata: Metadata = { title: 'Device' }
+
+export default async function DevicePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePage('devices')
+  const { id } = await params
+  return <DeviceDetailView deviceId={id} canOpenDoor={can(actor.role, 'doors.open')} />
+}

@@ -1,0 +1,138 @@
+'use client'
+
+// The alarms page's filters as the operator sets them (local `datetime-local` times), and their API form.
+import { ALARM_LABELS } from '@/components/alarms/alarm-labels'
+import { Button } from '@/components/ui/button'
+import { ALARM_STATE_FILTERS } from '@/lib/alarms/schema'
+import type { DeviceItem } from '@/lib/devices/schema'
+import { ALARM_PRIORITIES, ALARM_TYPES } from '@/lib/domain/enums'
+import type { AlarmFilters } from '@/lib/http/api-paths'
+
+export type AlarmFilterForm = {
+  state: string
+  priority: string
+  type: string
+  deviceId: string
+  from: string
+  to: string
+}
+export const DEFAULT_ALARM_FILTERS: AlarmFilterForm = {
+  state: 'unresolved',
+  priority: '',
+  type: '',
+  deviceId: '',
+  from: '',
+  to: '',
+}
+
+const STATE_LABELS: Record<(typeof ALARM_STATE_FILTERS)[number], string> = {
+  unresolved: 'Unresolved',
+  open: 'Open',
+  acknowledged: 'Acknowledged',
+  resolved: 'Resolved',
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => values.find((v) => v === value)
+
+/** A `datetime-local` value is the operator's local time; the API takes UTC ISO-8601. */
+function isoFromLocalInput(value: string): string | undefined {
+  const time = value ? new Date(value) : null
+  return time && !Number.isNaN(time.getTime()) ? time.toISOString() : undefined
+}
+
+export function apiAlarmFilters(form: AlarmFilterForm): AlarmFilters {
+  return {
+    state: oneOf(ALARM_STATE_FILTERS, form.state),
+    priority: oneOf(ALARM_PRIORITIES, form.priority),
+    type: oneOf(ALARM_TYPES, form.type),
+    deviceId: form.deviceId || undefined,
+    from: isoFromLocalInput(form.from),
+    to: isoFromLocalInput(form.to),
+  }
+}
+
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string
+  value: string
+  onChange: (v: string) => void
+  options: [string, string][]
+}) {
+  return (
+    <label className="space-y-1 text-sm">
+      <span className="block font-medium">{label}</span>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
+      >
+        <option value="">All</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+function TimeInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="space-y-1 text-sm">
+      <span className="block font-medium">{label}</span>
+      <input
+        type="datetime-local"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
+      />
+    </label>
+  )
+}
+
+export function AlarmFilterBar({
+  filters,
+  onChange,
+  devices,
+}: {
+  filters: AlarmFilterForm
+  onChange: (filters: AlarmFilterForm) => void
+  devices: DeviceItem[]
+}) {
+  const set = (key: keyof AlarmFilterForm) => (value: string) => onChange({ ...filters, [key]: value })
+  return (
+    <div className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-3 lg:grid-cols-7">
+      <Select label="State" value={filters.state} onChange={set('state')} options={Object.entries(STATE_LABELS)} />
+      <Select
+        label="Priority"
+        value={filters.priority}
+        onChange={set('priority')}
+        options={ALARM_PRIORITIES.map((p) => [p, p])}
+      />
+      <Select
+        label="Type"
+        value={filters.type}
+        onChange={set('type')}
+        options={ALARM_TYPES.map((t) => [t, ALARM_LABELS[t]])}
+      />
+      <Select
+        label="Device"
+        value={filters.deviceId}
+        onChange={set('deviceId')}
+        options={devices.map((d) => [d.id, d.name])}
+      />
+      <TimeInput label="From" value={filters.from} onChange={set('from')} />
+      <TimeInput label="To" value={filters.to} onChange={set('to')} />
+      <div className="flex items-end">
+        <Button variant="ghost" onClick={() => onChange({ ...DEFAULT_ALARM_FILTERS, state: '' })}>
+          Clear
+        </Button>
+      </div>
+    </div>
+  )
+}

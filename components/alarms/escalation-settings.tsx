@@ -1,0 +1,87 @@
+'use client'
+
+// Minutes an unacknowledged alarm of each priority waits before it escalates. Admins change them; managers see
+// them. The sweeper uses a saved change from its next run.
+import { useState, type FormEvent } from 'react'
+import { useEscalationSettings, useSaveEscalationSettings } from '@/components/data/alarm-queries'
+import { Button } from '@/components/ui/button'
+import { MAX_ESCALATION_MINUTES, type EscalationSettings } from '@/lib/alarms/schema'
+import { ALARM_PRIORITIES } from '@/lib/domain/enums'
+
+type Draft = Record<keyof EscalationSettings, string>
+
+export function EscalationSettingsPanel({ canWrite }: { canWrite: boolean }) {
+  const settings = useEscalationSettings()
+  return (
+    <section aria-label="Escalation times" className="space-y-2 rounded-xl border border-border bg-panel p-4">
+      <h2 className="text-sm font-semibold">Escalation times</h2>
+      <p className="text-xs text-muted">
+        An alarm nobody acknowledges within its time escalates: it sounds again on every console and is marked for the
+        admins.
+      </p>
+      {settings.isError && (
+        <p role="alert" className="text-xs text-danger">
+          {settings.error.message}
+        </p>
+      )}
+      {settings.data && <EscalationForm saved={settings.data} canWrite={canWrite} />}
+    </section>
+  )
+}
+
+function EscalationForm({ saved, canWrite }: { saved: EscalationSettings; canWrite: boolean }) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(saved))
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const save = useSaveEscalationSettings()
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const values = {
+      critical: Number(draft.critical),
+      high: Number(draft.high),
+      medium: Number(draft.medium),
+      low: Number(draft.low),
+    }
+    save.mutate(values, {
+      onSuccess: (result) => (setDraft(toDraft(result)), setMessage({ ok: true, text: 'Saved' })),
+      onError: (error) => setMessage({ ok: false, text: error.message }),
+    })
+  }
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
+      {ALARM_PRIORITIES.map((priority) => (
+        <label key={priority} className="space-y-1 text-sm">
+          <span className="block font-medium capitalize">{priority} (minutes)</span>
+          <input
+            type="number"
+            step="any"
+            max={MAX_ESCALATION_MINUTES}
+            required
+            readOnly={!canWrite}
+            value={draft[priority]}
+            onChange={(e) => setDraft({ ...draft, [priority]: e.target.value })}
+            className="w-28 rounded-md border border-border bg-panel-2 px-2 py-1 text-sm read-only:opacity-70"
+          />
+        </label>
+      ))}
+      {canWrite && (
+        <Button type="submit" className="px-3 py-1.5 text-xs" disabled={save.isPending}>
+          Save
+        </Button>
+      )}
+      {message && (
+        <span role={message.ok ? 'status' : 'alert'} className={`text-xs ${message.ok ? 'text-ok' : 'text-danger'}`}>
+          {message.text}
+        </span>
+      )}
+    </form>
+  )
+}
+
+function toDraft(settings: EscalationSettings): Draft {
+  return {
+    critical: String(settings.critical),
+    high: String(settings.high),
+    medium: String(settings.medium),
+    low: String(settings.low),
+  }
+}

@@ -1,0 +1,173 @@
+'use client'
+
+// One device's page: online state, last seen and last event, battery, product and data points, the remote
+// "open door" (with its confirmation), and its recent access events, calls and alarms. Kept fresh by the live
+// stream (at most every few seconds for a busy door).
+import { ArrowLeft, BatteryLow, Wifi, WifiOff } from 'lucide-react'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import { methodLabel } from '@/components/access/access-labels'
+import { alarmLabel, priorityTone } from '@/components/alarms/alarm-labels'
+import { useDeviceDetail } from '@/components/data/device-queries'
+import { kindLabel } from '@/components/devices/device-labels'
+import { OpenDoorButton } from '@/components/devices/open-door-button'
+import { Badge } from '@/components/ui/badge'
+import { formatTime } from '@/components/ui/format-time'
+import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
+import type { DeviceDetail } from '@/lib/devices/schema'
+
+const LAST_EVENT_LABELS = { access: 'access event', call: 'call', alarm: 'alarm' } as const
+
+export function DeviceDetailView({ deviceId, canOpenDoor }: { deviceId: string; canOpenDoor: boolean }) {
+  const detail = useDeviceDetail(deviceId)
+  return (
+    <div className="space-y-4">
+      <Link href="/devices" className="inline-flex items-center gap-1 text-sm text-muted hover:text-text">
+        <ArrowLeft size={14} aria-hidden /> All devices
+      </Link>
+      {detail.isPending && <p className="text-sm text-muted">Loading…</p>}
+      {detail.isError && (
+        <p role="alert" className="text-sm text-danger">
+          {detail.error.message}
+        </p>
+      )}
+      {detail.data && <DeviceSections detail={detail.data} canOpenDoor={canOpenDoor} />}
+    </div>
+  )
+}
+
+function DeviceSections({ detail, canOpenDoor }: { detail: DeviceDetail; canOpenDoor: boolean }) {
+  const { device } = detail
+  const dataPoints = Object.entries(device.dataPoints)
+  return (
+    <>
+      <section aria-label="Device" className="space-y-3 rounded-xl border border-border bg-panel p-4">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="text-lg font-semibold" data-testid="device-name">
+            {device.name}
+          </h2>
+          <span data-testid="device-online" data-online={device.online ? 'yes' : 'no'}>
+            {device.online ? (
+              <Badge tone="ok">
+                <Wifi size={12} aria-hidden className="mr-1" /> Online
+              </Badge>
+            ) : (
+              <Badge tone="danger">
+                <WifiOff size={12} aria-hidden className="mr-1" /> Offline
+              </Badge>
+            )}
+          </span>
+          {canOpenDoor && <OpenDoorButton deviceId={device.id} deviceName={device.name} />}
+        </div>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
+          <Fact label="Kind">{kindLabel(device.category)}</Fact>
+          <Fact label="Last seen">{formatTime(device.lastSeenAt)}</Fact>
+          <Fact label="Last event">
+            {detail.lastEvent
+              ? `${LAST_EVENT_LABELS[detail.lastEvent.kind]} · ${formatTime(detail.lastEvent.at)}`
+              : 'None yet'}
+          </Fact>
+          <Fact label="Battery">
+            {device.battery === null ? (
+              'Mains / not reported'
+            ) : (
+              <span className={`inline-flex items-center gap-1 ${device.battery < 20 ? 'text-danger' : ''}`}>
+                {device.battery < 20 && <BatteryLow size={14} aria-hidden />}
+                {device.battery}%
+              </span>
+            )}
+          </Fact>
+          <Fact label="Product">{device.productId ?? '—'}</Fact>
+          <Fact label="Tuya category">{device.tuyaCategory ?? '—'}</Fact>
+          <Fact label="Tuya device id">
+            <code className="text-xs">{device.tuyaId}</code>
+          </Fact>
+          <Fact label="Location">{device.location ?? '—'}</Fact>
+        </dl>
+        {dataPoints.length > 0 && (
+          <details className="text-sm">
+            <summary className="cursor-pointer text-muted">Reported data points ({dataPoints.length})</summary>
+            <dl className="mt-2 grid gap-x-6 gap-y-1 text-xs sm:grid-cols-2 lg:grid-cols-3">
+              {dataPoints.map(([code, value]) => (
+                <div key={code} className="flex gap-2">
+                  <dt className="font-mono text-muted">{code}</dt>
+                  <dd className="break-all">{String(value)}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        )}
+      </section>
+      <div className="grid gap-4 xl:grid-cols-3">
+        <Recent title="Access events" testId="device-access" empty="No access events yet.">
+          {detail.accessEvents.map((event) => (
+            <li key={event.id} className="flex items-center gap-3 px-4 py-2">
+              <SnapshotThumb url={event.snapshotUrl} alt={`Snapshot: ${event.residentName ?? 'unknown'}`} size={36} />
+              <div className="min-w-0 flex-1 text-sm">
+                <span className="font-medium">{event.residentName ?? 'Unknown person'}</span>{' '}
+                <Badge tone={event.result === 'granted' ? 'ok' : 'danger'}>
+                  {event.result === 'granted' ? 'Entered' : 'Refused'}
+                </Badge>{' '}
+                <Badge>{methodLabel(event.method)}</Badge>
+                <p className="text-xs text-muted">{formatTime(event.occurredAt)}</p>
+              </div>
+            </li>
+          ))}
+        </Recent>
+        <Recent title="Calls" testId="device-calls" empty="No calls yet.">
+          {detail.calls.map((call) => (
+            <li key={call.id} className="px-4 py-2 text-sm">
+              <Badge>{call.state.replace('_', ' ')}</Badge> {formatTime(call.startedAt)}
+              {call.answeredBy && <span className="text-xs text-muted"> · {call.answeredBy}</span>}
+            </li>
+          ))}
+        </Recent>
+        <Recent title="Alarms" testId="device-alarms" empty="No alarms yet.">
+          {detail.alarms.map((alarm) => (
+            <li key={alarm.id} className="px-4 py-2 text-sm">
+              <Badge tone={priorityTone(alarm.priority)}>{alarm.priority}</Badge>{' '}
+              <span className="font-medium">{alarmLabel(alarm.type)}</span>
+              {alarm.count > 1 && <span className="text-xs text-muted"> ×{alarm.count}</span>}{' '}
+              <Badge>{alarm.state}</Badge>
+              <p className="text-xs text-muted">last {formatTime(alarm.lastAt)}</p>
+            </li>
+          ))}
+        </Recent>
+      </div>
+    </>
+  )
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+function Recent({
+  title,
+  testId,
+  empty,
+  children,
+}: {
+  title: string
+  testId: string
+  empty: string
+  children: ReactNode[]
+}) {
+  return (
+    <section aria-label={title} className="rounded-xl border border-border bg-panel">
+      <h3 className="border-b border-border px-4 py-3 text-sm font-semibold">{title}</h3>
+      {children.length === 0 ? (
+        <p className="px-4 py-4 text-sm text-muted">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-border" data-testid={testId}>
+          {children}
+        </ul>
+      )}
+    </section>
+  )
+}
