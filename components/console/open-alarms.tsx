@@ -35,6 +35,7 @@ export function OpenAlarms() {
               key={alarm.id}
               className="px-4 py-3"
               data-testid="alarm-item"
+              data-alarm-id={alarm.id}
               data-priority={alarm.priority}
               data-state={alarm.state}
             >

@@ -8,10 +8,15 @@ import { apiPaths, type AccessEventFilters } from '@/lib/http/api-paths'
 /** How many events the live feed holds; live events beyond it push the oldest out. */
 export const LIVE_FEED_LIMIT = 50
 
-export function useLiveFeed() {
+/**
+ * The feed's first page. `fetchesOnly`: re-render on a fetch (the first load, a refetch after a reconnect), not on
+ * each live patch of the cache, for a screen that takes live events from the stream itself (the live feed).
+ */
+export function useLiveFeed({ fetchesOnly = false }: { fetchesOnly?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.access.feed(),
     queryFn: () => requestJson(apiPaths.accessEvents({}, { limit: LIVE_FEED_LIMIT }), (s) => s.accessEventPage),
+    ...(fetchesOnly ? { notifyOnChangeProps: ['status', 'fetchStatus'] as const } : {}),
   })
 }
 
