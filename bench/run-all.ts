@@ -3,6 +3,7 @@
 // history is seeded once and cached (./data/bench/, PostgreSQL database bench_access_1m). `--quick` shrinks every run.
 import { benchAccessLog } from '@/bench/access-log'
 import { benchFanout } from '@/bench/fanout'
+import { benchFeedFrameTime } from '@/bench/feed-frame-time'
 import { benchIngest } from '@/bench/ingest'
 import { benchSimulatorThroughput, formatSimulatorThroughput } from '@/bench/simulator-throughput'
 import { loadNote, machineInfo } from '@/bench/support/machine'
@@ -38,6 +39,7 @@ async function main() {
   )
   rows.push(...(await section('access log', () => benchAccessLog(quick ? { runs: 10, csvRows: 50_000 } : {}))))
   rows.push(...(await section('fan-out', () => benchFanout(quick ? { events: 10 } : {}))))
+  rows.push(...(await section('live feed frame time', () => benchFeedFrameTime(quick ? { seconds: 5 } : {}))))
 
   console.log(formatSummary(rows))
   console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s; ${loadNote()}`)
