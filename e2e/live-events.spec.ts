@@ -83,7 +83,10 @@ test.describe('live console', () => {
     await expect(alarm).toContainText('×2')
     await alarm.getByRole('button', { name: 'Acknowledge' }).click()
     await expect(alarm).toContainText('acknowledged')
-    await alarm.getByRole('button', { name: 'Resolve' }).click()
+    // A critical alarm is resolved with a note (e2e/alarms.spec.ts covers the refusal without one).
+    await alarm.getByRole('button', { name: 'Resolve', exact: true }).click()
+    await alarm.getByLabel(/Resolution note/).fill('Checked: a delivery bumped the door')
+    await alarm.getByRole('button', { name: 'Resolve alarm' }).click()
     await expect(alarm).toHaveCount(0)
   })
 })
