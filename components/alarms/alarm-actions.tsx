@@ -22,7 +22,8 @@ export function AlarmActions({ alarm }: { alarm: AlarmItem }) {
       { action, input },
       {
         onError: (e) => setError(e.message),
-        onSuccess: () => (setError(null), setForm(null)),
+        // Close the form this action came from only: another may have been opened while it was on its way.
+        onSuccess: () => (setError(null), setForm((open) => (open === action ? null : open))),
       },
     )
   if (alarm.state === 'resolved') return null

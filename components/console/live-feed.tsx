@@ -86,7 +86,7 @@ export function LiveFeed() {
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
         <h2 className="mr-auto text-sm font-semibold">Door activity</h2>
-        <select aria-label="Door" value={filter.deviceId} onChange={set('deviceId')} className={SELECT}>
+        <select aria-label="Feed: which entrance" value={filter.deviceId} onChange={set('deviceId')} className={SELECT}>
           <option value="">All doors</option>
           {devices.rows.map((d) => (
             <option key={d.id} value={d.id}>
@@ -94,7 +94,7 @@ export function LiveFeed() {
             </option>
           ))}
         </select>
-        <select aria-label="Method" value={filter.method} onChange={set('method')} className={SELECT}>
+        <select aria-label="Feed: unlock type" value={filter.method} onChange={set('method')} className={SELECT}>
           <option value="">All methods</option>
           {Object.entries(METHOD_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
@@ -102,7 +102,7 @@ export function LiveFeed() {
             </option>
           ))}
         </select>
-        <select aria-label="Result" value={filter.result} onChange={set('result')} className={SELECT}>
+        <select aria-label="Feed: outcome" value={filter.result} onChange={set('result')} className={SELECT}>
           <option value="">All results</option>
           {Object.entries(RESULT_LABELS).map(([value, label]) => (
             <option key={value} value={value}>

@@ -1,0 +1,40 @@
+// The console's door activity under the guard's hands: Pause holds the list still and counts what arrives, Resume
+// shows it all; the feed filters by result; a row opens the event in full (device time beside receive time).
+import { expect, test } from './fixtures'
+import { DEMO, triggerDevice } from './support/simulator-control'
+
+test('the live feed pauses, counts new events, resumes, filters and opens an event', async ({ page, signInAs }) => {
+  await signInAs('guard')
+  await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'live')
+  const feed = page.getByRole('region', { name: 'Live door activity' })
+  await expect(feed).toHaveAttribute('data-loaded', 'yes')
+  const resident = DEMO.resident(DEMO.lobbyTerminal.persons[1].residentId)
+
+  await feed.getByRole('button', { name: 'Pause' }).click()
+  await triggerDevice(DEMO.lobbyTerminal.id, 'face_unlock', resident.id)
+  await triggerDevice(DEMO.lobbyTerminal.id, 'unlock_failed')
+  const resume = feed.getByTestId('feed-resume')
+  await expect(resume).toHaveText(/^\s*2 new — resume$/)
+  await expect(feed.getByTestId('feed-item').filter({ hasText: 'Refused' })).toHaveCount(0)
+
+  await resume.click()
+  await expect(feed).toHaveAttribute('data-paused', 'no')
+  await expect(feed.getByTestId('feed-item').first()).toContainText('Refused')
+  await expect(feed.getByTestId('feed-item').nth(1)).toContainText(resident.name)
+
+  await feed.getByLabel('Feed: outcome').selectOption('denied')
+  await expect(feed.getByTestId('feed-item').filter({ hasText: 'Entered' })).toHaveCount(0)
+  await feed.getByLabel('Feed: outcome').selectOption('')
+
+  await feed
+    .getByRole('button', { name: `Details: ${resident.name}` })
+    .first()
+    .click()
+  const drawer = page.getByRole('dialog', { name: 'Event details' })
+  await expect(drawer).toContainText(resident.name)
+  await expect(drawer).toContainText('Face')
+  await expect(drawer).toContainText('Device time')
+  await expect(drawer).toContainText(/received .* after the device time|ahead of the console/)
+  await page.keyboard.press('Escape')
+  await expect(drawer).toHaveCount(0)
+})
