@@ -11,6 +11,7 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium } from '@playwright/test'
+import { z } from 'zod'
 import { createDb } from '@/lib/db/client'
 import { createUser } from '@/lib/users/mutations'
 import { machineInfo } from '@/bench/support/machine'
@@ -48,7 +49,24 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_0
   throw new Error('server did not become healthy in time')
 }
 
-type PageFigures = { frames: number[]; feedSize: number }
+/** Records every requestAnimationFrame delta until told to stop. */
+const COLLECT_FRAMES = `(() => {
+  const state = { frames: [], on: true, last: performance.now() }
+  window.__feedBench = state
+  const tick = (now) => {
+    state.frames.push(now - state.last)
+    state.last = now
+    if (state.on) requestAnimationFrame(tick)
+  }
+  requestAnimationFrame(tick)
+})()`
+/** Stops recording; the deltas (the first, from the script's start, dropped) and how many events the feed holds. */
+const STOP_AND_READ = `(() => {
+  window.__feedBench.on = false
+  const row = document.querySelector('[data-testid="live-feed"] li')
+  return { frames: window.__feedBench.frames.slice(1), feedSize: Number(row?.getAttribute('aria-setsize') ?? 0) }
+})()`
+const pageFiguresSchema = z.object({ frames: z.array(z.number()), feedSize: z.number() })
 
 export async function benchFeedFrameTime(options: FeedBenchOptions = {}): Promise<SummaryRow[]> {
   const seconds = options.seconds ?? 20
@@ -93,16 +111,8 @@ export async function benchFeedFrameTime(options: FeedBenchOptions = {}): Promis
     await page.getByTestId('stream-status').and(page.locator('[data-status="live"]')).waitFor()
     await page.locator('section[data-loaded="yes"]').waitFor()
 
-    await page.evaluate(() => {
-      const state = { frames: [] as number[], on: true, last: performance.now() }
-      Object.assign(window, { __feedBench: state })
-      const tick = (now: number) => {
-        state.frames.push(now - state.last)
-        state.last = now
-        if (state.on) requestAnimationFrame(tick)
-      }
-      requestAnimationFrame(tick)
-    })
+    // Plain script text: tsx's transform would add helpers the page does not have to a function passed here.
+    await page.evaluate(COLLECT_FRAMES)
     const load = await fetch(`http://127.0.0.1:${simPort}/_sim/load`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -111,12 +121,7 @@ export async function benchFeedFrameTime(options: FeedBenchOptions = {}): Promis
     if (!load.ok) throw new Error(`load driver: HTTP ${load.status} ${await load.text()}`)
     const emitted = (await load.json()) as { emitted: number; durationMs: number }
     await page.waitForTimeout(1_000) // the last events reach the page
-    const figures: PageFigures = await page.evaluate(() => {
-      const state = (window as unknown as { __feedBench: { frames: number[]; on: boolean } }).__feedBench
-      state.on = false
-      const list = document.querySelector('[data-testid="live-feed"] li')
-      return { frames: state.frames.slice(1), feedSize: Number(list?.getAttribute('aria-setsize') ?? 0) }
-    })
+    const figures = pageFiguresSchema.parse(await page.evaluate(STOP_AND_READ))
     const frames = distributionOf(figures.frames)
     const long = figures.frames.filter((f) => f > LONG_FRAME_MS).length
     console.log(
