@@ -1,5 +1,7 @@
 // The console's door activity under the guard's hands: Pause holds the list still and counts what arrives, Resume
 // shows it all; the feed filters by result; a row opens the event in full (device time beside receive time).
+// And a device's own page: its state, the remote open with its confirmation, and no serious accessibility issue.
+import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test } from './fixtures'
 import { DEMO, triggerDevice } from './support/simulator-control'
 
@@ -37,4 +39,27 @@ test('the live feed pauses, counts new events, resumes, filters and opens an eve
   await expect(drawer).toContainText(/received .* after the device time|ahead of the console/)
   await page.keyboard.press('Escape')
   await expect(drawer).toHaveCount(0)
+})
+
+test('a device page shows the door, opens it after confirmation, and has no serious accessibility issue', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('guard')
+  await page.goto('/devices')
+  await page.getByRole('link', { name: DEMO.doorStation.name }).click()
+  await expect(page.getByTestId('device-name')).toHaveText(DEMO.doorStation.name)
+  await expect(page.getByTestId('device-online')).toHaveAttribute('data-online', 'yes')
+  await page.getByRole('button', { name: 'Open door' }).click()
+  await page
+    .getByRole('group', { name: `Confirm opening ${DEMO.doorStation.name}` })
+    .getByRole('button', {
+      name: 'Confirm',
+    })
+    .click()
+  await expect(page.getByRole('status').filter({ hasText: 'Door opened' })).toBeVisible()
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
 })

@@ -1,7 +1,7 @@
 'use client'
 
 // The alarms page's filters as the operator sets them (local `datetime-local` times), and their API form.
-import { ALARM_LABELS } from '@/components/alarms/alarm-labels'
+import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
 import { ALARM_STATE_FILTERS } from '@/lib/alarms/schema'
 import type { DeviceItem } from '@/lib/devices/schema'
@@ -23,13 +23,6 @@ export const DEFAULT_ALARM_FILTERS: AlarmFilterForm = {
   deviceId: '',
   from: '',
   to: '',
-}
-
-const STATE_LABELS: Record<(typeof ALARM_STATE_FILTERS)[number], string> = {
-  unresolved: 'Unresolved',
-  open: 'Open',
-  acknowledged: 'Acknowledged',
-  resolved: 'Resolved',
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => values.find((v) => v === value)
@@ -62,6 +55,7 @@ function Select({
   onChange: (v: string) => void
   options: [string, string][]
 }) {
+  const t = useTranslations('alarmFilters')
   return (
     <label className="space-y-1 text-sm">
       <span className="block font-medium">{label}</span>
@@ -70,7 +64,7 @@ function Select({
         onChange={(e) => onChange(e.target.value)}
         className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
       >
-        <option value="">All</option>
+        <option value="">{t('all')}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -104,33 +98,42 @@ export function AlarmFilterBar({
   onChange: (filters: AlarmFilterForm) => void
   devices: DeviceItem[]
 }) {
+  const t = useTranslations('alarmFilters')
+  const states = useTranslations('alarmStates')
+  const priorities = useTranslations('alarmPriorities')
+  const types = useTranslations('alarmTypes')
   const set = (key: keyof AlarmFilterForm) => (value: string) => onChange({ ...filters, [key]: value })
   return (
     <div className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-3 lg:grid-cols-7">
-      <Select label="State" value={filters.state} onChange={set('state')} options={Object.entries(STATE_LABELS)} />
       <Select
-        label="Priority"
+        label={t('state')}
+        value={filters.state}
+        onChange={set('state')}
+        options={ALARM_STATE_FILTERS.map((s) => [s, states(s)])}
+      />
+      <Select
+        label={t('priority')}
         value={filters.priority}
         onChange={set('priority')}
-        options={ALARM_PRIORITIES.map((p) => [p, p])}
+        options={ALARM_PRIORITIES.map((p) => [p, priorities(p)])}
       />
       <Select
-        label="Type"
+        label={t('type')}
         value={filters.type}
         onChange={set('type')}
-        options={ALARM_TYPES.map((t) => [t, ALARM_LABELS[t]])}
+        options={ALARM_TYPES.map((type) => [type, types(type)])}
       />
       <Select
-        label="Device"
+        label={t('device')}
         value={filters.deviceId}
         onChange={set('deviceId')}
         options={devices.map((d) => [d.id, d.name])}
       />
-      <TimeInput label="From" value={filters.from} onChange={set('from')} />
-      <TimeInput label="To" value={filters.to} onChange={set('to')} />
+      <TimeInput label={t('from')} value={filters.from} onChange={set('from')} />
+      <TimeInput label={t('to')} value={filters.to} onChange={set('to')} />
       <div className="flex items-end">
         <Button variant="ghost" onClick={() => onChange({ ...DEFAULT_ALARM_FILTERS, state: '' })}>
-          Clear
+          {t('clear')}
         </Button>
       </div>
     </div>

@@ -2,8 +2,10 @@
 
 // Minutes an unacknowledged alarm of each priority waits before it escalates. Admins change them; managers see
 // them. The sweeper uses a saved change from its next run.
+import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { useEscalationSettings, useSaveEscalationSettings } from '@/components/data/alarm-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
 import { MAX_ESCALATION_MINUTES, type EscalationSettings } from '@/lib/alarms/schema'
 import { ALARM_PRIORITIES } from '@/lib/domain/enums'
@@ -11,17 +13,16 @@ import { ALARM_PRIORITIES } from '@/lib/domain/enums'
 type Draft = Record<keyof EscalationSettings, string>
 
 export function EscalationSettingsPanel({ canWrite }: { canWrite: boolean }) {
+  const t = useTranslations('escalation')
+  const errorMessage = useErrorMessage()
   const settings = useEscalationSettings()
   return (
-    <section aria-label="Escalation times" className="space-y-2 rounded-xl border border-border bg-panel p-4">
-      <h2 className="text-sm font-semibold">Escalation times</h2>
-      <p className="text-xs text-muted">
-        An alarm nobody acknowledges within its time escalates: it sounds again on every console and is marked for the
-        admins.
-      </p>
+    <section aria-label={t('title')} className="space-y-2 rounded-xl border border-border bg-panel p-4">
+      <h2 className="text-sm font-semibold">{t('title')}</h2>
+      <p className="text-xs text-muted">{t('lead')}</p>
       {settings.isError && (
         <p role="alert" className="text-xs text-danger">
-          {settings.error.message}
+          {errorMessage(settings.error)}
         </p>
       )}
       {settings.data && <EscalationForm saved={settings.data} canWrite={canWrite} />}
@@ -30,6 +31,9 @@ export function EscalationSettingsPanel({ canWrite }: { canWrite: boolean }) {
 }
 
 function EscalationForm({ saved, canWrite }: { saved: EscalationSettings; canWrite: boolean }) {
+  const t = useTranslations('escalation')
+  const priorities = useTranslations('alarmPriorities')
+  const errorMessage = useErrorMessage()
   const [draft, setDraft] = useState<Draft>(() => toDraft(saved))
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const save = useSaveEscalationSettings()
@@ -42,15 +46,15 @@ function EscalationForm({ saved, canWrite }: { saved: EscalationSettings; canWri
       low: Number(draft.low),
     }
     save.mutate(values, {
-      onSuccess: (result) => (setDraft(toDraft(result)), setMessage({ ok: true, text: 'Saved' })),
-      onError: (error) => setMessage({ ok: false, text: error.message }),
+      onSuccess: (result) => (setDraft(toDraft(result)), setMessage({ ok: true, text: t('saved') })),
+      onError: (error) => setMessage({ ok: false, text: errorMessage(error) }),
     })
   }
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
       {ALARM_PRIORITIES.map((priority) => (
         <label key={priority} className="space-y-1 text-sm">
-          <span className="block font-medium capitalize">{priority} (minutes)</span>
+          <span className="block font-medium">{t('minutes', { priority: priorities(priority) })}</span>
           <input
             type="number"
             step="any"
@@ -65,7 +69,7 @@ function EscalationForm({ saved, canWrite }: { saved: EscalationSettings; canWri
       ))}
       {canWrite && (
         <Button type="submit" className="px-3 py-1.5 text-xs" disabled={save.isPending}>
-          Save
+          {t('save')}
         </Button>
       )}
       {message && (

@@ -85,7 +85,16 @@ export function VirtualList<T>({
     )
   }
   return (
-    <div ref={viewport} onScroll={onScroll} className="overflow-y-auto" style={{ height }} aria-label={label}>
+    // Focusable, so a keyboard can scroll it (WCAG: scrollable regions reachable without a mouse).
+    <div
+      ref={viewport}
+      onScroll={onScroll}
+      className="overflow-y-auto"
+      style={{ height }}
+      role="group"
+      aria-label={label}
+      tabIndex={0}
+    >
       <ul className="relative" style={{ height: items.length * rowHeight }} data-testid={testId}>
         {rows}
       </ul>

@@ -5,30 +5,33 @@
 // stream (at most every few seconds for a busy door).
 import { ArrowLeft, BatteryLow, Wifi, WifiOff } from 'lucide-react'
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
-import { methodLabel } from '@/components/access/access-labels'
-import { alarmLabel, priorityTone } from '@/components/alarms/alarm-labels'
+import { priorityTone } from '@/components/alarms/alarm-labels'
 import { useDeviceDetail } from '@/components/data/device-queries'
-import { kindLabel } from '@/components/devices/device-labels'
 import { OpenDoorButton } from '@/components/devices/open-door-button'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Badge } from '@/components/ui/badge'
-import { formatTime } from '@/components/ui/format-time'
+import { useFormatTime } from '@/components/ui/format-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
 import type { DeviceDetail } from '@/lib/devices/schema'
+import { DEVICE_CATEGORIES, type DeviceCategory } from '@/lib/domain/enums'
 
-const LAST_EVENT_LABELS = { access: 'access event', call: 'call', alarm: 'alarm' } as const
+const isCategory = (value: string): value is DeviceCategory => DEVICE_CATEGORIES.some((c) => c === value)
 
 export function DeviceDetailView({ deviceId, canOpenDoor }: { deviceId: string; canOpenDoor: boolean }) {
+  const t = useTranslations('devicePage')
+  const errorMessage = useErrorMessage()
   const detail = useDeviceDetail(deviceId)
   return (
     <div className="space-y-4">
       <Link href="/devices" className="inline-flex items-center gap-1 text-sm text-muted hover:text-text">
-        <ArrowLeft size={14} aria-hidden /> All devices
+        <ArrowLeft size={14} aria-hidden /> {t('back')}
       </Link>
-      {detail.isPending && <p className="text-sm text-muted">Loading…</p>}
+      {detail.isPending && <p className="text-sm text-muted">{t('loading')}</p>}
       {detail.isError && (
         <p role="alert" className="text-sm text-danger">
-          {detail.error.message}
+          {errorMessage(detail.error)}
         </p>
       )}
       {detail.data && <DeviceSections detail={detail.data} canOpenDoor={canOpenDoor} />}
@@ -37,11 +40,17 @@ export function DeviceDetailView({ deviceId, canOpenDoor }: { deviceId: string; 
 }
 
 function DeviceSections({ detail, canOpenDoor }: { detail: DeviceDetail; canOpenDoor: boolean }) {
+  const t = useTranslations('devicePage')
+  const methods = useTranslations('accessMethods')
+  const types = useTranslations('alarmTypes')
+  const priorities = useTranslations('alarmPriorities')
+  const states = useTranslations('alarmStates')
+  const formatTime = useFormatTime()
   const { device } = detail
   const dataPoints = Object.entries(device.dataPoints)
   return (
     <>
-      <section aria-label="Device" className="space-y-3 rounded-xl border border-border bg-panel p-4">
+      <section aria-label={device.name} className="space-y-3 rounded-xl border border-border bg-panel p-4">
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="text-lg font-semibold" data-testid="device-name">
             {device.name}
@@ -49,27 +58,27 @@ function DeviceSections({ detail, canOpenDoor }: { detail: DeviceDetail; canOpen
           <span data-testid="device-online" data-online={device.online ? 'yes' : 'no'}>
             {device.online ? (
               <Badge tone="ok">
-                <Wifi size={12} aria-hidden className="mr-1" /> Online
+                <Wifi size={12} aria-hidden className="mr-1" /> {t('online')}
               </Badge>
             ) : (
               <Badge tone="danger">
-                <WifiOff size={12} aria-hidden className="mr-1" /> Offline
+                <WifiOff size={12} aria-hidden className="mr-1" /> {t('offline')}
               </Badge>
             )}
           </span>
           {canOpenDoor && <OpenDoorButton deviceId={device.id} deviceName={device.name} />}
         </div>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
-          <Fact label="Kind">{kindLabel(device.category)}</Fact>
-          <Fact label="Last seen">{formatTime(device.lastSeenAt)}</Fact>
-          <Fact label="Last event">
+          <Fact label={t('kind')}>{isCategory(device.category) ? t(`kinds.${device.category}`) : device.category}</Fact>
+          <Fact label={t('lastSeen')}>{formatTime(device.lastSeenAt)}</Fact>
+          <Fact label={t('lastEvent')}>
             {detail.lastEvent
-              ? `${LAST_EVENT_LABELS[detail.lastEvent.kind]} · ${formatTime(detail.lastEvent.at)}`
-              : 'None yet'}
+              ? t(`lastEventKinds.${detail.lastEvent.kind}`, { at: formatTime(detail.lastEvent.at) })
+              : t('noEvent')}
           </Fact>
-          <Fact label="Battery">
+          <Fact label={t('battery')}>
             {device.battery === null ? (
-              'Mains / not reported'
+              t('batteryUnknown')
             ) : (
               <span className={`inline-flex items-center gap-1 ${device.battery < 20 ? 'text-danger' : ''}`}>
                 {device.battery < 20 && <BatteryLow size={14} aria-hidden />}
@@ -77,16 +86,16 @@ function DeviceSections({ detail, canOpenDoor }: { detail: DeviceDetail; canOpen
               </span>
             )}
           </Fact>
-          <Fact label="Product">{device.productId ?? '—'}</Fact>
-          <Fact label="Tuya category">{device.tuyaCategory ?? '—'}</Fact>
-          <Fact label="Tuya device id">
+          <Fact label={t('product')}>{device.productId ?? '—'}</Fact>
+          <Fact label={t('tuyaCategory')}>{device.tuyaCategory ?? '—'}</Fact>
+          <Fact label={t('tuyaId')}>
             <code className="text-xs">{device.tuyaId}</code>
           </Fact>
-          <Fact label="Location">{device.location ?? '—'}</Fact>
+          <Fact label={t('location')}>{device.location ?? '—'}</Fact>
         </dl>
         {dataPoints.length > 0 && (
           <details className="text-sm">
-            <summary className="cursor-pointer text-muted">Reported data points ({dataPoints.length})</summary>
+            <summary className="cursor-pointer text-muted">{t('dataPoints', { count: dataPoints.length })}</summary>
             <dl className="mt-2 grid gap-x-6 gap-y-1 text-xs sm:grid-cols-2 lg:grid-cols-3">
               {dataPoints.map(([code, value]) => (
                 <div key={code} className="flex gap-2">
@@ -99,37 +108,43 @@ function DeviceSections({ detail, canOpenDoor }: { detail: DeviceDetail; canOpen
         )}
       </section>
       <div className="grid gap-4 xl:grid-cols-3">
-        <Recent title="Access events" testId="device-access" empty="No access events yet.">
+        <Recent title={t('accessEvents')} testId="device-access" empty={t('noAccess')}>
           {detail.accessEvents.map((event) => (
             <li key={event.id} className="flex items-center gap-3 px-4 py-2">
-              <SnapshotThumb url={event.snapshotUrl} alt={`Snapshot: ${event.residentName ?? 'unknown'}`} size={36} />
+              <SnapshotThumb
+                url={event.snapshotUrl}
+                alt={t('snapshotOf', { name: event.residentName ?? t('unknownPerson') })}
+                size={36}
+              />
               <div className="min-w-0 flex-1 text-sm">
-                <span className="font-medium">{event.residentName ?? 'Unknown person'}</span>{' '}
+                <span className="font-medium">{event.residentName ?? t('unknownPerson')}</span>{' '}
                 <Badge tone={event.result === 'granted' ? 'ok' : 'danger'}>
-                  {event.result === 'granted' ? 'Entered' : 'Refused'}
+                  {event.result === 'granted' ? t('entered') : t('refused')}
                 </Badge>{' '}
-                <Badge>{methodLabel(event.method)}</Badge>
+                <Badge>{methods(event.method)}</Badge>
                 <p className="text-xs text-muted">{formatTime(event.occurredAt)}</p>
               </div>
             </li>
           ))}
         </Recent>
-        <Recent title="Calls" testId="device-calls" empty="No calls yet.">
+        <Recent title={t('calls')} testId="device-calls" empty={t('noCalls')}>
           {detail.calls.map((call) => (
             <li key={call.id} className="px-4 py-2 text-sm">
-              <Badge>{call.state.replace('_', ' ')}</Badge> {formatTime(call.startedAt)}
-              {call.answeredBy && <span className="text-xs text-muted"> · {call.answeredBy}</span>}
+              <Badge>{t(`callStates.${call.state}`)}</Badge> {formatTime(call.startedAt)}
+              {call.answeredBy && (
+                <span className="text-xs text-muted"> · {t('answeredBy', { name: call.answeredBy })}</span>
+              )}
             </li>
           ))}
         </Recent>
-        <Recent title="Alarms" testId="device-alarms" empty="No alarms yet.">
+        <Recent title={t('alarms')} testId="device-alarms" empty={t('noAlarms')}>
           {detail.alarms.map((alarm) => (
             <li key={alarm.id} className="px-4 py-2 text-sm">
-              <Badge tone={priorityTone(alarm.priority)}>{alarm.priority}</Badge>{' '}
-              <span className="font-medium">{alarmLabel(alarm.type)}</span>
+              <Badge tone={priorityTone(alarm.priority)}>{priorities(alarm.priority)}</Badge>{' '}
+              <span className="font-medium">{types(alarm.type)}</span>
               {alarm.count > 1 && <span className="text-xs text-muted"> ×{alarm.count}</span>}{' '}
-              <Badge>{alarm.state}</Badge>
-              <p className="text-xs text-muted">last {formatTime(alarm.lastAt)}</p>
+              <Badge>{states(alarm.state)}</Badge>
+              <p className="text-xs text-muted">{t('lastAt', { at: formatTime(alarm.lastAt) })}</p>
             </li>
           ))}
         </Recent>

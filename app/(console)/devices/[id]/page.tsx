@@ -1,9 +1,12 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { DeviceDetailView } from '@/components/devices/device-detail'
 import { requirePage } from '@/lib/auth/page-guard'
 import { can } from '@/lib/auth/permissions'
 
-export const metadata: Metadata = { title: 'Device' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('devicePage'))('metaTitle') }
+}
 
 export default async function DevicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePage('devices')
