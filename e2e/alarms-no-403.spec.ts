@@ -1,6 +1,6 @@
 // Only what a role may see: a manager's (and a guard's) browser never asks for something its role is refused.
-// Each signs in, opens every page the navigation offers (and the pages below them: an alarm's history, a device),
-// while door events, calls and alarms arrive live; no response in the whole session may be a 403.
+// Each signs in, opens every page the navigation offers (and the pages below them: an alarm's history, a resident,
+// a device) while door events, calls and alarms arrive live; no response in the whole session may be a 403.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { DEMO, triggerDevice } from './support/simulator-control'
@@ -45,6 +45,11 @@ for (const role of ['manager', 'guard'] as const) {
     await page.getByTestId('alarm-row').first().getByRole('button', { name: 'History' }).click()
     await expect(page.getByTestId('alarm-history').first()).toBeVisible()
     await settle(page)
+    await page.goto('/residents')
+    await page.locator('a[href^="/residents/"]').first().click()
+    await expect(page).toHaveURL(/\/residents\/[^/]+$/)
+    await settle(page)
+    await liveTraffic(page)
     if (hrefs.includes('/devices')) {
       await page.goto('/devices')
       await page.getByTestId('device-item').first().getByRole('link').click()
