@@ -3,6 +3,8 @@
 // a sync worker started on the seeded database converges every row to synced without failures and without
 // removing anything the devices held (it only adds what the register knows and a device lacks).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { unsealSecret } from '@/lib/auth/seal'
+import { pinUniqueKey } from '@/lib/credentials/pin-secret'
 import { TEST_PROVIDERS } from '@/lib/db/test-database'
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database'
 import { waitUntil } from '@/lib/ingest/fixtures/wait-until'
@@ -55,6 +57,15 @@ describe.each(TEST_PROVIDERS)('demo seed doors on %s', (provider) => {
     const photos = await db.credential.findMany({ where: { kind: 'face' }, include: { photo: true } })
     expect(photos).toHaveLength(DEMO_BUILDING.residents.length)
     expect(photos.every((c) => c.photo?.state === 'stored' && (c.photo.data?.length ?? 0) > 1000)).toBe(true)
+  })
+
+  it("keeps each demo PIN's keyed digest, so an admin cannot give another resident a demo resident's PIN", async () => {
+    const pins = await testDb.db.credential.findMany({ where: { kind: 'pin' } })
+    expect(pins.length).toBeGreaterThan(0)
+    for (const pin of pins) {
+      const plain = unsealSecret(pin.secretSealed!, SEAL_KEY)
+      expect(pin.uniqueKey).toBe(pinUniqueKey(plain, SEAL_KEY))
+    }
   })
 
   it('converges to synced against the simulator without removing anything the devices held', async () => {

@@ -4,7 +4,7 @@
 // what that device holds (under the device's own face ids and lock member ids), and the row is synced when that
 // is what the register wants, pending otherwise: the worker then pushes the difference at start (e.g. a card
 // enrolled at one lobby is sent to the other doors the resident may open).
-import { sealSecret } from '@/lib/auth/seal'
+import { pinUniqueKey, sealPin } from '@/lib/credentials/pin-secret'
 import type { Tx } from '@/lib/db/client'
 import { type Applied, emptyApplied, serializeApplied } from '@/lib/sync/applied-state'
 import { computeDesired, loadSyncContext, syncModelOf } from '@/lib/sync/desired-state'
@@ -64,7 +64,12 @@ export async function seedDemoDoors(tx: Tx, input: DemoDoorsInput): Promise<void
     const pins = held.get(residentId)!.pins
     if (!pins.has(plain)) {
       const credential = await tx.credential.create({
-        data: { residentId, kind: 'pin', secretSealed: sealSecret(plain, sealKey) },
+        data: {
+          residentId,
+          kind: 'pin',
+          secretSealed: sealPin(plain, sealKey),
+          uniqueKey: pinUniqueKey(plain, sealKey),
+        },
       })
       pins.set(plain, credential.id)
     }
