@@ -20,6 +20,8 @@ export const queryKeys = {
     feed: () => ['access-events', 'feed'] as const,
     lists: () => ['access-events', 'list'] as const,
     list: (filters: AccessEventFilters) => ['access-events', 'list', compact(filters)] as const,
+    /** One event with its surroundings (detail view). */
+    detail: (id: string) => ['access-events', 'detail', id] as const,
   },
   calls: {
     all: () => ['calls'] as const,

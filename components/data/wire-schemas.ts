@@ -2,7 +2,7 @@
 // it) loads as its own chunk beside the first request, so it stays out of the console's first-load JavaScript.
 // First import: zod is told not to use eval before any schema below is built.
 import '@/components/data/zod-without-eval'
-import { accessEventPageSchema } from '@/lib/access/schema'
+import { accessEventDetailSchema, accessEventPageSchema } from '@/lib/access/schema'
 import { alarmItemSchema, alarmPageSchema } from '@/lib/alarms/schema'
 import { auditPageSchema } from '@/lib/audit/schema'
 import { callItemSchema, callPageSchema } from '@/lib/calls/schema'
@@ -32,6 +32,7 @@ import {
 export const WIRE_SCHEMAS = {
   error: errorBodySchema,
   accessEventPage: accessEventPageSchema,
+  accessEventDetail: accessEventDetailSchema,
   callPage: callPageSchema,
   call: callItemSchema,
   alarmPage: alarmPageSchema,

@@ -1,26 +1,34 @@
-// Access history reads: filters on occurredAt, method, device, resident, result; newest first; keyset cursor. The
-// list returns one page; the export reads every matching event in batches.
+// Access history reads: filters on occurredAt, method, device, resident (or a unit's residents), result; newest
+// first; keyset cursor. The list returns one page; the export reads every matching event in batches; the detail
+// view reads one event with what surrounds it.
+import { resolveAccessFilter, type ResolvedAccessFilter } from '@/lib/access/access-filter'
 import { accessEventInclude, accessEventOmit, toAccessEventItem } from '@/lib/access/access-item'
 import type { AccessEventItem, AccessQuery } from '@/lib/access/schema'
 import type { Db } from '@/lib/db/client'
 import { beforeCursor, decodeCursor, pageOf, type Cursor } from '@/lib/http/cursor'
 
+/** The filters as the API takes them (see access-filter.ts for how they resolve). */
 export type AccessFilter = Omit<AccessQuery, 'limit' | 'cursor'>
 
-export function accessWhere(query: AccessFilter) {
+export function accessWhere(filter: ResolvedAccessFilter) {
+  const residentIds = filter.residentIds
   return {
-    ...(query.method ? { method: query.method } : {}),
-    ...(query.result ? { result: query.result } : {}),
-    ...(query.deviceId ? { deviceId: query.deviceId } : {}),
-    ...(query.residentId ? { residentId: query.residentId } : {}),
-    ...(query.from || query.to
-      ? { occurredAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } }
+    ...(filter.method ? { method: filter.method } : {}),
+    ...(filter.result ? { result: filter.result } : {}),
+    ...(filter.deviceId ? { deviceId: filter.deviceId } : {}),
+    ...(residentIds
+      ? residentIds.length === 1
+        ? { residentId: residentIds[0] }
+        : { residentId: { in: residentIds } }
+      : {}),
+    ...(filter.from || filter.to
+      ? { occurredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
       : {}),
   }
 }
 
 /** Up to `take` events after the cursor, newest first (ties broken by id), with what their items show. */
-function findAfterCursor(db: Db, filter: AccessFilter, cursor: Cursor | null, take: number) {
+function findAfterCursor(db: Db, filter: ResolvedAccessFilter, cursor: Cursor | null, take: number) {
   return db.accessEvent.findMany({
     where: { AND: [accessWhere(filter), beforeCursor('occurredAt', cursor)] },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
@@ -30,8 +38,9 @@ function findAfterCursor(db: Db, filter: AccessFilter, cursor: Cursor | null, ta
   })
 }
 
-export async function listAccessEvents(db: Db, query: AccessQuery) {
-  const rows = await findAfterCursor(db, query, decodeCursor(query.cursor), query.limit + 1)
+export async function listAccessEvents(db: Db, query: AccessQuery, now = new Date()) {
+  const filter = await resolveAccessFilter(db, query, now)
+  const rows = await findAfterCursor(db, filter, decodeCursor(query.cursor), query.limit + 1)
   const page = pageOf(rows, query.limit, (r) => r.occurredAt)
   return { items: page.items.map(toAccessEventItem), nextCursor: page.nextCursor }
 }
@@ -42,7 +51,7 @@ export async function listAccessEvents(db: Db, query: AccessQuery) {
  */
 export async function* readAccessEventBatches(
   db: Db,
-  filter: AccessFilter,
+  filter: ResolvedAccessFilter,
   { batchSize, maxRows }: { batchSize: number; maxRows: number },
 ): AsyncGenerator<AccessEventItem[]> {
   let cursor: Cursor | null = null

@@ -39,6 +39,7 @@ const list = (path: string, filters: object, page: PageParams) =>
 
 export const apiPaths = {
   accessEvents: (filters: AccessEventFilters = {}, page: PageParams = {}) => list('/api/access-events', filters, page),
+  accessEvent: (eventId: string) => `/api/access-events/${segment(eventId)}`,
   accessEventsCsv: (filters: AccessEventFilters = {}) =>
     withQuery('/api/access-events/export', { format: 'csv', ...filters }),
   calls: (filters: CallFilters = {}, page: PageParams = {}) => list('/api/calls', filters, page),
