@@ -27,8 +27,27 @@ export function accessWhere(filter: ResolvedAccessFilter) {
   }
 }
 
+/** Above this many residents (a large unit), one IN query; below it, one index range per resident, merged. */
+const MERGE_RESIDENTS_UP_TO = 16
+
 /** Up to `take` events after the cursor, newest first (ties broken by id), with what their items show. */
-function findAfterCursor(db: Db, filter: ResolvedAccessFilter, cursor: Cursor | null, take: number) {
+async function findAfterCursor(db: Db, filter: ResolvedAccessFilter, cursor: Cursor | null, take: number) {
+  const residentIds = filter.residentIds ?? []
+  if (residentIds.length < 2 || residentIds.length > MERGE_RESIDENTS_UP_TO)
+    return findOneRange(db, filter, cursor, take)
+  // A unit's residents: `residentId IN (…)` ordered by time makes both databases read every event of those
+  // residents and sort them (0.3 s for a busy unit at 1M rows). Each resident's newest `take` events come straight
+  // off the (residentId, occurredAt) index instead; the merge keeps the overall newest `take`.
+  const parts = await Promise.all(
+    residentIds.map((residentId) => findOneRange(db, { ...filter, residentIds: [residentId] }, cursor, take)),
+  )
+  return parts
+    .flat()
+    .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, take)
+}
+
+function findOneRange(db: Db, filter: ResolvedAccessFilter, cursor: Cursor | null, take: number) {
   return db.accessEvent.findMany({
     where: { AND: [accessWhere(filter), beforeCursor('occurredAt', cursor)] },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
@@ -47,22 +66,58 @@ export async function listAccessEvents(db: Db, query: AccessQuery, now = new Dat
 
 /**
  * Every event matching the filter, newest first, as items in batches of `batchSize` (keyset-paged, so memory stays
- * flat at any size), at most `maxRows` in all. The next batch is read only when the caller asks for it.
+ * flat at any size), at most `maxRows` in all. Built for the CSV export: the rows are read without relations
+ * (Prisma's include costs about twice the plain read), door names come from one read of the devices and snapshot
+ * states from one read per batch, and the next batch is already being read while the caller writes this one (the
+ * database and the formatting use both cores). At most two batches are held at a time.
  */
 export async function* readAccessEventBatches(
   db: Db,
   filter: ResolvedAccessFilter,
   { batchSize, maxRows }: { batchSize: number; maxRows: number },
 ): AsyncGenerator<AccessEventItem[]> {
-  let cursor: Cursor | null = null
-  let read = 0
-  while (read < maxRows) {
-    const rows = await findAfterCursor(db, filter, cursor, Math.min(batchSize, maxRows - read))
-    if (rows.length === 0) return
-    read += rows.length
-    yield rows.map(toAccessEventItem)
-    if (rows.length < batchSize) return
-    const last = rows[rows.length - 1]
-    cursor = { at: last.occurredAt, id: last.id }
+  const devices = new Map((await db.device.findMany({ select: { id: true, name: true } })).map((d) => [d.id, d]))
+  const readBatch = async (cursor: Cursor | null, take: number) => {
+    const rows = await findPlainAfterCursor(db, filter, cursor, take)
+    const snapshotIds = rows.flatMap((r) => (r.snapshotId ? [r.snapshotId] : []))
+    const snapshots = snapshotIds.length
+      ? await db.snapshot.findMany({ where: { id: { in: snapshotIds } }, select: { id: true, state: true } })
+      : []
+    return { rows, snapshots: new Map(snapshots.map((snapshot) => [snapshot.id, snapshot])) }
   }
+  let read = 0
+  let pending: ReturnType<typeof readBatch> | null = maxRows > 0 ? readBatch(null, Math.min(batchSize, maxRows)) : null
+  try {
+    while (pending) {
+      const { rows, snapshots } = await pending
+      pending = null
+      read += rows.length
+      const last = rows.at(-1)
+      if (last && rows.length === batchSize && read < maxRows)
+        pending = readBatch({ at: last.occurredAt, id: last.id }, Math.min(batchSize, maxRows - read))
+      if (rows.length === 0) return
+      // Relations attached in place: a copy of every row is a measurable part of the export's garbage.
+      yield rows.map((row) =>
+        toAccessEventItem(
+          Object.assign(row, {
+            device: row.deviceId ? (devices.get(row.deviceId) ?? null) : null,
+            snapshot: row.snapshotId ? (snapshots.get(row.snapshotId) ?? null) : null,
+          }),
+        ),
+      )
+    }
+  } finally {
+    // The reader stopped early (client gone): the read ahead is dropped, its failure with it.
+    pending?.catch(() => undefined)
+  }
+}
+
+/** As findAfterCursor, without relations (one index range; a unit's residents are few enough for IN here). */
+function findPlainAfterCursor(db: Db, filter: ResolvedAccessFilter, cursor: Cursor | null, take: number) {
+  return db.accessEvent.findMany({
+    where: { AND: [accessWhere(filter), beforeCursor('occurredAt', cursor)] },
+    orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+    take,
+    omit: accessEventOmit,
+  })
 }

@@ -73,11 +73,15 @@ export function formatOffset(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
 }
 
+const offsetTexts = new Map<number, string>()
+
 /** ISO-8601 local time with the zone's offset, to the second: `2026-11-30T22:15:03+08:00`. */
 export function isoInZone(time: Date | number, zone: string): string {
   const ms = typeof time === 'number' ? time : time.getTime()
   const offset = offsetMinutesAt(ms, zone)
-  return `${new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 19)}${formatOffset(offset)}`
+  let text = offsetTexts.get(offset)
+  if (text === undefined) offsetTexts.set(offset, (text = formatOffset(offset)))
+  return new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 19) + text
 }
 
 /** The local calendar fields of an instant in a zone (weekday: 0 = Sunday). */
