@@ -5,13 +5,8 @@ import { listAccessEvents } from '@/lib/access/data'
 import { accessQuerySchema } from '@/lib/access/schema'
 import type { Actor } from '@/lib/auth/actor'
 import type { AuditContext } from '@/lib/audit/record-audit'
-import { recordView } from '@/lib/audit/record-view'
+import { filterDetails, recordView } from '@/lib/audit/record-view'
 import type { Db } from '@/lib/db/client'
-
-/** The query as the audit trail records it: every filter given, nothing else. */
-export function filterDetails(query: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter(([k]) => !['format', 'limit', 'cursor'].includes(k)))
-}
 
 export async function listAccessEventsFor(
   db: Db,

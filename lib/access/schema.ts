@@ -4,7 +4,7 @@ import { limitSchema } from '@/lib/http/cursor'
 import { isoTimeSchema, pageSchema } from '@/lib/http/page'
 
 /** An instant: ISO-8601 with `Z` or an offset (a time without one would be read in the server's own zone). */
-const isoTime = (name: string) =>
+export const isoTime = (name: string) =>
   z
     .string()
     .refine(

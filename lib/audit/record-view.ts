@@ -9,6 +9,11 @@ import { runChange } from '@/lib/domain/run-change'
 
 export const VIEW_FOLD_WINDOW_MS = 5 * 60_000
 
+/** A request's query as the audit trail records it: every filter given, not the paging or the format. */
+export function filterDetails(query: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter(([k]) => !['format', 'limit', 'cursor'].includes(k)))
+}
+
 export type ViewEntry = AuditEntry & { targetType: string; targetId: string }
 
 /** Records the view unless the same actor's same action on the same object is already recorded within the window. */

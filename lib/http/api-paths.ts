@@ -60,6 +60,7 @@ export const apiPaths = {
   deviceGroup: (groupId: string, options: { version?: number } = {}) =>
     withQuery(`/api/device-groups/${segment(groupId)}`, { version: options.version }),
   audit: (filters: AuditFilters = {}, page: PageParams = {}) => list('/api/audit', filters, page),
+  auditCsv: (filters: AuditFilters = {}) => withQuery('/api/audit/export', { format: 'csv', ...filters }),
   users: () => '/api/users',
   user: (userId: string) => `/api/users/${segment(userId)}`,
   tokens: () => '/api/tokens',
