@@ -70,6 +70,12 @@ export const queryKeys = {
     all: () => ['tokens'] as const,
     list: () => ['tokens', 'list'] as const,
   },
+  /** Building and retention settings (the settings page). */
+  settings: {
+    all: () => ['settings'] as const,
+    building: () => ['settings', 'building'] as const,
+    retention: () => ['settings', 'retention'] as const,
+  },
   /** Who the browser is signed in as. */
   me: {
     all: () => ['me'] as const,

@@ -16,6 +16,7 @@ import {
   residentItemSchema,
   residentPageSchema,
 } from '@/lib/residents/schema'
+import { buildingSettingsSchema } from '@/lib/settings/building-schema'
 import { unitItemSchema, unitPageSchema } from '@/lib/units/schema'
 import { residentSyncSchema } from '@/lib/sync/schema'
 import {
@@ -59,5 +60,6 @@ export const WIRE_SCHEMAS = {
   createdToken: createdTokenSchema,
   revokedToken: revokedTokenSchema,
   me: meSchema,
+  buildingSettings: buildingSettingsSchema,
 }
 export type WireSchemas = typeof WIRE_SCHEMAS

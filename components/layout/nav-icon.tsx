@@ -1,4 +1,14 @@
-import { Bell, DoorOpen, History, KeyRound, MonitorDot, ScrollText, Users, type LucideIcon } from 'lucide-react'
+import {
+  Bell,
+  DoorOpen,
+  History,
+  KeyRound,
+  MonitorDot,
+  ScrollText,
+  Settings,
+  Users,
+  type LucideIcon,
+} from 'lucide-react'
 import type { PageKey } from '@/lib/auth/page-access'
 
 /** One icon per page: a new page in PAGES fails to compile here until it has one. */
@@ -10,6 +20,7 @@ const ICONS: Record<PageKey, LucideIcon> = {
   devices: DoorOpen,
   users: KeyRound,
   audit: ScrollText,
+  settings: Settings,
 }
 
 export function NavIcon({ page }: { page: PageKey }) {

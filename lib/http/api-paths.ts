@@ -68,4 +68,5 @@ export const apiPaths = {
   me: () => '/api/me',
   myLocale: () => '/api/me/locale',
   snapshot: (snapshotId: string) => `/api/snapshots/${segment(snapshotId)}`,
+  buildingSettings: () => '/api/settings/building',
 } as const
