@@ -4,6 +4,7 @@ import { requestJson } from '@/components/data/api-client'
 import { queryKeys } from '@/components/data/query-keys'
 import { apiPaths } from '@/lib/http/api-paths'
 import type { BuildingSettingsInput } from '@/lib/settings/building-schema'
+import type { RetentionInput } from '@/lib/settings/retention-schema'
 
 export function useBuildingSettings() {
   return useQuery({
@@ -18,5 +19,21 @@ export function useUpdateBuildingSettings() {
     mutationFn: (input: BuildingSettingsInput) =>
       requestJson(apiPaths.buildingSettings(), (s) => s.buildingSettings, { method: 'PUT', json: input }),
     onSuccess: (saved) => queryClient.setQueryData(queryKeys.settings.building(), saved),
+  })
+}
+
+export function useRetentionSettings() {
+  return useQuery({
+    queryKey: queryKeys.settings.retention(),
+    queryFn: () => requestJson(apiPaths.retentionSettings(), (s) => s.retentionSettings),
+  })
+}
+
+export function useUpdateRetentionSettings() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: RetentionInput) =>
+      requestJson(apiPaths.retentionSettings(), (s) => s.retentionSettings, { method: 'PUT', json: input }),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.settings.retention(), saved),
   })
 }

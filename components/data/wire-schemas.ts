@@ -17,6 +17,7 @@ import {
   residentPageSchema,
 } from '@/lib/residents/schema'
 import { buildingSettingsSchema } from '@/lib/settings/building-schema'
+import { retentionSettingsSchema } from '@/lib/settings/retention-schema'
 import { unitItemSchema, unitPageSchema } from '@/lib/units/schema'
 import { residentSyncSchema } from '@/lib/sync/schema'
 import {
@@ -61,5 +62,6 @@ export const WIRE_SCHEMAS = {
   revokedToken: revokedTokenSchema,
   me: meSchema,
   buildingSettings: buildingSettingsSchema,
+  retentionSettings: retentionSettingsSchema,
 }
 export type WireSchemas = typeof WIRE_SCHEMAS

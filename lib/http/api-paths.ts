@@ -69,4 +69,5 @@ export const apiPaths = {
   myLocale: () => '/api/me/locale',
   snapshot: (snapshotId: string) => `/api/snapshots/${segment(snapshotId)}`,
   buildingSettings: () => '/api/settings/building',
+  retentionSettings: () => '/api/settings/retention',
 } as const

@@ -1,12 +1,13 @@
 // The live event sources of the running app: device registry sync, the message-service consumer (acks only after
-// ingest has committed), backfill after start-up and after every reconnect, the snapshot fetcher and the call
-// timeout sweeper. Each is stopped on shutdown.
+// ingest has committed), backfill after start-up and after every reconnect, the snapshot fetcher, the call
+// timeout sweeper, and the retention purge. Each is stopped on shutdown.
 import { escalateOverdueAlarms } from '@/lib/alarms/escalate-alarms'
 import { expireRingingCalls } from '@/lib/calls/expire-calls'
 import type { Db } from '@/lib/db/client'
 import { syncDevices } from '@/lib/devices/sync-devices'
 import type { AppEnv } from '@/lib/env'
 import { backfillAll } from '@/lib/ingest/sources/backfill'
+import { startRetentionPurge } from '@/lib/retention/schedule'
 import { createIngestingConsumer } from '@/lib/ingest/sources/mq-ingest-consumer'
 import { updateAppStatus } from '@/lib/server/app-status'
 import { createImageFetcher, startSnapshotFetcher } from '@/lib/snapshots/snapshot-fetcher'
@@ -67,6 +68,7 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
     ).unref(),
   )
   const snapshots = startSnapshotFetcher(db, createImageFetcher(client))
+  const retention = startRetentionPurge(db, (message) => console.log(message))
 
   const mqUrl = env.tuya.mqUrl ?? deriveMqWsUrl(env.tuya.openApiUrl)
   const consumer =
@@ -97,6 +99,7 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
       for (const timer of timers) clearInterval(timer)
       await consumer?.stop()
       await snapshots.stop()
+      await retention.stop()
       await backfilling
     },
   }
