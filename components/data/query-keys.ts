@@ -70,6 +70,10 @@ export const queryKeys = {
     all: () => ['tokens'] as const,
     list: () => ['tokens', 'list'] as const,
   },
+  reports: {
+    all: () => ['reports'] as const,
+    access: (filters: AccessEventFilters) => ['reports', 'access', compact(filters)] as const,
+  },
   /** Building and retention settings (the settings page). */
   settings: {
     all: () => ['settings'] as const,

@@ -16,6 +16,7 @@ import {
   residentItemSchema,
   residentPageSchema,
 } from '@/lib/residents/schema'
+import { accessReportSchema } from '@/lib/reports/schema'
 import { buildingSettingsSchema } from '@/lib/settings/building-schema'
 import { retentionSettingsSchema } from '@/lib/settings/retention-schema'
 import { unitItemSchema, unitPageSchema } from '@/lib/units/schema'
@@ -63,5 +64,6 @@ export const WIRE_SCHEMAS = {
   me: meSchema,
   buildingSettings: buildingSettingsSchema,
   retentionSettings: retentionSettingsSchema,
+  accessReport: accessReportSchema,
 }
 export type WireSchemas = typeof WIRE_SCHEMAS

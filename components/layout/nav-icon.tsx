@@ -1,4 +1,5 @@
 import {
+  BarChart3,
   Bell,
   DoorOpen,
   History,
@@ -15,6 +16,7 @@ import type { PageKey } from '@/lib/auth/page-access'
 const ICONS: Record<PageKey, LucideIcon> = {
   console: MonitorDot,
   access: History,
+  reports: BarChart3,
   alarms: Bell,
   residents: Users,
   devices: DoorOpen,

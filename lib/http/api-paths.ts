@@ -70,4 +70,5 @@ export const apiPaths = {
   snapshot: (snapshotId: string) => `/api/snapshots/${segment(snapshotId)}`,
   buildingSettings: () => '/api/settings/building',
   retentionSettings: () => '/api/settings/retention',
+  accessReport: (filters: AccessEventFilters = {}) => withQuery('/api/reports/access', { ...filters }),
 } as const
