@@ -10,7 +10,8 @@ import { methodLabel } from '@/components/access/access-labels'
 import { EventTimes } from '@/components/access/event-times'
 import { useAccessEventDetail } from '@/components/data/access-queries'
 import { Badge } from '@/components/ui/badge'
-import { NEARBY_WINDOW_MINUTES, type AccessEventDetail } from '@/lib/access/schema'
+import { NEARBY_WINDOW_MINUTES } from '@/lib/access/access-constants'
+import type { AccessEventDetail } from '@/lib/access/schema'
 import { formatInZone, zoneLabel } from '@/lib/time/zoned-time'
 
 function Photo({ url, label, testId }: { url: string | null; label: string; testId: string }) {

@@ -7,7 +7,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useCallback, useMemo } from 'react'
 import { isAccessMethod, isAccessResult } from '@/components/access/access-labels'
-import { QUICK_RANGES, type QuickRange } from '@/lib/access/schema'
+import { QUICK_RANGES, type QuickRange } from '@/lib/access/access-constants'
 import type { AccessEventFilters } from '@/lib/http/api-paths'
 import { wallTimeToUtc } from '@/lib/time/zoned-time'
 

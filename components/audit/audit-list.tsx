@@ -15,7 +15,7 @@ import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { ListPage } from '@/components/ui/list-page'
-import { KNOWN_AUDIT_ACTIONS } from '@/lib/audit/schema'
+import { KNOWN_AUDIT_ACTIONS } from '@/lib/audit/audit-actions'
 import { apiPaths } from '@/lib/http/api-paths'
 import { formatInZone, zoneLabel } from '@/lib/time/zoned-time'
 

@@ -10,7 +10,7 @@ import {
   RETENTION_LABELS,
   RETENTION_LIMITS,
   type RetentionClass,
-} from '@/lib/settings/retention-schema'
+} from '@/lib/settings/retention-classes'
 import { formatInZone } from '@/lib/time/zoned-time'
 
 export function RetentionSettings({ canWrite, timeZone }: { canWrite: boolean; timeZone: string }) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { QUICK_RANGES } from '@/lib/access/access-constants'
 import { accessMethodSchema, accessResultSchema } from '@/lib/domain/enums'
 import { limitSchema } from '@/lib/http/cursor'
 import { isoTimeSchema, pageSchema } from '@/lib/http/page'
@@ -13,8 +14,7 @@ export const isoTime = (name: string) =>
     )
     .transform((v) => new Date(v))
 
-/** Quick time ranges, resolved by the server when the request arrives ("today" in the building's time zone). */
-export const QUICK_RANGES = ['today', '24h', '7d'] as const
+export { NEARBY_WINDOW_MINUTES, QUICK_RANGES } from '@/lib/access/access-constants'
 export const quickRangeSchema = z.enum(QUICK_RANGES, { error: `range: one of ${QUICK_RANGES.join(', ')}` })
 export type QuickRange = z.infer<typeof quickRangeSchema>
 
@@ -51,9 +51,6 @@ export const accessEventItemSchema = z.object({
 })
 export type AccessEventItem = z.infer<typeof accessEventItemSchema>
 export const accessEventPageSchema = pageSchema(accessEventItemSchema)
-
-/** How far either side of an event the detail view lists the same door's other events. */
-export const NEARBY_WINDOW_MINUTES = 5
 
 /** One event with what a manager checks when investigating it (GET /api/access-events/{id}). */
 export const accessEventDetailSchema = z.object({

@@ -42,25 +42,4 @@ export const auditItemSchema = z.object({
 export type AuditItem = z.infer<typeof auditItemSchema>
 export const auditPageSchema = pageSchema(auditItemSchema)
 
-/** Actions the console records, offered as filter suggestions (the filter takes any name). */
-export const KNOWN_AUDIT_ACTIONS = [
-  'auth.sign_in',
-  'auth.sign_in_failed',
-  'auth.sign_in_refused',
-  'auth.sign_out',
-  'access.searched',
-  'access.export',
-  'audit.export',
-  'snapshot.viewed',
-  'photo.viewed',
-  'device.unlock',
-  'call.answered',
-  'call.declined',
-  'alarm.acknowledge',
-  'user.created',
-  'token.created',
-  'token.revoked',
-  'settings.building.updated',
-  'settings.retention.updated',
-  'retention.purged',
-] as const
+export { KNOWN_AUDIT_ACTIONS } from '@/lib/audit/audit-actions'

@@ -8,11 +8,7 @@ import { isoTimeOrNull } from '@/lib/http/page'
 
 const split = { entries: z.number().int(), refused: z.number().int() }
 
-/** Weekdays in report order, Monday first (index 0), as the hour × weekday grid lists them. */
-export const REPORT_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const
-/** How many residents and units the "busiest" lists hold; how many refused attempts are shown with snapshots. */
-export const REPORT_TOP = 10
-export const REPORT_RECENT_REFUSED = 12
+export { REPORT_RECENT_REFUSED, REPORT_TOP, REPORT_WEEKDAYS } from '@/lib/reports/report-constants'
 
 export const accessReportSchema = z.object({
   timeZone: z.string(),

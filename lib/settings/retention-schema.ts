@@ -1,51 +1,17 @@
-// How long each kind of history is kept, as the API shows and takes it (browser-safe). Days per class, with
-// residential defaults (docs/retention.md): faces and raw device messages go first, the access history after a
-// year, the audit trail after two.
+// How long each kind of history is kept, as the API shows and takes it (browser-safe); the classes, defaults and
+// limits are in retention-classes.ts (zod-free, for the settings page's first load).
 import { z } from 'zod'
 import { isoTimeSchema } from '@/lib/http/page'
+import { RETENTION_CLASSES, RETENTION_LIMITS, type RetentionClass } from '@/lib/settings/retention-classes'
 
-export const RETENTION_CLASSES = [
-  'accessEvents',
-  'snapshots',
-  'rawMessages',
-  'calls',
-  'alarms',
-  'auditLog',
-  'signInThrottle',
-] as const
-export type RetentionClass = (typeof RETENTION_CLASSES)[number]
-export type RetentionDays = Record<RetentionClass, number>
-
-export const DEFAULT_RETENTION_DAYS: RetentionDays = {
-  accessEvents: 365,
-  snapshots: 30,
-  rawMessages: 30,
-  calls: 180,
-  alarms: 365,
-  auditLog: 730,
-  signInThrottle: 7,
-}
-
-/** The shortest and longest window each class accepts (the audit trail must outlive an investigation). */
-export const RETENTION_LIMITS: Record<RetentionClass, { min: number; max: number }> = {
-  accessEvents: { min: 7, max: 3650 },
-  snapshots: { min: 1, max: 3650 },
-  rawMessages: { min: 1, max: 3650 },
-  calls: { min: 7, max: 3650 },
-  alarms: { min: 30, max: 3650 },
-  auditLog: { min: 90, max: 3650 },
-  signInThrottle: { min: 1, max: 365 },
-}
-
-export const RETENTION_LABELS: Record<RetentionClass, string> = {
-  accessEvents: 'Access events',
-  snapshots: 'Snapshots (face captures; enrolled photos are kept while their credential exists)',
-  rawMessages: 'Raw device messages',
-  calls: 'Door calls',
-  alarms: 'Resolved alarms',
-  auditLog: 'Audit trail',
-  signInThrottle: 'Sign-in throttle counters',
-}
+export {
+  DEFAULT_RETENTION_DAYS,
+  RETENTION_CLASSES,
+  RETENTION_LABELS,
+  RETENTION_LIMITS,
+  type RetentionClass,
+  type RetentionDays,
+} from '@/lib/settings/retention-classes'
 
 const countsSchema = z.object(
   Object.fromEntries(RETENTION_CLASSES.map((c) => [c, z.number().int().nonnegative()])) as Record<
