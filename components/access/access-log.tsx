@@ -74,7 +74,7 @@ export function AccessLog({ canExport, timeZone }: { canExport: boolean; timeZon
               header: `When (${timeZone})`,
               cell: (r) => (
                 <Link href={detailHref(r.id)} className="hover:underline" data-testid="event-link">
-                  <EventTimes occurredAt={r.occurredAt} receivedAt={r.receivedAt} timeZone={timeZone} />
+                  <EventTimes occurredAt={r.occurredAt} receivedAt={r.receivedAt} />
                 </Link>
               ),
               className: 'whitespace-nowrap',

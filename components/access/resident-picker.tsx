@@ -3,6 +3,7 @@
 // Typeahead for the access filters: type part of a name, pick the resident (GET /api/residents?q). The filter is
 // the resident's id; the name travels beside it in the URL only to show who is selected.
 import { X } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useEffect, useId, useState } from 'react'
 import { useResidentMatches } from '@/components/data/access-queries'
 
@@ -15,6 +16,7 @@ export function ResidentPicker({
   value: PickedResident | null
   onChange: (resident: PickedResident | null) => void
 }) {
+  const t = useTranslations('accessView')
   const id = useId()
   const [text, setText] = useState('')
   const [query, setQuery] = useState('')
@@ -29,10 +31,10 @@ export function ResidentPicker({
   if (value) {
     return (
       <div className="space-y-1 text-sm">
-        <span className="block font-medium">Resident</span>
+        <span className="block font-medium">{t('resident')}</span>
         <span className="flex items-center justify-between gap-2 rounded-md border border-border bg-panel-2 px-2 py-2">
           <span data-testid="picked-resident">{value.name}</span>
-          <button type="button" aria-label="Any resident" onClick={() => onChange(null)} className="text-muted">
+          <button type="button" aria-label={t('anyResident')} onClick={() => onChange(null)} className="text-muted">
             <X size={14} aria-hidden />
           </button>
         </span>
@@ -42,7 +44,7 @@ export function ResidentPicker({
   return (
     <div className="relative space-y-1 text-sm">
       <label htmlFor={id} className="block font-medium">
-        Resident
+        {t('resident')}
       </label>
       <input
         id={id}
@@ -50,7 +52,7 @@ export function ResidentPicker({
         aria-expanded={open && options.length > 0}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
-        placeholder="Search by name"
+        placeholder={t('residentSearch')}
         value={text}
         onChange={(e) => {
           setText(e.target.value)
@@ -82,7 +84,9 @@ export function ResidentPicker({
               {r.unit && <span className="ml-2 text-xs text-muted">{r.unit}</span>}
             </li>
           ))}
-          {matches.isSuccess && options.length === 0 && <li className="px-3 py-2 text-muted">No resident matches</li>}
+          {matches.isSuccess && options.length === 0 && (
+            <li className="px-3 py-2 text-muted">{t('noResidentMatch')}</li>
+          )}
         </ul>
       )}
     </div>

@@ -13,8 +13,8 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js'
+import { useTranslations } from 'next-intl'
 import { useEffect, useMemo, useRef } from 'react'
-import { METHOD_LABELS } from '@/components/access/access-labels'
 import type { AccessReport } from '@/lib/reports/schema'
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend)
@@ -24,8 +24,11 @@ function token(name: string, fallback: string): string {
   return value || fallback
 }
 
+type Series = { entries: string; refused: string }
+
 function BarChart({
   label,
+  names,
   labels,
   entries,
   refused,
@@ -33,6 +36,8 @@ function BarChart({
   testId,
 }: {
   label: string
+  /** The two datasets' names, in the page's language. */
+  names: Series
   labels: string[]
   entries: number[]
   refused: number[]
@@ -49,8 +54,8 @@ function BarChart({
       data: {
         labels,
         datasets: [
-          { label: 'Entries', data: entries, backgroundColor: token('--ok', '#1a7f37'), stack: 'all' },
-          { label: 'Refused', data: refused, backgroundColor: token('--danger', '#cf222e'), stack: 'all' },
+          { label: names.entries, data: entries, backgroundColor: token('--ok', '#1a7f37'), stack: 'all' },
+          { label: names.refused, data: refused, backgroundColor: token('--danger', '#cf222e'), stack: 'all' },
         ],
       },
       options: {
@@ -74,7 +79,7 @@ function BarChart({
       window.removeEventListener('beforeprint', beforePrint)
       chart.destroy()
     }
-  }, [labels, entries, refused, horizontal])
+  }, [names, labels, entries, refused, horizontal])
   return (
     <figure className="report-section space-y-2">
       <figcaption className="text-sm font-medium">{label}</figcaption>
@@ -86,38 +91,42 @@ function BarChart({
 }
 
 export default function ReportCharts({ report }: { report: AccessReport }) {
+  const t = useTranslations('reports')
+  const methods = useTranslations('accessView.methods')
   // One set of arrays per report: a chart is redrawn when its data changes, not on every render.
   const series = useMemo(
     () => ({
+      names: { entries: t('seriesEntries'), refused: t('seriesRefused') },
       days: {
         labels: report.byDay.map((d) => d.date),
         entries: report.byDay.map((d) => d.entries),
         refused: report.byDay.map((d) => d.refused),
       },
       methods: {
-        labels: report.byMethod.map((m) => METHOD_LABELS[m.method]),
+        labels: report.byMethod.map((m) => methods(m.method)),
         entries: report.byMethod.map((m) => m.entries),
         refused: report.byMethod.map((m) => m.refused),
       },
       doors: {
-        labels: report.byDoor.map((d) => d.deviceName ?? 'Unknown door'),
+        labels: report.byDoor.map((d) => d.deviceName ?? t('unknownDoor')),
         entries: report.byDoor.map((d) => d.entries),
         refused: report.byDoor.map((d) => d.refused),
       },
     }),
-    [report],
+    [report, t, methods],
   )
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="lg:col-span-2">
         <BarChart
-          label={`Entries and refused attempts per day (${report.timeZone})`}
+          label={t('byDay', { zone: report.timeZone })}
+          names={series.names}
           {...series.days}
           testId="chart-by-day"
         />
       </div>
-      <BarChart label="By method" {...series.methods} testId="chart-by-method" />
-      <BarChart label="By door" {...series.doors} horizontal testId="chart-by-door" />
+      <BarChart label={t('byMethod')} names={series.names} {...series.methods} testId="chart-by-method" />
+      <BarChart label={t('byDoor')} names={series.names} {...series.doors} horizontal testId="chart-by-door" />
     </div>
   )
 }

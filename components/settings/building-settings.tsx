@@ -2,31 +2,34 @@
 
 // The building's time zone: every screen, CSV export and report shows local time in it (stored times stay UTC).
 // Admins change it; managers see it.
+import { useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
 import { useBuildingSettings, useUpdateBuildingSettings } from '@/components/data/settings-queries'
 import { Button } from '@/components/ui/button'
-import { formatInZone, zoneLabel } from '@/lib/time/zoned-time'
+import { useFormatTime } from '@/components/ui/format-time'
+import { zoneLabel } from '@/lib/time/zoned-time'
 
 function zoneNames(): string[] {
   return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]
 }
 
 export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
+  const t = useTranslations('settings')
+  const format = useFormatTime()
   const settings = useBuildingSettings()
   const update = useUpdateBuildingSettings()
   const [zone, setZone] = useState('')
   useEffect(() => {
     if (settings.data) setZone(settings.data.timeZone)
   }, [settings.data])
-  if (settings.status === 'pending') return <p role="status">Loading…</p>
+  if (settings.status === 'pending') return <p role="status">{t('loading')}</p>
   if (settings.status === 'error') return <p role="alert">{settings.error.message}</p>
   const current = settings.data.timeZone
   return (
-    <section aria-label="Building time zone" className="space-y-3 rounded-xl border border-border bg-panel p-4">
-      <h2 className="font-semibold">Time zone</h2>
+    <section aria-label={t('zoneField')} className="space-y-3 rounded-xl border border-border bg-panel p-4">
+      <h2 className="font-semibold">{t('zoneTitle')}</h2>
       <p className="text-sm text-muted">
-        Times are stored in UTC and shown in the building&apos;s zone, named on every screen, in CSV exports (with the
-        UTC offset) and in reports. Now: {zoneLabel(current)} · {formatInZone(new Date(), current)}
+        {t('zoneLead', { zone: zoneLabel(current), time: format(new Date().toISOString()) })}
       </p>
       <form
         className="flex flex-wrap items-end gap-2"
@@ -36,7 +39,7 @@ export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
         }}
       >
         <label className="space-y-1 text-sm">
-          <span className="block font-medium">Building time zone</span>
+          <span className="block font-medium">{t('zoneField')}</span>
           <select
             value={zone}
             disabled={!canWrite}
@@ -52,10 +55,10 @@ export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
         </label>
         {canWrite && (
           <Button type="submit" disabled={zone === current || update.isPending}>
-            Save time zone
+            {t('zoneSave')}
           </Button>
         )}
-        {update.isSuccess && zone === current && <span role="status">Saved</span>}
+        {update.isSuccess && zone === current && <span role="status">{t('saved')}</span>}
         {update.isError && <span role="alert">{update.error.message}</span>}
       </form>
     </section>

@@ -6,6 +6,7 @@ import type { AuditContext } from '@/lib/audit/record-audit'
 import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
 import { badRequest } from '@/lib/errors'
+import { forgetBuildingTimeZone } from '@/lib/i18n/data'
 import { buildingSettingsInputSchema, type BuildingSettings } from '@/lib/settings/building-schema'
 import { isTimeZone } from '@/lib/time/zoned-time'
 
@@ -34,7 +35,7 @@ export async function updateBuildingSettings(
   const parsed = buildingSettingsInputSchema.safeParse(body)
   if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'body: invalid')
   const { timeZone } = parsed.data
-  return runChange(db, async ({ tx, audit }) => {
+  return runChange(db, async ({ tx, audit, afterCommit }) => {
     const site = await tx.site.findFirst({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
     const saved = site
       ? await tx.site.update({ where: { id: site.id }, data: { timezone: timeZone } })
@@ -47,6 +48,8 @@ export async function updateBuildingSettings(
       details: { timeZone: { from: site?.timezone ?? null, to: timeZone } },
       context,
     })
+    // Pages format times with the zone next-intl caches for a minute: the change shows on the next page.
+    afterCommit(forgetBuildingTimeZone)
     return { timeZone, siteName: saved.name }
   })
 }

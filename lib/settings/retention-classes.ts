@@ -34,13 +34,3 @@ export const RETENTION_LIMITS: Record<RetentionClass, { min: number; max: number
   auditLog: { min: 90, max: 3650 },
   signInThrottle: { min: 1, max: 365 },
 }
-
-export const RETENTION_LABELS: Record<RetentionClass, string> = {
-  accessEvents: 'Access events',
-  snapshots: 'Snapshots (face captures; enrolled photos are kept while their credential exists)',
-  rawMessages: 'Raw device messages',
-  calls: 'Door calls',
-  alarms: 'Resolved alarms',
-  auditLog: 'Audit trail',
-  signInThrottle: 'Sign-in throttle counters',
-}

@@ -7,7 +7,6 @@ import { RETENTION_CLASSES, RETENTION_LIMITS, type RetentionClass } from '@/lib/
 export {
   DEFAULT_RETENTION_DAYS,
   RETENTION_CLASSES,
-  RETENTION_LABELS,
   RETENTION_LIMITS,
   type RetentionClass,
   type RetentionDays,

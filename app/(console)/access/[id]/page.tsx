@@ -1,10 +1,13 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { AccessDetail } from '@/components/access/access-detail'
 import { PageHeader } from '@/components/ui/page-header'
 import { readForPage, requirePage } from '@/lib/auth/page-guard'
 import { readBuildingTimeZone } from '@/lib/settings/building'
 
-export const metadata: Metadata = { title: 'Access event' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('accessView'))('pageTitle') }
+}
 
 export default async function AccessEventPage({
   params,
@@ -14,6 +17,7 @@ export default async function AccessEventPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }) {
   await requirePage('access')
+  const t = await getTranslations('accessView')
   const [{ id }, search, timeZone] = await Promise.all([params, searchParams, readForPage(readBuildingTimeZone)])
   // Back to the log with the filters the manager came from.
   const back = new URLSearchParams()
@@ -21,7 +25,7 @@ export default async function AccessEventPage({
   const backHref = back.size ? `/access?${back.toString()}` : '/access'
   return (
     <>
-      <PageHeader title="Access event" description="Who came in, how, and what happened at that door around it." />
+      <PageHeader title={t('pageTitle')} description={t('pageLead')} />
       <AccessDetail id={id} timeZone={timeZone} backHref={backHref} />
     </>
   )
