@@ -9,13 +9,7 @@ import type { AuditContext } from '@/lib/audit/record-audit'
 import { filterDetails, recordView } from '@/lib/audit/record-view'
 import type { Db } from '@/lib/db/client'
 import { ACCESS_METHODS, type AccessMethod } from '@/lib/domain/enums'
-import {
-  countByDoor,
-  countByMethod,
-  countByQuarterHour,
-  countEntriesByResident,
-  recentRefused,
-} from '@/lib/reports/data'
+import { countByQuarterHour, countCombinations, deviceNames, recentRefused, residentsById } from '@/lib/reports/data'
 import { REPORT_TOP, type AccessReport } from '@/lib/reports/schema'
 import { readBuildingTimeZone } from '@/lib/settings/building'
 import { localFields } from '@/lib/time/zoned-time'
@@ -33,13 +27,10 @@ const isMethod = (value: string): value is AccessMethod => (ACCESS_METHODS as re
 export async function buildAccessReport(db: Db, filter: AccessFilter, now = new Date()): Promise<AccessReport> {
   const resolved = await resolveAccessFilter(db, filter, now)
   const timeZone = await readBuildingTimeZone(db)
-  const [quarters, methods, doors, residents, refused] = await Promise.all([
-    countByQuarterHour(db, resolved),
-    countByMethod(db, resolved),
-    countByDoor(db, resolved),
-    countEntriesByResident(db, resolved),
-    recentRefused(db, resolved),
-  ])
+  // Sequential on purpose: SQLite answers one statement at a time anyway, and each scan is the whole selection.
+  const quarters = await countByQuarterHour(db, resolved)
+  const combos = await countCombinations(db, resolved)
+  const refused = await recentRefused(db, resolved)
 
   const totals: Split = { entries: 0, refused: 0 }
   const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0))
@@ -54,19 +45,32 @@ export async function buildAccessReport(db: Db, filter: AccessFilter, now = new 
   }
 
   const methodSplits = new Map<AccessMethod, Split>()
-  for (const m of methods) {
-    if (!isMethod(m.key)) continue
-    const split = methodSplits.get(m.key) ?? { entries: 0, refused: 0 }
-    add(split, m.result, m.count)
-    methodSplits.set(m.key, split)
+  const doorSplits = new Map<string, { deviceId: string | null } & Split>()
+  const residentEntries = new Map<string, number>()
+  for (const c of combos) {
+    if (isMethod(c.method)) {
+      const split = methodSplits.get(c.method) ?? { entries: 0, refused: 0 }
+      add(split, c.result, c.count)
+      methodSplits.set(c.method, split)
+    }
+    const doorKey = c.deviceId ?? ''
+    const door = doorSplits.get(doorKey) ?? { deviceId: c.deviceId, entries: 0, refused: 0 }
+    add(door, c.result, c.count)
+    doorSplits.set(doorKey, door)
+    if (c.result === 'granted' && c.residentId)
+      residentEntries.set(c.residentId, (residentEntries.get(c.residentId) ?? 0) + c.count)
   }
-  const doorSplits = new Map<string, { deviceId: string | null; deviceName: string | null } & Split>()
-  for (const d of doors) {
-    const key = d.deviceId ?? ''
-    const split = doorSplits.get(key) ?? { deviceId: d.deviceId, deviceName: d.deviceName, entries: 0, refused: 0 }
-    add(split, d.result, d.count)
-    doorSplits.set(key, split)
-  }
+  const [names, people] = await Promise.all([
+    deviceNames(
+      db,
+      [...doorSplits.values()].flatMap((d) => (d.deviceId ? [d.deviceId] : [])),
+    ),
+    residentsById(db, [...residentEntries.keys()]),
+  ])
+  const residents = [...residentEntries].flatMap(([residentId, entries]) => {
+    const person = people.get(residentId)
+    return person ? [{ residentId, name: person.name, unit: person.unit, entries }] : []
+  })
   const units = new Map<string, number>()
   for (const r of residents) if (r.unit) units.set(r.unit, (units.get(r.unit) ?? 0) + r.entries)
 
@@ -77,7 +81,9 @@ export async function buildAccessReport(db: Db, filter: AccessFilter, now = new 
     totals,
     entriesByWeekdayHour: grid,
     byMethod: [...methodSplits].map(([method, split]) => ({ method, ...split })).sort(byTotal),
-    byDoor: [...doorSplits.values()].sort(byTotal),
+    byDoor: [...doorSplits.values()]
+      .map((d) => ({ ...d, deviceName: d.deviceId ? (names.get(d.deviceId) ?? null) : null }))
+      .sort(byTotal),
     byDay: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, split]) => ({ date, ...split })),
     busiestResidents: residents
       .sort((a, b) => b.entries - a.entries || a.name.localeCompare(b.name))

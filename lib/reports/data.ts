@@ -42,44 +42,39 @@ export async function countByQuarterHour(db: Db, filter: ResolvedAccessFilter): 
   }))
 }
 
-export async function countByMethod(db: Db, filter: ResolvedAccessFilter) {
-  const rows = await db.accessEvent.groupBy({ by: ['method', 'result'], where: accessWhere(filter), _count: true })
-  return rows.map((r) => ({ key: r.method, result: r.result, count: r._count }))
+export type ComboCount = {
+  residentId: string | null
+  method: string
+  deviceId: string | null
+  result: string
+  count: number
 }
 
-export async function countByDoor(db: Db, filter: ResolvedAccessFilter) {
-  const rows = await db.accessEvent.groupBy({ by: ['deviceId', 'result'], where: accessWhere(filter), _count: true })
-  const devices = await db.device.findMany({
-    where: { id: { in: rows.flatMap((r) => (r.deviceId ? [r.deviceId] : [])) } },
-    select: { id: true, name: true },
-  })
-  const names = new Map(devices.map((d) => [d.id, d.name]))
-  return rows.map((r) => ({
-    deviceId: r.deviceId,
-    deviceName: r.deviceId ? (names.get(r.deviceId) ?? null) : null,
-    result: r.result,
-    count: r._count,
-  }))
+/**
+ * Events per resident × method × door × result in ONE scan (a few thousand groups at 1M events): the report's
+ * method, door and resident series are all sums over it, where one groupBy each would read the table three times.
+ */
+export async function countCombinations(db: Db, filter: ResolvedAccessFilter): Promise<ComboCount[]> {
+  const rows = await db.$queryRaw<
+    { r: string | null; m: string; d: string | null; res: string; n: bigint | number }[]
+  >(sql`
+    SELECT "residentId" AS r, "method" AS m, "deviceId" AS d, "result" AS res, COUNT(*) AS n
+    FROM "AccessEvent" ${whereSql(filter)}
+    GROUP BY 1, 2, 3, 4`)
+  return rows.map((r) => ({ residentId: r.r, method: r.m, deviceId: r.d, result: r.res, count: Number(r.n) }))
 }
 
-/** Granted entries per known resident (every resident: the units are summed from them), with name and unit. */
-export async function countEntriesByResident(db: Db, filter: ResolvedAccessFilter) {
-  const rows = await db.accessEvent.groupBy({
-    by: ['residentId'],
-    where: { AND: [accessWhere(filter), { result: 'granted', residentId: { not: null } }] },
-    _count: true,
-  })
+export async function deviceNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const devices = await db.device.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+  return new Map(devices.map((d) => [d.id, d.name]))
+}
+
+export async function residentsById(db: Db, ids: string[]) {
   const residents = await db.resident.findMany({
-    where: { id: { in: rows.flatMap((r) => (r.residentId ? [r.residentId] : [])) } },
+    where: { id: { in: ids } },
     select: { id: true, name: true, unit: { select: { label: true } } },
   })
-  const byId = new Map(residents.map((r) => [r.id, r]))
-  return rows.flatMap((r) => {
-    const resident = r.residentId ? byId.get(r.residentId) : undefined
-    return resident
-      ? [{ residentId: resident.id, name: resident.name, unit: resident.unit?.label ?? null, entries: r._count }]
-      : []
-  })
+  return new Map(residents.map((r) => [r.id, { name: r.name, unit: r.unit?.label ?? null }]))
 }
 
 export async function recentRefused(db: Db, filter: ResolvedAccessFilter) {
