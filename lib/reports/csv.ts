@@ -6,11 +6,14 @@ export type CsvValue = string | number | boolean | null | undefined
 
 const FORMULA_START = /^[=+\-@\t\r]/
 const NEEDS_QUOTES = /[",\r\n]/
+/** Either of the above: most cells match neither, and are written after this one test. */
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/
 
 /** One CSV cell: neutralised if a spreadsheet would evaluate it, quoted when RFC 4180 requires. */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return ''
   let text = String(value)
+  if (!NEEDS_CARE.test(text)) return text
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
