@@ -45,12 +45,14 @@ test('a manager filters, shares, inspects, exports and reports on one residentâ€
   signInAs,
   seedUser,
 }) => {
+  // Operators are seeded before the doors get busy: the seeding process and the server share one SQLite file.
+  await signInAs('manager')
+  const colleague = await seedUser('manager')
   seedEnrolledPhoto(resident.id)
   await triggerDevice(DEMO.lobbyTerminal.id, 'face_unlock', resident.id)
   await triggerDevice(DEMO.lobbyTerminal.id, 'face_unlock', resident.id)
   await triggerDevice(DEMO.lobbyTerminal.id, 'card_unlock', resident.id)
 
-  await signInAs('manager')
   await page.goto('/access')
   await page.getByRole('combobox', { name: 'Resident' }).fill(resident.name.split(' ')[0])
   await page.getByRole('option', { name: new RegExp(resident.name) }).click()
@@ -75,7 +77,6 @@ test('a manager filters, shares, inspects, exports and reports on one residentâ€
   await expect(page.getByLabel('Method')).toHaveValue('face')
 
   // A second manager opens the shared link and sees the same rows.
-  const colleague = await seedUser('manager')
   const otherContext = await browser.newContext()
   try {
     const other = await otherContext.newPage()

@@ -6,10 +6,10 @@ import { DEMO, triggerDevice } from './support/simulator-control'
 
 test('the report follows its URL filters and prints as a clean report', async ({ page, signInAs }) => {
   const resident = DEMO.resident(DEMO.lobbyTerminal.persons[0].residentId)
+  await signInAs('manager')
   await triggerDevice(DEMO.lobbyTerminal.id, 'face_unlock', resident.id)
   await triggerDevice(DEMO.lobbyTerminal.id, 'unlock_failed')
 
-  await signInAs('manager')
   const scripts: string[] = []
   page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()))
   await page.goto('/access')
