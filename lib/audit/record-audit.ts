@@ -1,7 +1,8 @@
 // The audit trail of operator actions (logins, unlocks, alarm handling, resident changes, exports, tokens).
 // Changes record audit rows through runChange's `audit` (lib/domain/run-change.ts), which writes them here in the
 // change's own transaction; nothing else calls recordAudit. Rows are append-only: a database trigger refuses any
-// UPDATE (prisma/migrations/*_audit_append_only), and only retention deletes them (lib/audit/append-only.test.ts).
+// UPDATE but an erasure's redaction (prisma/migrations/*_history_retention), and only retention deletes them
+// (lib/audit/append-only.test.ts).
 import type { Db } from '@/lib/db/client'
 
 export type AuditActor = { userId: string | null; label: string }
