@@ -1,6 +1,7 @@
 // Benchmark: the access history at 1M stored events — listAccessEvents (lib/access/data.ts) for a page of 50 per
-// query shape, server side, on SQLite and PostgreSQL; then the CSV export (lib/access/export-csv.ts): rows/s and
-// memory growth. The 1M rows are seeded once and cached (./data/bench/, database bench_access_1m).
+// query shape, server side, on SQLite and PostgreSQL; the CSV export (lib/access/export-csv.ts): rows/s and memory
+// growth; the report queries (lib/reports); and the retention purge's rate on a copy of the dataset. The 1M rows
+// are seeded once and cached (./data/bench/, database bench_access_1m; `npm run seed:history` uses the same seeder).
 // `npx tsx bench/access-log.ts [--quick]`
 import v8 from 'node:v8'
 import vm from 'node:vm'
@@ -9,6 +10,8 @@ import { streamAccessCsv } from '@/lib/access/export-csv'
 import type { AccessQuery } from '@/lib/access/schema'
 import { configureSqlite, createDb, type Db } from '@/lib/db/client'
 import { encodeCursor } from '@/lib/http/cursor'
+import { migrateDatabase } from '@/lib/db/migrate'
+import { measurePurge, measureReports } from '@/bench/support/report-purge-bench'
 import { machineInfo } from '@/bench/support/machine'
 import {
   ensurePostgresDataset,
@@ -43,6 +46,10 @@ function shapesFor(endMs: number): Shape[] {
     { name: 'resident (frequent)', query: { residentId: frequent } },
     { name: 'resident (rare)', query: { residentId: rare } },
     { name: 'last 24 h', query: { from: at(1), to: at(0) } },
+    { name: 'range=today', query: { range: 'today' } },
+    { name: 'unit (frequent resident)', query: { unit: '1A' } },
+    { name: 'unit + method=face + 7 days', query: { unit: '1A', method: 'face', range: '7d' } },
+    { name: 'deep cursor: unit, 60 days back', query: { unit: '1A', cursor: cursorAt(60) } },
     { name: 'one day, 60 days ago', query: { from: at(61), to: at(60) } },
     { name: 'device + denied', query: { deviceId: busyDevice, result: 'denied' } },
     { name: 'resident + method=card', query: { residentId: frequent, method: 'card' } },
@@ -64,20 +71,20 @@ function shapesFor(endMs: number): Shape[] {
 
 type ShapeFigures = { name: string; p50: number; p95: number; items: number }
 
-async function measureShapes(db: Db, shapes: Shape[], runs: number): Promise<ShapeFigures[]> {
+async function measureShapes(db: Db, shapes: Shape[], runs: number, now: Date): Promise<ShapeFigures[]> {
   // Warm-up passes over every shape first: the first ~30 calls of a fresh client pay for Prisma's query
   // compilation and the JIT (11.7 ms p50 cold vs 2.3 ms warm for "no filter"), and the page cache is cold.
   for (let pass = 0; pass < 5; pass++)
-    for (const shape of shapes) await listAccessEvents(db, { limit: 50, ...shape.query })
+    for (const shape of shapes) await listAccessEvents(db, { limit: 50, ...shape.query }, now)
   const figures: ShapeFigures[] = []
   for (const shape of shapes) {
     const query: AccessQuery = { limit: 50, ...shape.query }
     let items = 0
-    for (let i = 0; i < 3; i++) items = (await listAccessEvents(db, query)).items.length
+    for (let i = 0; i < 3; i++) items = (await listAccessEvents(db, query, now)).items.length
     const samples: number[] = []
     for (let i = 0; i < runs; i++) {
       const started = performance.now()
-      await listAccessEvents(db, query)
+      await listAccessEvents(db, query, now)
       samples.push(performance.now() - started)
     }
     const d = distributionOf(samples)
@@ -141,7 +148,7 @@ async function measureCsv(db: Db, maxRows: number): Promise<CsvFigures> {
   }
 }
 
-export type AccessLogBenchOptions = { runs?: number; csvRows?: number; postgres?: boolean }
+export type AccessLogBenchOptions = { runs?: number; csvRows?: number; postgres?: boolean; purge?: boolean }
 
 export async function benchAccessLog(options: AccessLogBenchOptions = {}): Promise<SummaryRow[]> {
   const runs = options.runs ?? 30
@@ -156,6 +163,7 @@ export async function benchAccessLog(options: AccessLogBenchOptions = {}): Promi
             ? `SQLite: reusing ${count(ROWS)} seeded events (${SQLITE_DATASET_FILE})`
             : `SQLite: seeded ${count(ROWS)} events in ${seeded.seconds.toFixed(1)} s`,
         )
+        await migrateDatabase(`file:${SQLITE_DATASET_FILE}`) // a dataset seeded before a new index gets it
         const db = createDb({ databaseUrl: `file:${SQLITE_DATASET_FILE}` })
         await configureSqlite(db, 'FULL')
         return { db, endMs: seeded.endMs }
@@ -172,6 +180,7 @@ export async function benchAccessLog(options: AccessLogBenchOptions = {}): Promi
             ? `PostgreSQL: reusing ${count(ROWS)} seeded events (database bench_access_1m)`
             : `PostgreSQL: seeded ${count(ROWS)} events in ${seeded.seconds.toFixed(1)} s`,
         )
+        await migrateDatabase(postgresDatasetUrl())
         return { db: createDb({ databaseUrl: postgresDatasetUrl() }), endMs: seeded.endMs }
       },
     })
@@ -179,8 +188,9 @@ export async function benchAccessLog(options: AccessLogBenchOptions = {}): Promi
   const summary: SummaryRow[] = []
   for (const provider of providers) {
     const { db, endMs } = await provider.open()
+    const label = provider.label === 'SQLite' ? 'SQLite' : 'PostgreSQL'
     try {
-      const figures = await measureShapes(db, shapesFor(endMs), runs)
+      const figures = await measureShapes(db, shapesFor(endMs), runs, new Date(endMs))
       console.log(
         formatTable(
           `listAccessEvents, page of 50, ${count(ROWS)} events, ${provider.label} (${runs} runs each; target p95 ≤ ${TARGET_P95_MS} ms)`,
@@ -230,8 +240,41 @@ export async function benchAccessLog(options: AccessLogBenchOptions = {}): Promi
         baseline: '–',
         verdict: verdict(csv.rate >= TARGET_CSV_ROWS_PER_S),
       })
+      const reports = await measureReports(db, endMs, Math.max(3, Math.round(runs / 3)))
+      console.log(
+        formatTable(
+          `buildAccessReport (GET /api/reports/access), ${count(ROWS)} events, ${provider.label}`,
+          ['filter', 'p50', 'p95', 'events counted'],
+          reports.map((r) => [r.name, ms(r.p50, 0), ms(r.p95, 0), count(r.rows)]),
+        ),
+      )
+      const slowest = reports.reduce((a, b) => (b.p95 > a.p95 ? b : a))
+      summary.push({
+        metric: `access report at 1M, ${provider.label}: slowest p95 (${slowest.name})`,
+        ours: ms(slowest.p95, 0),
+        target: '–',
+        baseline: '–',
+        verdict: 'info',
+      })
     } finally {
       await db.$disconnect()
+    }
+    if (options.purge ?? true) {
+      const purge = await measurePurge(label, 75, endMs)
+      console.log(
+        formatTable(
+          `Retention purge (500 rows per transaction, 25 ms pause), events and snapshots older than 75 of 90 days, ${provider.label}`,
+          ['rows removed', 'seconds', 'rows/s', 'by class'],
+          [[count(purge.total), purge.seconds.toFixed(1), perSecond(purge.rate), JSON.stringify(purge.removed)]],
+        ),
+      )
+      summary.push({
+        metric: `retention purge, ${provider.label} (${count(purge.total)} rows)`,
+        ours: perSecond(purge.rate),
+        target: '–',
+        baseline: '–',
+        verdict: 'info',
+      })
     }
   }
   return summary
@@ -240,7 +283,7 @@ export async function benchAccessLog(options: AccessLogBenchOptions = {}): Promi
 if (process.argv[1]?.endsWith('access-log.ts')) {
   const quick = process.argv.includes('--quick')
   console.log(machineInfo())
-  benchAccessLog(quick ? { runs: 10, csvRows: 50_000 } : {})
+  benchAccessLog(quick ? { runs: 10, csvRows: 50_000, purge: false } : {})
     .then((rows) =>
       console.log(
         formatTable(

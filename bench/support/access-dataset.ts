@@ -1,7 +1,7 @@
 // A realistic access history for the list and export benchmarks, generated deterministically (seeded PRNG) so the
 // SQLite and PostgreSQL copies hold the same rows: 90 days, busier by day than by night, a few busy entrances and
 // many quiet doors, residents who come and go at very different rates, mostly face and card, ~7 % refused.
-export const DATASET_VERSION = 'access-v1'
+export const DATASET_VERSION = 'access-v2'
 
 export type DatasetDevice = {
   id: string
@@ -11,7 +11,8 @@ export type DatasetDevice = {
   weight: number
   lock: boolean
 }
-export type DatasetResident = { id: string; name: string; externalId: string; weight: number }
+export type DatasetResident = { id: string; name: string; externalId: string; weight: number; unitId: string | null }
+export type DatasetUnit = { id: string; label: string; floor: number }
 export type AccessRow = {
   id: string
   deviceId: string
@@ -98,13 +99,22 @@ const LAST = [
   'Dubois',
 ]
 
-export function createBuilding(deviceCount = 24, residentCount = 600) {
+const UNIT_LETTERS = 'ABCDEFGH'
+
+/** A synthetic building: entrances and flat doors, units of 1–4 residents, residents of very different habits. */
+export function createBuilding(deviceCount = 24, residentCount = 600, prefix = 'bench') {
   const random = createRandom(7)
+  const unitCount = Math.max(1, Math.round(residentCount / 2.5))
+  const units: DatasetUnit[] = Array.from({ length: unitCount }, (_, i) => ({
+    id: `${prefix}-unit-${String(i).padStart(3, '0')}`,
+    label: `${1 + Math.floor(i / UNIT_LETTERS.length)}${UNIT_LETTERS[i % UNIT_LETTERS.length]}`,
+    floor: 1 + Math.floor(i / UNIT_LETTERS.length),
+  }))
   const devices: DatasetDevice[] = Array.from({ length: deviceCount }, (_, i) => {
     const kind = i < 4 ? 'door_station' : i < 12 ? 'face_terminal' : 'smart_lock'
     return {
-      id: `bench-dev-${String(i).padStart(3, '0')}`,
-      tuyaId: `benchtuya${String(i).padStart(13, '0')}`,
+      id: `${prefix}-dev-${String(i).padStart(3, '0')}`,
+      tuyaId: `${prefix}tuya${String(i).padStart(13, '0')}`,
       name: `${kind === 'smart_lock' ? 'Flat door' : kind === 'door_station' ? 'Gate' : 'Lobby'} ${i + 1}`,
       category: kind,
       // Entrances see far more traffic than flat doors.
@@ -113,14 +123,18 @@ export function createBuilding(deviceCount = 24, residentCount = 600) {
     }
   })
   const residents: DatasetResident[] = Array.from({ length: residentCount }, (_, i) => ({
-    id: `bench-res-${String(i).padStart(4, '0')}`,
+    id: `${prefix}-res-${String(i).padStart(4, '0')}`,
     name: `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`,
-    externalId: `benchperson${String(i).padStart(5, '0')}`,
+    externalId: `${prefix}person${String(i).padStart(5, '0')}`,
     // Zipf-like: a few residents pass many doors a day, most a couple of times.
     weight: 1 / (1 + i) ** 0.8 + random() * 0.001,
+    // Spread so that busy residents live in different units.
+    unitId: units[(i * 7919) % unitCount].id,
   }))
-  return { devices, residents }
+  return { devices, residents, units }
 }
+
+export type Building = { devices: DatasetDevice[]; residents: DatasetResident[] }
 
 const METHODS: readonly { method: string; weight: number }[] = [
   { method: 'face', weight: 55 },
@@ -139,9 +153,14 @@ const HOURLY = [1, 0.5, 0.3, 0.3, 0.5, 1.5, 4, 9, 10, 6, 4, 4, 5, 5, 4, 4, 6, 9,
 const DAY_MS = 86_400_000
 
 /** Rows in batches, oldest first, spread over `days` days ending at `end`. */
-export function* generateAccessRows(total: number, end: number, batchSize: number, days = 90): Generator<AccessRow[]> {
-  const { devices, residents } = createBuilding()
-  const random = createRandom(42)
+export function* generateAccessRows(
+  total: number,
+  end: number,
+  batchSize: number,
+  { days = 90, building = createBuilding(), seed = 42 }: { days?: number; building?: Building; seed?: number } = {},
+): Generator<AccessRow[]> {
+  const { devices, residents } = building
+  const random = createRandom(seed)
   const deviceCumulative = cumulativeOf(devices)
   const residentCumulative = cumulativeOf(residents)
   const hourCumulative = cumulativeOf(HOURLY.map((weight) => ({ weight })))

@@ -1,14 +1,24 @@
 'use client'
 
-// The access log's filters, as the guard types them (local `datetime-local` times); the log turns them into the
-// API's filters.
+// The access filters as a manager sets them: a quick range (today, last 24 h, 7 days) or custom bounds typed in the
+// building's local time, method, result, door, resident (typeahead) and unit. The values live in the URL
+// (access-url-filters.ts); this bar only reads and proposes them. Shared by the access log and the reports.
+import { useEffect, useState, type ReactNode } from 'react'
+import { NO_ACCESS_URL_FILTERS, type AccessUrlFilters, type RangeChoice } from '@/components/access/access-url-filters'
 import { METHOD_LABELS, RESULT_LABELS } from '@/components/access/access-labels'
+import { ResidentPicker } from '@/components/access/resident-picker'
 import { Button } from '@/components/ui/button'
 import type { DeviceItem } from '@/lib/devices/schema'
-import type { ReactNode } from 'react'
 
-export type AccessFilterForm = { method: string; result: string; deviceId: string; from: string; to: string }
-export const NO_ACCESS_FILTERS: AccessFilterForm = { method: '', result: '', deviceId: '', from: '', to: '' }
+const RANGES: [RangeChoice, string][] = [
+  ['', 'All time'],
+  ['today', 'Today'],
+  ['24h', 'Last 24 h'],
+  ['7d', '7 days'],
+  ['custom', 'Custom'],
+]
+
+const fieldClass = 'w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm'
 
 function Select({
   label,
@@ -24,11 +34,7 @@ function Select({
   return (
     <label className="space-y-1 text-sm">
       <span className="block font-medium">{label}</span>
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
-      >
+      <select value={value} onChange={(e) => onChange(e.target.value)} className={fieldClass}>
         <option value="">All</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
@@ -40,15 +46,21 @@ function Select({
   )
 }
 
-function TimeInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+/** A text filter applied when the manager leaves the field or presses Enter (one history entry, not one per key). */
+function UnitInput({ value, onCommit }: { value: string; onCommit: (v: string) => void }) {
+  const [text, setText] = useState(value)
+  useEffect(() => setText(value), [value])
   return (
     <label className="space-y-1 text-sm">
-      <span className="block font-medium">{label}</span>
+      <span className="block font-medium">Unit</span>
       <input
-        type="datetime-local"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
+        value={text}
+        placeholder="e.g. 4B"
+        maxLength={60}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => onCommit(text.trim())}
+        onKeyDown={(e) => e.key === 'Enter' && onCommit(text.trim())}
+        className={fieldClass}
       />
     </label>
   )
@@ -58,32 +70,86 @@ export function AccessFilters({
   filters,
   onChange,
   devices,
+  timeZoneLabel,
   actions,
 }: {
-  filters: AccessFilterForm
-  onChange: (filters: AccessFilterForm) => void
+  filters: AccessUrlFilters
+  onChange: (filters: AccessUrlFilters) => void
   devices: DeviceItem[]
+  /** Names the zone custom times are typed in. */
+  timeZoneLabel: string
   /** Shown after "Clear" (the CSV export link). */
   actions?: ReactNode
 }) {
-  const set = (key: keyof AccessFilterForm) => (value: string) => onChange({ ...filters, [key]: value })
+  const set = (key: keyof AccessUrlFilters) => (value: string) => onChange({ ...filters, [key]: value })
   return (
-    <div className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-3 lg:grid-cols-6">
-      <TimeInput label="From" value={filters.from} onChange={set('from')} />
-      <TimeInput label="To" value={filters.to} onChange={set('to')} />
-      <Select label="Method" value={filters.method} onChange={set('method')} options={Object.entries(METHOD_LABELS)} />
-      <Select label="Result" value={filters.result} onChange={set('result')} options={Object.entries(RESULT_LABELS)} />
-      <Select
-        label="Door"
-        value={filters.deviceId}
-        onChange={set('deviceId')}
-        options={devices.map((d) => [d.id, d.name])}
-      />
-      <div className="flex items-end gap-2">
-        <Button variant="ghost" onClick={() => onChange(NO_ACCESS_FILTERS)}>
-          Clear
-        </Button>
-        {actions}
+    <div className="space-y-3 rounded-xl border border-border bg-panel p-4 print:hidden">
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Time range">
+        {RANGES.map(([range, label]) => (
+          <Button
+            key={range || 'all'}
+            variant={filters.range === range ? 'primary' : 'secondary'}
+            aria-pressed={filters.range === range}
+            className="px-3 py-1.5"
+            onClick={() => onChange({ ...filters, range })}
+          >
+            {label}
+          </Button>
+        ))}
+        <span className="text-xs text-muted">Times in {timeZoneLabel}</span>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {filters.range === 'custom' && (
+          <>
+            <label className="space-y-1 text-sm">
+              <span className="block font-medium">From</span>
+              <input
+                type="datetime-local"
+                value={filters.from}
+                onChange={(e) => set('from')(e.target.value)}
+                className={fieldClass}
+              />
+            </label>
+            <label className="space-y-1 text-sm">
+              <span className="block font-medium">To</span>
+              <input
+                type="datetime-local"
+                value={filters.to}
+                onChange={(e) => set('to')(e.target.value)}
+                className={fieldClass}
+              />
+            </label>
+          </>
+        )}
+        <Select
+          label="Method"
+          value={filters.method}
+          onChange={set('method')}
+          options={Object.entries(METHOD_LABELS)}
+        />
+        <Select
+          label="Result"
+          value={filters.result}
+          onChange={set('result')}
+          options={Object.entries(RESULT_LABELS)}
+        />
+        <Select
+          label="Door"
+          value={filters.deviceId}
+          onChange={set('deviceId')}
+          options={devices.map((d) => [d.id, d.name])}
+        />
+        <ResidentPicker
+          value={filters.residentId ? { id: filters.residentId, name: filters.resident || 'Selected resident' } : null}
+          onChange={(r) => onChange({ ...filters, residentId: r?.id ?? '', resident: r?.name ?? '' })}
+        />
+        <UnitInput value={filters.unit} onCommit={set('unit')} />
+        <div className="flex items-end gap-2">
+          <Button variant="ghost" onClick={() => onChange(NO_ACCESS_URL_FILTERS)}>
+            Clear
+          </Button>
+          {actions}
+        </div>
       </div>
     </div>
   )

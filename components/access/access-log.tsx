@@ -1,43 +1,31 @@
 'use client'
 
-// The access history: filters in local state, keyset paging ("Load older"), live refresh when new events arrive
-// (the live stream refetches these lists).
+// The access history: filters in the URL (bookmarkable, shareable, Back undoes them), keyset paging ("Load
+// older"), live refresh when new events arrive (the live stream refetches these lists), times in the building's
+// zone, and each row opening its detail view.
 import { History } from 'lucide-react'
-import { useState } from 'react'
-import { AccessFilters, NO_ACCESS_FILTERS, type AccessFilterForm } from '@/components/access/access-filters'
-import { isAccessMethod, isAccessResult, methodLabel } from '@/components/access/access-labels'
+import Link from 'next/link'
+import { AccessFilters } from '@/components/access/access-filters'
+import { methodLabel } from '@/components/access/access-labels'
+import { apiFiltersOf, useAccessUrlFilters } from '@/components/access/access-url-filters'
+import { EventTimes } from '@/components/access/event-times'
 import { useAccessEvents } from '@/components/data/access-queries'
 import { useDevices } from '@/components/data/device-queries'
 import { Badge } from '@/components/ui/badge'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
-import { formatTime } from '@/components/ui/format-time'
 import { ListPage } from '@/components/ui/list-page'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
-import { apiPaths, type AccessEventFilters } from '@/lib/http/api-paths'
+import { apiPaths } from '@/lib/http/api-paths'
+import { zoneLabel } from '@/lib/time/zoned-time'
 
-/** A `datetime-local` value is the guard's local time; the API takes UTC ISO-8601. */
-function isoFromLocalInput(value: string): string | undefined {
-  const time = value ? new Date(value) : null
-  return time && !Number.isNaN(time.getTime()) ? time.toISOString() : undefined
-}
-
-function apiFiltersOf(form: AccessFilterForm): AccessEventFilters {
-  return {
-    method: isAccessMethod(form.method) ? form.method : undefined,
-    result: isAccessResult(form.result) ? form.result : undefined,
-    deviceId: form.deviceId || undefined,
-    from: isoFromLocalInput(form.from),
-    to: isoFromLocalInput(form.to),
-  }
-}
-
-export function AccessLog({ canExport }: { canExport: boolean }) {
-  const [form, setForm] = useState<AccessFilterForm>(NO_ACCESS_FILTERS)
-  const filters = apiFiltersOf(form)
+export function AccessLog({ canExport, timeZone }: { canExport: boolean; timeZone: string }) {
+  const { filters, setFilters, query } = useAccessUrlFilters()
+  const apiFilters = apiFiltersOf(filters, timeZone)
   // Managers may not read the device list: the door filter is then simply empty.
   const devices = useDevices({ retry: false })
-  const log = useAccessEvents(filters)
+  const log = useAccessEvents(apiFilters)
+  const detailHref = (id: string) => `/access/${encodeURIComponent(id)}${query ? `?${query}` : ''}`
 
   return (
     <ListPage
@@ -45,14 +33,16 @@ export function AccessLog({ canExport }: { canExport: boolean }) {
       moreLabel="Load older"
       filters={
         <AccessFilters
-          filters={form}
-          onChange={setForm}
+          filters={filters}
+          onChange={setFilters}
           devices={devices.rows}
+          timeZoneLabel={zoneLabel(timeZone)}
           actions={
             canExport && (
               <a
                 className="rounded-md border border-border px-3 py-2 text-sm hover:border-accent"
-                href={apiPaths.accessEventsCsv(filters)}
+                href={apiPaths.accessEventsCsv(apiFilters)}
+                download
               >
                 Export CSV
               </a>
@@ -79,7 +69,16 @@ export function AccessLog({ canExport }: { canExport: boolean }) {
                 <SnapshotThumb url={r.snapshotUrl} alt={`Snapshot: ${r.residentName ?? 'unknown'}`} size={40} />
               ),
             },
-            { key: 'when', header: 'When', cell: (r) => formatTime(r.occurredAt), className: 'whitespace-nowrap' },
+            {
+              key: 'when',
+              header: `When (${timeZone})`,
+              cell: (r) => (
+                <Link href={detailHref(r.id)} className="hover:underline" data-testid="event-link">
+                  <EventTimes occurredAt={r.occurredAt} receivedAt={r.receivedAt} />
+                </Link>
+              ),
+              className: 'whitespace-nowrap',
+            },
             {
               key: 'who',
               header: 'Resident',

@@ -1,4 +1,4 @@
-// Access events: the console's live feed and the filtered, paged access log.
+// Access events: the console's live feed, the filtered, paged access log and one event's detail.
 import { useQuery } from '@tanstack/react-query'
 import { requestJson } from '@/components/data/api-client'
 import { useCursorList } from '@/components/data/list-queries'
@@ -24,4 +24,23 @@ export function useAccessEvents(filters: AccessEventFilters) {
   return useCursorList(queryKeys.access.list(filters), (page) =>
     requestJson(apiPaths.accessEvents(filters, { limit: 50, ...page }), (s) => s.accessEventPage),
   )
+}
+
+export function useAccessEventDetail(id: string) {
+  return useQuery({
+    queryKey: queryKeys.access.detail(id),
+    queryFn: () => requestJson(apiPaths.accessEvent(id), (s) => s.accessEventDetail),
+    retry: false,
+  })
+}
+
+/** Residents whose name matches `q`, for the access filters' typeahead; asks nothing until there is text. */
+export function useResidentMatches(q: string) {
+  const filters = { q }
+  return useQuery({
+    queryKey: queryKeys.residents.list(filters),
+    queryFn: () => requestJson(apiPaths.residents(filters, { limit: 8 }), (s) => s.residentPage),
+    enabled: q.trim().length > 0,
+    staleTime: 30_000,
+  })
 }

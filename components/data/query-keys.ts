@@ -20,6 +20,8 @@ export const queryKeys = {
     feed: () => ['access-events', 'feed'] as const,
     lists: () => ['access-events', 'list'] as const,
     list: (filters: AccessEventFilters) => ['access-events', 'list', compact(filters)] as const,
+    /** One event with its surroundings (detail view). */
+    detail: (id: string) => ['access-events', 'detail', id] as const,
   },
   calls: {
     all: () => ['calls'] as const,
@@ -79,6 +81,16 @@ export const queryKeys = {
   tokens: {
     all: () => ['tokens'] as const,
     list: () => ['tokens', 'list'] as const,
+  },
+  reports: {
+    all: () => ['reports'] as const,
+    access: (filters: AccessEventFilters) => ['reports', 'access', compact(filters)] as const,
+  },
+  /** Building and retention settings (the settings page). */
+  settings: {
+    all: () => ['settings'] as const,
+    building: () => ['settings', 'building'] as const,
+    retention: () => ['settings', 'retention'] as const,
   },
   /** Who the browser is signed in as. */
   me: {

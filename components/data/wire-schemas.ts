@@ -2,7 +2,7 @@
 // it) loads as its own chunk beside the first request, so it stays out of the console's first-load JavaScript.
 // First import: zod is told not to use eval before any schema below is built.
 import '@/components/data/zod-without-eval'
-import { accessEventPageSchema } from '@/lib/access/schema'
+import { accessEventDetailSchema, accessEventPageSchema } from '@/lib/access/schema'
 import {
   alarmAssigneePageSchema,
   alarmDetailSchema,
@@ -23,6 +23,9 @@ import {
   residentItemSchema,
   residentPageSchema,
 } from '@/lib/residents/schema'
+import { accessReportSchema } from '@/lib/reports/schema'
+import { buildingSettingsSchema } from '@/lib/settings/building-schema'
+import { retentionSettingsSchema } from '@/lib/settings/retention-schema'
 import { unitItemSchema, unitPageSchema } from '@/lib/units/schema'
 import { callStreamSchema } from '@/lib/streams/schema'
 import { residentSyncSchema } from '@/lib/sync/schema'
@@ -40,6 +43,7 @@ import {
 export const WIRE_SCHEMAS = {
   error: errorBodySchema,
   accessEventPage: accessEventPageSchema,
+  accessEventDetail: accessEventDetailSchema,
   callPage: callPageSchema,
   call: callItemSchema,
   callStream: callStreamSchema,
@@ -74,5 +78,8 @@ export const WIRE_SCHEMAS = {
   createdToken: createdTokenSchema,
   revokedToken: revokedTokenSchema,
   me: meSchema,
+  buildingSettings: buildingSettingsSchema,
+  retentionSettings: retentionSettingsSchema,
+  accessReport: accessReportSchema,
 }
 export type WireSchemas = typeof WIRE_SCHEMAS

@@ -68,6 +68,7 @@ describe.each(TEST_PROVIDERS)('streamAccessCsv on %s', (provider) => {
   beforeAll(async () => {
     testDb = await createTestDatabase(provider)
     const db = testDb.db
+    await db.site.create({ data: { name: 'Harbour View', timezone: 'Asia/Singapore' } })
     const device = await db.device.create({
       data: { id: 'dev-lobby', tuyaId: 'tuya-lobby', name: 'Lobby, north', category: 'face_terminal' },
     })
@@ -112,13 +113,13 @@ describe.each(TEST_PROVIDERS)('streamAccessCsv on %s', (provider) => {
     }
   })
 
-  it('shows what the list item shows: ISO-8601 UTC times, the device name, links only to stored snapshots', async () => {
+  it('shows what the list item shows, times in the building zone with its offset, links to stored snapshots', async () => {
     const csv = await collect(streamAccessCsv(testDb.db, {}, { origin: 'https://console.example' }))
     const byId = new Map(recordsOf(csv).map((r) => [r.id, r]))
     expect(byId.get('ae-00')).toEqual({
       id: 'ae-00',
-      occurredAt: '2026-11-20T12:00:00.000Z',
-      receivedAt: '2026-11-20T12:00:00.500Z',
+      occurredAt: '2026-11-20T20:00:00+08:00',
+      receivedAt: '2026-11-20T20:00:00+08:00',
       deviceId: 'dev-lobby',
       deviceName: 'Lobby, north',
       method: 'face',
@@ -129,7 +130,16 @@ describe.each(TEST_PROVIDERS)('streamAccessCsv on %s', (provider) => {
       backfilled: 'false',
     })
     expect(byId.get('ae-01')?.snapshotUrl).toBe('')
-    expect(csv).toContain('ae-00,2026-11-20T12:00:00.000Z,2026-11-20T12:00:00.500Z,dev-lobby,"Lobby, north",face,')
+    expect(csv).toContain('ae-00,2026-11-20T20:00:00+08:00,2026-11-20T20:00:00+08:00,dev-lobby,"Lobby, north",face,')
+  })
+
+  it('writes the offset each time had in the building zone, across a DST change', async () => {
+    const csv = await collect(streamAccessCsv(testDb.db, {}, { timeZone: 'Europe/Berlin' }))
+    expect(recordsOf(csv)[0].occurredAt).toBe('2026-11-20T13:00:00+01:00')
+    const newYork = await collect(
+      streamAccessCsv(testDb.db, {}, { timeZone: 'America/New_York', batchSize: 2, maxRows: 1 }),
+    )
+    expect(recordsOf(newYork)[0].occurredAt).toBe('2026-11-20T07:00:00-05:00')
   })
 
   it('neutralises a hostile resident name', async () => {

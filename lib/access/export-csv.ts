@@ -1,11 +1,17 @@
 // Access history as CSV: one column per field of the wire item (accessEventItemSchema, mapped by
-// toAccessEventItem), so the export shows exactly what the list and the live stream show. Rows come from
-// readAccessEventBatches (the list's filters, newest first, keyset-paged: flat memory at any size). Cells are quoted
-// per RFC 4180, and cells a spreadsheet would run as a formula (= + - @ tab CR) get a leading apostrophe (OWASP
-// "CSV injection").
+// toAccessEventItem), so the export shows exactly what the list and the live stream show; times are the building's
+// local time with its UTC offset (`2026-11-30T22:15:03+08:00`). Rows come from readAccessEventBatches (the list's
+// filters, newest first, keyset-paged: flat memory at any size); cells are written by lib/reports/csv.ts
+// (RFC 4180, formula-neutralised).
+import { resolveAccessFilter } from '@/lib/access/access-filter'
 import { readAccessEventBatches, type AccessFilter } from '@/lib/access/data'
 import { accessEventItemSchema, type AccessEventItem } from '@/lib/access/schema'
 import type { Db } from '@/lib/db/client'
+import { csvByteStream, csvCell, csvLine } from '@/lib/reports/csv'
+import { readBuildingTimeZone } from '@/lib/settings/building'
+import { isoInZone } from '@/lib/time/zoned-time'
+
+export { csvCell, csvLine } from '@/lib/reports/csv'
 
 export type AccessCsvFilter = AccessFilter
 export type AccessCsvOptions = {
@@ -15,32 +21,26 @@ export type AccessCsvOptions = {
   maxRows?: number
   /** Prefix for snapshot links, e.g. https://console.example; relative (/api/snapshots/…) without it. */
   origin?: string
+  /** The zone times are written in (default: the building's). */
+  timeZone?: string
+  /** When quick ranges are resolved (default: now). */
+  now?: Date
 }
 
 /** The header: the wire item's fields, in schema order. */
 export const ACCESS_CSV_COLUMNS: readonly (keyof AccessEventItem)[] = accessEventItemSchema.keyof().options
-
-type CsvValue = string | number | boolean | null | undefined
-
-const FORMULA_START = /^[=+\-@\t\r]/
-const NEEDS_QUOTES = /[",\r\n]/
-
-/** One CSV cell: neutralised if a spreadsheet would evaluate it, quoted when RFC 4180 requires. */
-export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return ''
-  let text = String(value)
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-export function csvLine(cells: readonly CsvValue[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`
-}
+const TIME_COLUMNS = new Set<keyof AccessEventItem>(['occurredAt', 'receivedAt'])
 
 /** One item as a CSV line, its cells in header order (every item field is a string, boolean or null). */
-function csvRecord(item: AccessEventItem): string {
-  let line = csvCell(item[ACCESS_CSV_COLUMNS[0]])
-  for (let i = 1; i < ACCESS_CSV_COLUMNS.length; i++) line += `,${csvCell(item[ACCESS_CSV_COLUMNS[i]])}`
+function csvRecord(item: AccessEventItem, timeZone: string): string {
+  let line = ''
+  for (let i = 0; i < ACCESS_CSV_COLUMNS.length; i++) {
+    const column = ACCESS_CSV_COLUMNS[i]
+    const value = item[column]
+    const cell =
+      TIME_COLUMNS.has(column) && typeof value === 'string' ? isoInZone(Date.parse(value), timeZone) : csvCell(value)
+    line += i === 0 ? cell : `,${cell}`
+  }
   return `${line}\r\n`
 }
 
@@ -51,8 +51,10 @@ export async function* streamAccessCsv(
   options: AccessCsvOptions = {},
 ): AsyncGenerator<string> {
   const origin = options.origin ?? ''
+  const resolved = await resolveAccessFilter(db, filter, options.now)
+  const timeZone = options.timeZone ?? (await readBuildingTimeZone(db))
   yield csvLine(ACCESS_CSV_COLUMNS)
-  const batches = readAccessEventBatches(db, filter, {
+  const batches = readAccessEventBatches(db, resolved, {
     batchSize: options.batchSize ?? 2000,
     maxRows: options.maxRows ?? Number.POSITIVE_INFINITY,
   })
@@ -60,7 +62,7 @@ export async function* streamAccessCsv(
     let chunk = ''
     for (const item of items) {
       if (origin && item.snapshotUrl) item.snapshotUrl = `${origin}${item.snapshotUrl}`
-      chunk += csvRecord(item)
+      chunk += csvRecord(item, timeZone)
     }
     yield chunk
   }
@@ -72,16 +74,5 @@ export function accessCsvStream(
   filter: AccessCsvFilter,
   options: AccessCsvOptions = {},
 ): ReadableStream<Uint8Array> {
-  const chunks = streamAccessCsv(db, filter, options)
-  const encoder = new TextEncoder()
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next()
-      if (next.done) controller.close()
-      else controller.enqueue(encoder.encode(next.value))
-    },
-    async cancel() {
-      await chunks.return(undefined)
-    },
-  })
+  return csvByteStream(streamAccessCsv(db, filter, options))
 }

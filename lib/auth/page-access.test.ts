@@ -8,8 +8,8 @@ import en from '@/messages/en.json'
 
 const NAVIGATION: Record<Role, string[]> = {
   guard: ['Console', 'Access log', 'Alarms', 'Residents', 'Devices'],
-  manager: ['Access log', 'Alarms', 'Residents', 'Audit'],
-  admin: ['Console', 'Access log', 'Alarms', 'Residents', 'Devices', 'Users & tokens', 'Audit'],
+  manager: ['Access log', 'Reports', 'Alarms', 'Residents', 'Audit', 'Settings'],
+  admin: ['Console', 'Access log', 'Reports', 'Alarms', 'Residents', 'Devices', 'Users & tokens', 'Audit', 'Settings'],
 }
 const HOME: Record<Role, string> = { guard: '/console', manager: '/access', admin: '/console' }
 

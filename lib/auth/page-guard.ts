@@ -6,7 +6,7 @@ import { cache } from 'react'
 import { actorFromUserId, type Actor } from '@/lib/auth/actor'
 import { buildAuthOptions } from '@/lib/auth/auth-options'
 import { canOpenPage, PAGES, type PageKey } from '@/lib/auth/page-access'
-import { getDb } from '@/lib/db/client'
+import { getDb, type Db } from '@/lib/db/client'
 
 /** Once per request: the layout, the page and the language lookup all ask. */
 export const currentActor = cache(async function currentActor(): Promise<Actor | null> {
@@ -26,4 +26,9 @@ export async function requirePage(page: PageKey): Promise<Actor> {
   const actor = await requireSignedIn(PAGES[page].href)
   if (!canOpenPage(actor.role, page)) forbidden()
   return actor
+}
+
+/** Server data a page hands to its client view (e.g. the building's time zone), read with the process-wide client. */
+export function readForPage<T>(read: (db: Db) => Promise<T>): Promise<T> {
+  return read(getDb())
 }

@@ -52,7 +52,11 @@ describe('the URL builder', () => {
   it.each([
     ['calls', apiPaths.calls({ state: 'ringing', deviceId: 'd1' }, { limit: 20 }), callQuerySchema],
     ['alarms', apiPaths.alarms({ state: 'open', type: 'tamper', deviceId: 'd1' }, { limit: 100 }), alarmQuerySchema],
-    ['audit', apiPaths.audit({ action: 'device.unlock', actorId: 'u1' }, { cursor: 'c' }), auditQuerySchema],
+    [
+      'audit',
+      apiPaths.audit({ action: 'device.unlock', user: 'u1', object: 'resident:r1' }, { cursor: 'c' }),
+      auditQuerySchema,
+    ],
     [
       'inbound',
       apiPaths.inboundMessages({ outcome: 'partial', deviceTuyaId: 't1' }, { limit: 20 }),

@@ -38,6 +38,7 @@ const list = (path: string, filters: object, page: PageParams) =>
 
 export const apiPaths = {
   accessEvents: (filters: AccessEventFilters = {}, page: PageParams = {}) => list('/api/access-events', filters, page),
+  accessEvent: (eventId: string) => `/api/access-events/${segment(eventId)}`,
   accessEventsCsv: (filters: AccessEventFilters = {}) =>
     withQuery('/api/access-events/export', { format: 'csv', ...filters }),
   calls: (filters: CallFilters = {}, page: PageParams = {}) => list('/api/calls', filters, page),
@@ -70,6 +71,7 @@ export const apiPaths = {
   residentSync: (residentId: string) => `/api/residents/${segment(residentId)}/sync`,
   residentSyncRetry: (residentId: string) => `/api/residents/${segment(residentId)}/sync/retry`,
   audit: (filters: AuditFilters = {}, page: PageParams = {}) => list('/api/audit', filters, page),
+  auditCsv: (filters: AuditFilters = {}) => withQuery('/api/audit/export', { format: 'csv', ...filters }),
   users: () => '/api/users',
   user: (userId: string) => `/api/users/${segment(userId)}`,
   tokens: () => '/api/tokens',
@@ -85,4 +87,7 @@ export const apiPaths = {
     `/api/residents/${segment(residentId)}/${kind}s/${segment(credentialId)}`,
   /** Base URL of the face models and wasm binaries (face-api and tfjs append the file names). */
   faceModels: () => '/api/face-models/',
+  buildingSettings: () => '/api/settings/building',
+  retentionSettings: () => '/api/settings/retention',
+  accessReport: (filters: AccessEventFilters = {}) => withQuery('/api/reports/access', { ...filters }),
 } as const

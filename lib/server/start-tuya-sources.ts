@@ -1,13 +1,14 @@
 // The live event sources of the running app: device registry sync, the message-service consumer (acks only after
-// ingest has committed), backfill after start-up and after every reconnect, the snapshot fetcher and the call
-// timeout sweeper; and the other direction, the door sync worker pushing the resident register to every door.
-// Each is stopped on shutdown.
+// ingest has committed), backfill after start-up and after every reconnect, the snapshot fetcher, the call
+// timeout sweeper and the retention purge; and the other direction, the door sync worker pushing the resident
+// register to every door. Each is stopped on shutdown.
 import { escalateOverdueAlarms } from '@/lib/alarms/escalate-alarms'
 import { expireRingingCalls } from '@/lib/calls/expire-calls'
 import type { Db } from '@/lib/db/client'
 import { syncDevices } from '@/lib/devices/sync-devices'
 import type { AppEnv } from '@/lib/env'
 import { backfillAll } from '@/lib/ingest/sources/backfill'
+import { startRetentionPurge } from '@/lib/retention/schedule'
 import { createIngestingConsumer } from '@/lib/ingest/sources/mq-ingest-consumer'
 import { updateAppStatus } from '@/lib/server/app-status'
 import { createImageFetcher, startSnapshotFetcher } from '@/lib/snapshots/snapshot-fetcher'
@@ -77,6 +78,7 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
     concurrency: env.sync.concurrency,
     log: (line) => log('sync', line),
   })
+  const retention = startRetentionPurge(db, (message) => console.log(message))
 
   const mqUrl = env.tuya.mqUrl ?? deriveMqWsUrl(env.tuya.openApiUrl)
   const consumer =
@@ -108,6 +110,7 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
       await consumer?.stop()
       await snapshots.stop()
       await doorSync.stop()
+      await retention.stop()
       await backfilling
     },
   }

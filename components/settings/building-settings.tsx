@@ -1,0 +1,66 @@
+'use client'
+
+// The building's time zone: every screen, CSV export and report shows local time in it (stored times stay UTC).
+// Admins change it; managers see it.
+import { useTranslations } from 'next-intl'
+import { useEffect, useState } from 'react'
+import { useBuildingSettings, useUpdateBuildingSettings } from '@/components/data/settings-queries'
+import { Button } from '@/components/ui/button'
+import { useFormatTime } from '@/components/ui/format-time'
+import { zoneLabel } from '@/lib/time/zoned-time'
+
+function zoneNames(): string[] {
+  return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]
+}
+
+export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
+  const t = useTranslations('settings')
+  const format = useFormatTime()
+  const settings = useBuildingSettings()
+  const update = useUpdateBuildingSettings()
+  const [zone, setZone] = useState('')
+  useEffect(() => {
+    if (settings.data) setZone(settings.data.timeZone)
+  }, [settings.data])
+  if (settings.status === 'pending') return <p role="status">{t('loading')}</p>
+  if (settings.status === 'error') return <p role="alert">{settings.error.message}</p>
+  const current = settings.data.timeZone
+  return (
+    <section aria-label={t('zoneField')} className="space-y-3 rounded-xl border border-border bg-panel p-4">
+      <h2 className="font-semibold">{t('zoneTitle')}</h2>
+      <p className="text-sm text-muted">
+        {t('zoneLead', { zone: zoneLabel(current), time: format(new Date().toISOString()) })}
+      </p>
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault()
+          update.mutate({ timeZone: zone })
+        }}
+      >
+        <label className="space-y-1 text-sm">
+          <span className="block font-medium">{t('zoneField')}</span>
+          <select
+            value={zone}
+            disabled={!canWrite}
+            onChange={(e) => setZone(e.target.value)}
+            className="rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
+          >
+            {zoneNames().map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {canWrite && (
+          <Button type="submit" disabled={zone === current || update.isPending}>
+            {t('zoneSave')}
+          </Button>
+        )}
+        {update.isSuccess && zone === current && <span role="status">{t('saved')}</span>}
+        {update.isError && <span role="alert">{update.error.message}</span>}
+      </form>
+    </section>
+  )
+}
