@@ -52,12 +52,7 @@ export function LiveFeed() {
     (event: AccessEventItem) => (
       <div className="flex h-full items-center gap-3 border-b border-border px-4" data-testid="feed-item">
         <SnapshotThumb url={event.snapshotUrl} alt={`Snapshot: ${event.residentName ?? 'unknown person'}`} size={48} />
-        <button
-          type="button"
-          onClick={() => setSelected(event)}
-          className="h-full min-w-0 flex-1 text-left"
-          aria-label={`Details: ${event.residentName ?? 'Unknown person'}, ${event.deviceName ?? 'unknown door'}`}
-        >
+        <button type="button" onClick={() => setSelected(event)} className="h-full min-w-0 flex-1 text-left">
           <span className="flex flex-wrap items-center gap-2">
             <span className="truncate font-medium" data-testid="feed-person">
               {event.residentName ?? 'Unknown person'}
