@@ -8,7 +8,7 @@ import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
 import { claimLease, releaseLease } from '@/lib/retention/lease'
 import { PURGE_CLASSES } from '@/lib/retention/purge-classes'
-import { readJsonValue, writeJsonValue } from '@/lib/settings/key-value-store'
+import { readJsonValue, writeJsonValue } from '@/lib/settings/key-value'
 import { readRetentionDays } from '@/lib/settings/retention'
 import { RETENTION_CLASSES, type RetentionClass, type RetentionDays } from '@/lib/settings/retention-schema'
 

@@ -5,7 +5,7 @@ import type { AuditContext } from '@/lib/audit/record-audit'
 import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
 import { badRequest } from '@/lib/errors'
-import { readJsonValue, writeJsonValue } from '@/lib/settings/key-value-store'
+import { readJsonValue, writeJsonValue } from '@/lib/settings/key-value'
 import {
   DEFAULT_RETENTION_DAYS,
   RETENTION_CLASSES,
