@@ -49,11 +49,10 @@ export function createImageFetcher(client: Pick<TuyaClient, 'resolveStoredImage'
 
 /** The events showing this snapshot, re-announced so consoles pick up their snapshotUrl. */
 async function ownerEventsOf(tx: Tx, snapshotId: string): Promise<PendingLiveEvent[]> {
-  const [access, calls, alarms] = await Promise.all([
-    tx.accessEvent.findMany({ where: { snapshotId }, include: accessEventInclude }),
-    tx.call.findMany({ where: { snapshotId }, include: callInclude }),
-    tx.alarm.findMany({ where: { snapshotId }, include: alarmInclude }),
-  ])
+  // One after the other: a transaction is one connection (pg deprecates concurrent queries on a client).
+  const access = await tx.accessEvent.findMany({ where: { snapshotId }, include: accessEventInclude })
+  const calls = await tx.call.findMany({ where: { snapshotId }, include: callInclude })
+  const alarms = await tx.alarm.findMany({ where: { snapshotId }, include: alarmInclude })
   return [
     ...access.map((row) => ({ event: 'access.updated' as const, payload: toAccessEventItem(row) })),
     ...calls.map((row) => ({ event: 'call.updated' as const, payload: toCallItem(row) })),

@@ -4,15 +4,17 @@
 // so the sync worker pushes it; a row the worker is pushing right now is pushed again after, never lost.
 import type { Tx } from '@/lib/db/client'
 
-/** Devices a resident may open now: direct grants and every member of every granted group. */
+/**
+ * Devices a resident may open now: direct grants and every member of every granted group. The two reads run one
+ * after the other: inside a transaction they share one connection, and pg deprecates queries queued concurrently
+ * on a client.
+ */
 export async function grantedDeviceIds(tx: Tx, residentId: string): Promise<string[]> {
-  const [direct, viaGroups] = await Promise.all([
-    tx.residentDeviceGrant.findMany({ where: { residentId }, select: { deviceId: true } }),
-    tx.deviceGroupMember.findMany({
-      where: { group: { grants: { some: { residentId } } } },
-      select: { deviceId: true },
-    }),
-  ])
+  const direct = await tx.residentDeviceGrant.findMany({ where: { residentId }, select: { deviceId: true } })
+  const viaGroups = await tx.deviceGroupMember.findMany({
+    where: { group: { grants: { some: { residentId } } } },
+    select: { deviceId: true },
+  })
   return [...new Set([...direct, ...viaGroups].map((g) => g.deviceId))]
 }
 

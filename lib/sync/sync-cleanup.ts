@@ -41,10 +41,8 @@ export async function finishErasureIn(
   const { tx, audit, publish } = scope
   const resident = await tx.resident.findUnique({ where: { id: residentId }, select: { status: true } })
   if (resident?.status !== 'erasing') return false
-  const [open, devices] = await Promise.all([
-    tx.deviceSync.count({ where: { residentId, state: { not: 'synced' } } }),
-    tx.deviceSync.count({ where: { residentId } }),
-  ])
+  const open = await tx.deviceSync.count({ where: { residentId, state: { not: 'synced' } } })
+  const devices = await tx.deviceSync.count({ where: { residentId } })
   if (open > 0) return false
   const finished = await tx.resident.updateMany({
     where: { id: residentId, status: 'erasing' },
