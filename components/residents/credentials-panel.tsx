@@ -4,16 +4,11 @@
 // have its own validity window, and the admin is warned when it reaches outside the resident's.
 import { CreditCard, KeyRound, ScanFace } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import { useState, type FormEvent, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useAddCard, useAddPin, useCredentials, useRevokeCredential } from '@/components/data/credential-queries'
 import { FaceEnrolment } from '@/components/faces/face-enrolment'
-import {
-  NO_VALIDITY,
-  ValidityFields,
-  validityNotes,
-  type ResidentWindow,
-  type Validity,
-} from '@/components/faces/validity-fields'
+import type { ResidentWindow } from '@/components/faces/validity-fields'
+import { CredentialForm } from '@/components/residents/credential-form'
 import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { useErrorMessage } from '@/components/i18n/use-error-message'
@@ -32,6 +27,14 @@ function useValidityText() {
     if (!item.validFrom) return t('validUntilOnly', { until: formatTime(item.validUntil) })
     return t('validBetween', { from: formatTime(item.validFrom), until: formatTime(item.validUntil) })
   }
+}
+
+/** What each credential section is given: the resident, their credentials of its kind, and the reader's rights. */
+type SectionProps = {
+  residentId: string
+  items: CredentialItem[]
+  canManage: boolean
+  resident: ResidentWindow | undefined
 }
 
 function Section({ title, icon, children }: { title: string; icon: ReactNode; children: ReactNode }) {
@@ -61,17 +64,7 @@ function RemoveButton({ residentId, item }: { residentId: string; item: Credenti
   )
 }
 
-function FacesSection({
-  residentId,
-  items,
-  canManage,
-  resident,
-}: {
-  residentId: string
-  items: CredentialItem[]
-  canManage: boolean
-  resident: ResidentWindow | undefined
-}) {
+function FacesSection({ residentId, items, canManage, resident }: SectionProps) {
   const t = useTranslations('credentials.faces')
   const formatTime = useFormatTime()
   const validityText = useValidityText()
@@ -121,32 +114,12 @@ function FacesSection({
   )
 }
 
-function CardsSection({
-  residentId,
-  items,
-  canManage,
-  resident,
-}: {
-  residentId: string
-  items: CredentialItem[]
-  canManage: boolean
-  resident: ResidentWindow | undefined
-}) {
+function CardsSection({ residentId, items, canManage, resident }: SectionProps) {
   const t = useTranslations('credentials.cards')
-  const errorMessage = useErrorMessage()
   const validityText = useValidityText()
   const add = useAddCard(residentId)
   const [cardNo, setCardNo] = useState('')
-  const [validity, setValidity] = useState<Validity>(NO_VALIDITY)
-  const notes = validityNotes(validity, resident)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (notes.error) return
-    add.mutate(
-      { cardNo, validFrom: notes.from, validTo: notes.to },
-      { onSuccess: () => (setCardNo(''), setValidity(NO_VALIDITY)) },
-    )
-  }
+  const fieldId = `card-${residentId}`
   return (
     <Section title={t('title')} icon={<CreditCard size={16} aria-hidden />}>
       {items.length === 0 && <p className="text-sm text-muted">{t('none')}</p>}
@@ -162,60 +135,41 @@ function CardsSection({
         )}
       </ul>
       {canManage && (
-        <form onSubmit={submit} className="space-y-2" aria-label={t('form')}>
-          <div className="flex flex-wrap items-center gap-2">
-            <label htmlFor={`card-${residentId}`} className="text-sm">
-              {t('number')}
-            </label>
+        <CredentialForm
+          formLabel={t('form')}
+          fieldLabel={t('number')}
+          fieldId={fieldId}
+          field={
             <input
-              id={`card-${residentId}`}
+              id={fieldId}
               value={cardNo}
               onChange={(e) => setCardNo(e.target.value)}
               autoComplete="off"
               spellCheck={false}
               className="rounded-md border border-border bg-panel-2 px-2 py-1 font-mono text-sm"
             />
-            <Button type="submit" variant="secondary" disabled={!cardNo.trim() || add.isPending || !!notes.error}>
-              {t('add')}
-            </Button>
-          </div>
-          <ValidityFields value={validity} onChange={setValidity} resident={resident} />
-          {add.error && (
-            <p role="alert" className="text-sm text-danger">
-              {errorMessage(add.error)}
-            </p>
-          )}
-        </form>
+          }
+          submitLabel={t('add')}
+          ready={!!cardNo.trim()}
+          pending={add.isPending}
+          error={add.error}
+          resident={resident}
+          onSubmit={(window, clearWindow) =>
+            add.mutate({ cardNo, ...window }, { onSuccess: () => (setCardNo(''), clearWindow()) })
+          }
+        />
       )}
     </Section>
   )
 }
 
-function PinSection({
-  residentId,
-  items,
-  canManage,
-  resident,
-}: {
-  residentId: string
-  items: CredentialItem[]
-  canManage: boolean
-  resident: ResidentWindow | undefined
-}) {
+function PinSection({ residentId, items, canManage, resident }: SectionProps) {
   const t = useTranslations('credentials.pin')
-  const errorMessage = useErrorMessage()
   const formatTime = useFormatTime()
   const validityText = useValidityText()
   const add = useAddPin(residentId)
   const [pin, setPin] = useState('')
-  const [validity, setValidity] = useState<Validity>(NO_VALIDITY)
-  const notes = validityNotes(validity, resident)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (notes.error) return
-    // The field is emptied whatever the answer: the PIN is typed once and never kept in the page.
-    add.mutate({ pin, validFrom: notes.from, validTo: notes.to }, { onSettled: () => setPin('') })
-  }
+  const fieldId = `pin-${residentId}`
   return (
     <Section title={t('title')} icon={<KeyRound size={16} aria-hidden />}>
       {items.length === 0 && <p className="text-sm text-muted">{t('none')}</p>}
@@ -229,13 +183,13 @@ function PinSection({
         ))}
       </ul>
       {canManage && items.length === 0 && (
-        <form onSubmit={submit} className="space-y-2" aria-label={t('form')}>
-          <div className="flex flex-wrap items-center gap-2">
-            <label htmlFor={`pin-${residentId}`} className="text-sm">
-              {t('new')}
-            </label>
+        <CredentialForm
+          formLabel={t('form')}
+          fieldLabel={t('new')}
+          fieldId={fieldId}
+          field={
             <input
-              id={`pin-${residentId}`}
+              id={fieldId}
               type="password"
               inputMode="numeric"
               autoComplete="new-password"
@@ -244,18 +198,16 @@ function PinSection({
               onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
               className="w-32 rounded-md border border-border bg-panel-2 px-2 py-1 font-mono text-sm"
             />
-            <Button type="submit" variant="secondary" disabled={pin.length < 6 || add.isPending || !!notes.error}>
-              {t('set')}
-            </Button>
-          </div>
-          <p className="text-xs text-muted">{t('hint')}</p>
-          <ValidityFields value={validity} onChange={setValidity} resident={resident} />
-          {add.error && (
-            <p role="alert" className="text-sm text-danger">
-              {errorMessage(add.error)}
-            </p>
-          )}
-        </form>
+          }
+          hint={t('hint')}
+          submitLabel={t('set')}
+          ready={pin.length >= 6}
+          pending={add.isPending}
+          error={add.error}
+          resident={resident}
+          // The field is emptied whatever the answer: the PIN is typed once and never kept in the page.
+          onSubmit={(window) => add.mutate({ pin, ...window }, { onSettled: () => setPin('') })}
+        />
       )}
     </Section>
   )
