@@ -60,7 +60,7 @@ export function CallDialog({ queue }: { queue: CallQueue }) {
         data-testid="call-dialog"
         data-state={call.state}
         data-ringing={queue.ringing ? 'yes' : 'no'}
-        className={`w-full max-w-3xl rounded-xl border-2 bg-panel p-4 shadow-2xl outline-none ${call.state === 'ringing' ? 'border-accent motion-safe:animate-pulse' : 'border-border'}`}
+        className={`w-full max-w-3xl rounded-xl border-2 bg-panel p-4 shadow-2xl outline-none ${call.state === 'ringing' ? 'border-accent ringing-glow' : 'border-border'}`}
       >
         <CallDialogBody key={call.id} call={call} queue={queue} />
       </div>
