@@ -3,7 +3,7 @@
 // door, Tuya's code and message when a push failed, the attempts and when the next one is due, notes on what a
 // device cannot take, and for operators allowed to, a retry per device and for every failed one at once.
 import { RefreshCw } from 'lucide-react'
-import { useTranslations } from 'next-intl'
+import { useMessages, useTranslations } from 'next-intl'
 import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { useResidentSync, useRetrySync } from '@/components/data/sync-queries'
 import { Badge, type Tone } from '@/components/ui/badge'
@@ -12,8 +12,28 @@ import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { useFormatTime } from '@/components/ui/format-time'
 import type { SyncItem } from '@/lib/sync/schema'
+import type en from '@/messages/en.json'
 
 const TONE: Record<SyncItem['state'], Tone> = { synced: 'ok', pending: 'warn', failed: 'danger' }
+
+type Messages = (typeof en)['sync']
+const known = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(table, key)
+
+/**
+ * A failure and a note in the operator's language: Tuya's code (or ours) picks a sentence, with Tuya's own words
+ * kept beside it; a code the catalogue does not know shows Tuya's message as it came.
+ */
+function useSyncWording() {
+  const t = useTranslations('sync')
+  const messages = useMessages().sync as Messages
+  return {
+    failureText: (error: NonNullable<SyncItem['error']>) =>
+      known(messages.failures, error.code)
+        ? `${t(`failures.${error.code}`)} ${t('original', { message: error.message })}`
+        : error.message,
+    noteText: (note: string) => (known(messages.notes, note) ? t(`notes.${note}`) : note),
+  }
+}
 
 export function SyncPanel({ residentId, canRetry = false }: { residentId: string; canRetry?: boolean }) {
   const t = useTranslations('sync')
@@ -24,6 +44,7 @@ export function SyncPanel({ residentId, canRetry = false }: { residentId: string
   const items = sync.data?.items ?? []
   const failed = items.filter((i) => i.state === 'failed').length
   const problem = sync.error ?? retry.error
+  const { failureText, noteText } = useSyncWording()
 
   return (
     <section aria-label={t('section')} className="space-y-3">
@@ -78,12 +99,12 @@ export function SyncPanel({ residentId, canRetry = false }: { residentId: string
                 <div className="space-y-1 text-xs">
                   {i.error && (
                     <p className="text-danger">
-                      <span className="font-mono">{i.error.code}</span> {i.error.message}
+                      <span className="font-mono">{i.error.code}</span> {failureText(i.error)}
                     </p>
                   )}
                   {i.notes.map((note) => (
                     <p key={note} className="text-muted">
-                      {note}
+                      {noteText(note)}
                     </p>
                   ))}
                 </div>

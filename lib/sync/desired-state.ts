@@ -60,17 +60,20 @@ export type Desired = {
   notes: string[]
 }
 
-export const LOCK_FACE_CARD_NOTE =
-  'Faces and cards are enrolled on the lock itself: Tuya has no API to push them to a residential lock.'
-export const UNSUPPORTED_NOTE = 'This kind of device takes no residents from the cloud; nothing is pushed to it.'
+/**
+ * Notes are stable codes (the console words them in the operator's language, `sync.notes.<code>`): what a device
+ * cannot take, which is not a failure.
+ */
+export const LOCK_FACE_CARD_NOTE = 'lock_face_card'
+export const UNSUPPORTED_NOTE = 'unsupported_device'
+export const FACE_WITHOUT_PHOTO_NOTE = 'face_without_photo'
+export const SYNC_NOTES = [LOCK_FACE_CARD_NOTE, UNSUPPORTED_NOTE, FACE_WITHOUT_PHOTO_NOTE] as const
 
 const ACTIVE_STATUSES = new Set(['active'])
 
 export function inWindow(c: { validFrom: Date | null; validUntil: Date | null }, now: Date): boolean {
   return (!c.validFrom || c.validFrom <= now) && (!c.validUntil || now < c.validUntil)
 }
-
-const labelOf = (c: SyncCredential) => (c.label ? `"${c.label}"` : c.id)
 
 /** The desired state, or null for "nothing of this resident on this device". */
 export function computeDesired(input: {
@@ -109,7 +112,7 @@ export function computeDesired(input: {
       if (!desired.notes.includes(LOCK_FACE_CARD_NOTE)) desired.notes.push(LOCK_FACE_CARD_NOTE)
     } else if (c.kind === 'face') {
       if (c.photoStored) desired.faces.push({ credentialId: c.id, faceId: c.value ?? c.id })
-      else desired.notes.push(`Face ${labelOf(c)} has no stored photo to send.`)
+      else if (!desired.notes.includes(FACE_WITHOUT_PHOTO_NOTE)) desired.notes.push(FACE_WITHOUT_PHOTO_NOTE)
     } else if (c.kind === 'card' && c.value) {
       desired.cards.push({ credentialId: c.id, cardNo: c.value })
     }

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors'
 import { type Applied, emptyApplied, parseApplied } from '@/lib/sync/applied-state'
 import {
   computeDesired,
+  FACE_WITHOUT_PHOTO_NOTE,
   LOCK_FACE_CARD_NOTE,
   nextWindowEdge,
   type SyncCredential,
@@ -94,7 +95,7 @@ describe('what a device should hold', () => {
     const unphotographed = credential({ id: 'f2', kind: 'face', label: 'Old', photoStored: false })
     expect(desired({ credentials: [unphotographed] })).toMatchObject({
       faces: [],
-      notes: ['Face "Old" has no stored photo to send.'],
+      notes: [FACE_WITHOUT_PHOTO_NOTE],
     })
   })
 
