@@ -78,9 +78,12 @@ function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
   const answer = useAnswerCall()
   const decline = useDeclineCall()
   const [error, setError] = useState<string | null>(null)
-  const [confirmingOpen, setConfirmingOpen] = useState(false)
+  const [askedToOpen, setConfirmingOpen] = useState(false)
   const ringing = call.state === 'ringing'
   const live = ringing || (call.state === 'answered' && call.endedAt === null)
+  // Once the call is over (the door opened, the visitor left) there is nothing to confirm: the confirmation's own
+  // reset may never come, as it unmounts with the call's actions, and Esc must then close the dialog at once.
+  const confirmingOpen = askedToOpen && live
   const handledHere = queue.isHandledHere(call.id)
   const responding = answer.isPending || decline.isPending
   const waiting = queue.queue.filter((c) => c.id !== call.id)
