@@ -109,7 +109,8 @@ export async function benchFeedFrameTime(options: FeedBenchOptions = {}): Promis
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.waitForURL(/\/console$/)
     await page.getByTestId('stream-status').and(page.locator('[data-status="live"]')).waitFor()
-    await page.locator('section[data-loaded="yes"]').waitFor()
+    // The live feed's section (the only one with data-paused; "Missed calls" also says data-loaded).
+    await page.locator('section[data-paused][data-loaded="yes"]').waitFor()
 
     // Plain script text: tsx's transform would add helpers the page does not have to a function passed here.
     await page.evaluate(COLLECT_FRAMES)

@@ -3,6 +3,7 @@
 // escalation time through the settings API and an unacknowledged alarm escalates under it; a device taken offline
 // in the simulator raises one offline alarm, resolved when it comes back.
 import type { Page } from '@playwright/test'
+import en from '@/messages/en.json'
 import { expect, test } from './fixtures'
 import { DEMO, triggerDevice } from './support/simulator-control'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
@@ -34,7 +35,7 @@ test.describe('alarm handling', () => {
     await expect(alarm).toContainText('acknowledged')
 
     await alarm.getByRole('button', { name: 'Assign', exact: true }).click()
-    await alarm.getByLabel('Assign to').selectOption({ label: `${other.name} (guard)` })
+    await alarm.getByLabel('Assign to').selectOption({ label: `${other.name} (${en.roles.guard})` })
     await alarm.getByRole('button', { name: 'Assign', exact: true }).last().click()
     await expect(alarm).toContainText(`assigned to ${other.name}`)
 

@@ -4,6 +4,8 @@
 // and switchable), with the visitor's live view or snapshot, the door's name and location, the time it has
 // rung, and Answer (A), Open door (O, then confirm) and Decline (D or Esc). Focus moves into it and stays there.
 // It rings until answered here or elsewhere, or muted for that call; when another guard answers it says so.
+// Screen readers hear the dialog as it opens (focus moves into it), then each change of the call's state and each
+// further call that starts ringing behind it.
 import { BellOff, BellRing, PhoneCall, PhoneOff, X } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
@@ -16,6 +18,7 @@ import { useFocusTrap } from '@/components/calls/use-focus-trap'
 import { useAnswerCall, useDeclineCall } from '@/components/data/call-queries'
 import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
+import { LiveRegion, useAnnouncements } from '@/components/ui/live-region'
 import type { CallItem } from '@/lib/calls/schema'
 
 type CallText = ReturnType<typeof useTranslations<'calls.dialog'>>
@@ -75,12 +78,16 @@ function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
   const answer = useAnswerCall()
   const decline = useDeclineCall()
   const [error, setError] = useState<string | null>(null)
-  const [confirmingOpen, setConfirmingOpen] = useState(false)
+  const [askedToOpen, setConfirmingOpen] = useState(false)
   const ringing = call.state === 'ringing'
   const live = ringing || (call.state === 'answered' && call.endedAt === null)
+  // Once the call is over (the door opened, the visitor left) there is nothing to confirm: the confirmation's own
+  // reset may never come, as it unmounts with the call's actions, and Esc must then close the dialog at once.
+  const confirmingOpen = askedToOpen && live
   const handledHere = queue.isHandledHere(call.id)
   const responding = answer.isPending || decline.isPending
   const waiting = queue.queue.filter((c) => c.id !== call.id)
+  const newcomers = useNewCallsAnnounced(waiting, (c) => c.deviceName ?? t('door'))
 
   const doAnswer = () => {
     if (!ringing || responding) return
@@ -132,7 +139,9 @@ function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
           </h2>
           {call.deviceLocation && <p className="text-sm text-muted">{call.deviceLocation}</p>}
           <p id="call-dialog-status" className="mt-1 text-sm" data-testid="call-status">
-            <span className="font-medium">{outcomeText(t, call, handledHere)}</span>
+            <span className="font-medium" aria-live="polite" aria-atomic="true">
+              {outcomeText(t, call, handledHere)}
+            </span>
             {live && (
               <>
                 {' · '}
@@ -207,6 +216,24 @@ function CallDialogBody({ call, queue }: { call: CallItem; queue: CallQueue }) {
           {error}
         </p>
       )}
+      <LiveRegion messages={newcomers} testId="call-announcer" />
     </>
   )
+}
+
+/**
+ * "Another door call: Gym is ringing", once per call that starts ringing while this one is shown. Said inside the
+ * dialog: while a modal is open, screen readers may ignore live regions outside it.
+ */
+function useNewCallsAnnounced(waiting: CallItem[], door: (call: CallItem) => string) {
+  const t = useTranslations('announce')
+  const { messages, announce } = useAnnouncements()
+  const [heard, setHeard] = useState<ReadonlySet<string>>(() => new Set(waiting.map((c) => c.id)))
+  const fresh = waiting.filter((c) => c.state === 'ringing' && !heard.has(c.id))
+  if (fresh.length > 0) {
+    // Adjusting state while rendering (React's pattern for reacting to new props), so no extra effect pass.
+    setHeard(new Set([...heard, ...fresh.map((c) => c.id)]))
+    for (const c of fresh) announce(t('callWaiting', { device: door(c) }))
+  }
+  return messages
 }

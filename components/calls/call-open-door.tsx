@@ -50,6 +50,8 @@ export function CallOpenDoor({
         <Button
           variant="secondary"
           aria-keyshortcuts="O"
+          // Where focus goes once Answer or Confirm has gone (Answer, earlier in the dialog, wins while ringing).
+          data-autofocus
           onClick={() => {
             setMessage(null)
             setConfirming(true)

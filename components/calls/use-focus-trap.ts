@@ -26,6 +26,13 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean
     const onFocusIn = (event: FocusEvent) => {
       if (event.target instanceof Node && !root.contains(event.target)) focusInto(root)
     }
+    // The focused button went away (Answer once answered, Confirm once the door opened): no event says so, so
+    // watch the dialog's content and, when focus has fallen to the page, put it back on the next action.
+    const lost = new MutationObserver(() => {
+      const active = document.activeElement
+      if (!active || active === document.body) focusInto(root)
+    })
+    lost.observe(root, { childList: true, subtree: true })
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Tab') return
       const items = focusables(root)
@@ -47,6 +54,7 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean
     document.addEventListener('focusin', onFocusIn)
     document.addEventListener('keydown', onKeyDown)
     return () => {
+      lost.disconnect()
       document.removeEventListener('focusin', onFocusIn)
       document.removeEventListener('keydown', onKeyDown)
       if (previous?.isConnected) previous.focus()

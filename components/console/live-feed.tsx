@@ -2,10 +2,12 @@
 
 // The console's door activity at any volume: a windowed list (only the rows in view are drawn), fed from the
 // live stream and drawn at most once per frame (use-feed-buffer.ts); Pause holds the screen still and counts
-// what arrives ("37 new — resume"); filters by door, method and result; a row opens the event in full.
+// what arrives ("37 new — resume"); filters by door, method and result; a row opens the event in full. Each row
+// says how long ago it happened ("2 min ago"), kept current by one shared clock, with the absolute time (building
+// time zone) as the time's tooltip and in the drawer.
 import { DoorOpen, Pause, Play } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useCallback, useMemo, useState } from 'react'
-import { METHOD_LABELS, RESULT_LABELS, methodLabel } from '@/components/access/access-labels'
 import { FeedDetailDrawer } from '@/components/console/feed-detail-drawer'
 import { useFeedBuffer } from '@/components/console/use-feed-buffer'
 import { VirtualList } from '@/components/console/virtual-list'
@@ -13,9 +15,10 @@ import { useDevices } from '@/components/data/device-queries'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
-import { formatTime } from '@/components/ui/format-time'
+import { RelativeTime } from '@/components/ui/relative-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
 import type { AccessEventItem } from '@/lib/access/schema'
+import { ACCESS_METHODS, ACCESS_RESULTS } from '@/lib/domain/enums'
 
 const ROW_HEIGHT = 72
 const VIEW_HEIGHT = 640
@@ -31,6 +34,9 @@ const matches = (filter: FeedFilter) => (event: AccessEventItem) =>
 const itemKey = (event: AccessEventItem) => event.id
 
 export function LiveFeed() {
+  const t = useTranslations('liveFeed')
+  const words = useTranslations('feedDetail')
+  const methods = useTranslations('accessMethods')
   const feed = useFeedBuffer()
   const devices = useDevices()
   const [filter, setFilter] = useState<FeedFilter>(NO_FILTER)
@@ -51,77 +57,78 @@ export function LiveFeed() {
   const renderRow = useCallback(
     (event: AccessEventItem) => (
       <div className="flex h-full items-center gap-3 border-b border-border px-4" data-testid="feed-item">
-        <SnapshotThumb url={event.snapshotUrl} alt={`Snapshot: ${event.residentName ?? 'unknown person'}`} size={48} />
+        <SnapshotThumb
+          url={event.snapshotUrl}
+          alt={words('snapshotOf', { name: event.residentName ?? words('unknownPerson') })}
+          size={48}
+        />
         <button type="button" onClick={() => setSelected(event)} className="h-full min-w-0 flex-1 text-left">
           <span className="flex flex-wrap items-center gap-2">
             <span className="truncate font-medium" data-testid="feed-person">
-              {event.residentName ?? 'Unknown person'}
+              {event.residentName ?? words('unknownPerson')}
             </span>
             <Badge tone={event.result === 'granted' ? 'ok' : 'danger'}>
-              {event.result === 'granted' ? 'Entered' : 'Refused'}
+              {event.result === 'granted' ? words('entered') : words('refused')}
             </Badge>
-            <Badge>{methodLabel(event.method)}</Badge>
-            {event.backfilled && <Badge tone="warn">Recovered</Badge>}
+            <Badge>{methods(event.method)}</Badge>
+            {event.backfilled && <Badge tone="warn">{words('recovered')}</Badge>}
           </span>
           <span className="mt-0.5 block truncate text-xs text-muted">
-            {event.deviceName ?? 'Unknown door'} · {formatTime(event.occurredAt)}
+            {event.deviceName ?? words('unknownDoor')} · <RelativeTime iso={event.occurredAt} />
           </span>
         </button>
       </div>
     ),
-    [],
+    [words, methods],
   )
 
   return (
     <section
-      aria-label="Live door activity"
+      aria-label={t('region')}
       className="rounded-xl border border-border bg-panel"
       data-loaded={feed.loaded ? 'yes' : 'no'}
       data-paused={feed.paused ? 'yes' : 'no'}
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-2">
-        <h2 className="mr-auto text-sm font-semibold">Door activity</h2>
-        <select aria-label="Feed: which entrance" value={filter.deviceId} onChange={set('deviceId')} className={SELECT}>
-          <option value="">All doors</option>
+        <h2 className="mr-auto text-sm font-semibold">{t('title')}</h2>
+        <select aria-label={t('byDoor')} value={filter.deviceId} onChange={set('deviceId')} className={SELECT}>
+          <option value="">{t('allDoors')}</option>
           {devices.rows.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
             </option>
           ))}
         </select>
-        <select aria-label="Feed: unlock type" value={filter.method} onChange={set('method')} className={SELECT}>
-          <option value="">All methods</option>
-          {Object.entries(METHOD_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
+        <select aria-label={t('byMethod')} value={filter.method} onChange={set('method')} className={SELECT}>
+          <option value="">{t('allMethods')}</option>
+          {ACCESS_METHODS.map((method) => (
+            <option key={method} value={method}>
+              {methods(method)}
             </option>
           ))}
         </select>
-        <select aria-label="Feed: outcome" value={filter.result} onChange={set('result')} className={SELECT}>
-          <option value="">All results</option>
-          {Object.entries(RESULT_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
+        <select aria-label={t('byResult')} value={filter.result} onChange={set('result')} className={SELECT}>
+          <option value="">{t('allResults')}</option>
+          {ACCESS_RESULTS.map((result) => (
+            <option key={result} value={result}>
+              {result === 'granted' ? words('entered') : words('refused')}
             </option>
           ))}
         </select>
         {feed.paused ? (
           <Button className="px-2 py-1 text-xs" onClick={feed.resume} data-testid="feed-resume">
-            <Play size={14} aria-hidden /> {waiting} new — resume
+            <Play size={14} aria-hidden /> {t('resume', { count: waiting })}
           </Button>
         ) : (
           <Button variant="secondary" className="px-2 py-1 text-xs" onClick={feed.pause}>
-            <Pause size={14} aria-hidden /> Pause
+            <Pause size={14} aria-hidden /> {t('pause')}
           </Button>
         )}
       </div>
       {feed.loaded && shown.length === 0 ? (
         <div className="p-4">
-          <EmptyState
-            title={filtered ? 'Nothing matches these filters' : 'Waiting for door activity'}
-            icon={<DoorOpen />}
-          >
-            Face, card, PIN and remote unlocks appear here the moment a door reports them.
+          <EmptyState title={filtered ? t('noMatch') : t('waitingTitle')} icon={<DoorOpen />}>
+            {t('waitingBody')}
           </EmptyState>
         </div>
       ) : (
@@ -132,7 +139,7 @@ export function LiveFeed() {
           itemKey={itemKey}
           renderRow={renderRow}
           testId="live-feed"
-          label="Door events, newest first"
+          label={t('list')}
         />
       )}
       {selected && <FeedDetailDrawer event={latest(feed.shown, selected)} onClose={close} />}

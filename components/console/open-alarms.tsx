@@ -1,32 +1,35 @@
 'use client'
 
 // The console's alarm panel: every unresolved alarm in control-room order (most urgent, then longest waiting),
-// with its actions and its history, and the sound its priority calls for.
+// with its actions and its history, the sound its priority calls for, and new or escalated alarms announced to
+// screen readers (AlarmAnnouncer).
 import { ShieldCheck } from 'lucide-react'
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { AlarmActions } from '@/components/alarms/alarm-actions'
+import { AlarmAnnouncer } from '@/components/alarms/alarm-announcer'
+import { AlarmHeading, useAlarmFacts } from '@/components/alarms/alarm-heading'
 import { AlarmHistory } from '@/components/alarms/alarm-history'
-import { alarmLabel, priorityTone } from '@/components/alarms/alarm-labels'
 import { useAlarmSound } from '@/components/alarms/use-alarm-sound'
 import { useOpenAlarms } from '@/components/data/alarm-queries'
-import { Badge } from '@/components/ui/badge'
-import { formatTime } from '@/components/ui/format-time'
 
 export function OpenAlarms() {
+  const t = useTranslations('openAlarms')
+  const facts = useAlarmFacts()
   const alarms = useOpenAlarms()
   const items = alarms.data?.items ?? []
   useAlarmSound(items)
   return (
-    <section aria-label="Open alarms" className="rounded-xl border border-border bg-panel">
+    <section aria-label={t('title')} className="rounded-xl border border-border bg-panel">
       <h2 className="flex items-center justify-between border-b border-border px-4 py-3 text-sm font-semibold">
-        Open alarms
+        {t('title')}
         <Link href="/alarms" className="text-xs font-normal text-muted hover:text-text">
-          All alarms
+          {t('all')}
         </Link>
       </h2>
       {alarms.isSuccess && items.length === 0 ? (
         <p className="flex items-center gap-2 px-4 py-6 text-sm text-muted">
-          <ShieldCheck size={16} aria-hidden /> All clear: no open alarms.
+          <ShieldCheck size={16} aria-hidden /> {t('allClear')}
         </p>
       ) : (
         <ul className="divide-y divide-border" data-testid="open-alarms">
@@ -39,17 +42,9 @@ export function OpenAlarms() {
               data-priority={alarm.priority}
               data-state={alarm.state}
             >
-              <div className="flex items-center gap-2">
-                <Badge tone={priorityTone(alarm.priority)}>{alarm.priority}</Badge>
-                <span className="font-medium">{alarmLabel(alarm.type)}</span>
-                {alarm.count > 1 && <span className="text-xs text-muted">×{alarm.count}</span>}
-                {alarm.escalatedAt && alarm.state === 'open' && <Badge tone="danger">Escalated</Badge>}
-              </div>
+              <AlarmHeading alarm={alarm} />
               <div className="mt-0.5 text-xs text-muted">
-                {alarm.deviceName ?? 'Site'} · since {formatTime(alarm.firstAt)}
-                {alarm.count > 1 && ` · last ${formatTime(alarm.lastAt)}`}
-                {alarm.state === 'acknowledged' && ' · acknowledged'}
-                {alarm.assignee && ` · assigned to ${alarm.assignee}`}
+                {facts(alarm, ['since', 'lastIfRepeated', 'acknowledged', 'assignee'])}
               </div>
               <AlarmActions alarm={alarm} />
               <AlarmHistory alarmId={alarm.id} />
@@ -57,6 +52,7 @@ export function OpenAlarms() {
           ))}
         </ul>
       )}
+      <AlarmAnnouncer />
     </section>
   )
 }

@@ -9,15 +9,13 @@ import { useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
 import { priorityTone } from '@/components/alarms/alarm-labels'
 import { useDeviceDetail } from '@/components/data/device-queries'
+import { useKindLabel } from '@/components/devices/device-labels'
 import { OpenDoorButton } from '@/components/devices/open-door-button'
 import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Badge } from '@/components/ui/badge'
 import { useFormatTime } from '@/components/ui/format-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
 import type { DeviceDetail } from '@/lib/devices/schema'
-import { DEVICE_CATEGORIES, type DeviceCategory } from '@/lib/domain/enums'
-
-const isCategory = (value: string): value is DeviceCategory => DEVICE_CATEGORIES.some((c) => c === value)
 
 export function DeviceDetailView({ deviceId, canOpenDoor }: { deviceId: string; canOpenDoor: boolean }) {
   const t = useTranslations('devicePage')
@@ -46,6 +44,7 @@ function DeviceSections({ detail, canOpenDoor }: { detail: DeviceDetail; canOpen
   const priorities = useTranslations('alarmPriorities')
   const states = useTranslations('alarmStates')
   const formatTime = useFormatTime()
+  const kindLabel = useKindLabel()
   const { device } = detail
   const dataPoints = Object.entries(device.dataPoints)
   return (
@@ -69,7 +68,7 @@ function DeviceSections({ detail, canOpenDoor }: { detail: DeviceDetail; canOpen
           {canOpenDoor && <OpenDoorButton deviceId={device.id} deviceName={device.name} />}
         </div>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
-          <Fact label={t('kind')}>{isCategory(device.category) ? t(`kinds.${device.category}`) : device.category}</Fact>
+          <Fact label={t('kind')}>{kindLabel(device.category)}</Fact>
           <Fact label={t('lastSeen')}>{formatTime(device.lastSeenAt)}</Fact>
           <Fact label={t('lastEvent')}>
             {detail.lastEvent

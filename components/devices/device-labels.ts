@@ -1,9 +1,12 @@
-// Words for device kinds, shared by the device list and the device page.
-export const KIND_LABELS: Record<string, string> = {
-  face_terminal: 'Face terminal',
-  door_station: 'Door station',
-  smart_lock: 'Smart lock',
-  other: 'Device',
-}
+// Words for device kinds, shared by the device list and the device page: from the catalogue (devicePage.kinds),
+// the raw category for one the console does not know.
+import { useTranslations } from 'next-intl'
+import { useCallback } from 'react'
+import { DEVICE_CATEGORIES, type DeviceCategory } from '@/lib/domain/enums'
 
-export const kindLabel = (category: string) => (Object.hasOwn(KIND_LABELS, category) ? KIND_LABELS[category] : category)
+const isCategory = (value: string): value is DeviceCategory => DEVICE_CATEGORIES.some((c) => c === value)
+
+export function useKindLabel(): (category: string) => string {
+  const t = useTranslations('devicePage.kinds')
+  return useCallback((category) => (isCategory(category) ? t(category) : category), [t])
+}

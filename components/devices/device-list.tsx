@@ -2,24 +2,22 @@
 
 import { BatteryLow, Wifi, WifiOff } from 'lucide-react'
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { useDevices } from '@/components/data/device-queries'
-import { kindLabel } from '@/components/devices/device-labels'
+import { useKindLabel } from '@/components/devices/device-labels'
 import { OpenDoorButton } from '@/components/devices/open-door-button'
 import { EmptyState } from '@/components/ui/empty-state'
-import { formatTime } from '@/components/ui/format-time'
+import { useFormatTime } from '@/components/ui/format-time'
 import { ListPage } from '@/components/ui/list-page'
 
 export function DeviceList({ compact = false }: { compact?: boolean }) {
+  const t = useTranslations('deviceList')
+  const words = useTranslations('devicePage')
+  const formatTime = useFormatTime()
+  const kindLabel = useKindLabel()
   const devices = useDevices()
   return (
-    <ListPage
-      source={devices}
-      empty={
-        <EmptyState title="No devices yet">
-          Devices in your Tuya cloud project appear here once they have been synchronised.
-        </EmptyState>
-      }
-    >
+    <ListPage source={devices} empty={<EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>}>
       {(items) => (
         <ul
           className={compact ? 'grid gap-2 sm:grid-cols-2 xl:grid-cols-1' : 'grid gap-3 sm:grid-cols-2 xl:grid-cols-3'}
@@ -32,9 +30,9 @@ export function DeviceList({ compact = false }: { compact?: boolean }) {
               data-testid="device-item"
             >
               {device.online ? (
-                <Wifi size={16} className="text-ok" aria-label="Online" />
+                <Wifi size={16} className="text-ok" aria-label={words('online')} />
               ) : (
-                <WifiOff size={16} className="text-danger" aria-label="Offline" />
+                <WifiOff size={16} className="text-danger" aria-label={words('offline')} />
               )}
               <div className="min-w-0 flex-1">
                 <Link
@@ -46,7 +44,7 @@ export function DeviceList({ compact = false }: { compact?: boolean }) {
                 <p className="truncate text-xs text-muted">
                   {kindLabel(device.category)}
                   {device.location ? ` · ${device.location}` : ''}
-                  {!compact && device.lastSeenAt ? ` · seen ${formatTime(device.lastSeenAt)}` : ''}
+                  {!compact && device.lastSeenAt ? ` · ${t('seen', { time: formatTime(device.lastSeenAt) })}` : ''}
                 </p>
               </div>
               {device.battery !== null && (

@@ -2,8 +2,10 @@
 
 // Remote unlock with an explicit confirmation; useUnlockDoor keeps one Idempotency-Key per confirmed click.
 import { DoorOpen } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useState } from 'react'
 import { useUnlockDoor } from '@/components/data/device-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
 
 export function OpenDoorButton({
@@ -15,6 +17,8 @@ export function OpenDoorButton({
   deviceName: string
   callId?: string
 }) {
+  const t = useTranslations('calls.openDoor')
+  const errorMessage = useErrorMessage()
   const [confirming, setConfirming] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const unlock = useUnlockDoor(deviceId)
@@ -24,11 +28,9 @@ export function OpenDoorButton({
       {
         onSuccess: (result) => {
           setConfirming(false)
-          setMessage(
-            result.ok ? { ok: true, text: 'Door opened' } : { ok: false, text: 'The door did not accept the command' },
-          )
+          setMessage(result.ok ? { ok: true, text: t('opened') } : { ok: false, text: t('refused') })
         },
-        onError: (error) => setMessage({ ok: false, text: error.message }),
+        onError: (error) => setMessage({ ok: false, text: errorMessage(error) }),
       },
     )
 
@@ -40,7 +42,7 @@ export function OpenDoorButton({
           className="px-2 py-1 text-xs"
           onClick={() => (setMessage(null), setConfirming(true))}
         >
-          <DoorOpen size={14} aria-hidden /> Open door
+          <DoorOpen size={14} aria-hidden /> {t('open')}
         </Button>
         {message && (
           <span role="status" className={`text-xs ${message.ok ? 'text-ok' : 'text-danger'}`}>
@@ -53,12 +55,12 @@ export function OpenDoorButton({
   return (
     <span
       role="group"
-      aria-label={`Confirm opening ${deviceName}`}
+      aria-label={t('group', { device: deviceName })}
       className="inline-flex flex-wrap items-center gap-2"
     >
-      <span className="text-xs">Open {deviceName}?</span>
+      <span className="text-xs">{t('question', { device: deviceName })}</span>
       <Button variant="danger" className="px-2 py-1 text-xs" onClick={confirm} disabled={unlock.isPending}>
-        {unlock.isPending ? 'Opening…' : 'Confirm'}
+        {unlock.isPending ? t('opening') : t('confirm')}
       </Button>
       <Button
         variant="ghost"
@@ -66,7 +68,7 @@ export function OpenDoorButton({
         onClick={() => (unlock.forgetRequest(), setConfirming(false))}
         disabled={unlock.isPending}
       >
-        Cancel
+        {t('cancel')}
       </Button>
       {message && !message.ok && (
         <span role="alert" className="text-xs text-danger">

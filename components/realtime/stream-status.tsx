@@ -1,10 +1,10 @@
 'use client'
 
+import { useTranslations } from 'next-intl'
 import { useStreamStatus } from '@/components/realtime/live-stream'
 
-const LABELS = { live: 'Live', connecting: 'Connecting…', offline: 'Reconnecting…' } as const
-
 export function StreamStatus() {
+  const t = useTranslations('stream')
   const status = useStreamStatus()
   const colour = status === 'live' ? 'bg-ok' : status === 'connecting' ? 'bg-warn' : 'bg-danger'
   return (
@@ -15,7 +15,7 @@ export function StreamStatus() {
       aria-live="polite"
     >
       <span className={`h-2 w-2 rounded-full ${colour}`} aria-hidden />
-      {LABELS[status]}
+      {t(status)}
     </span>
   )
 }
