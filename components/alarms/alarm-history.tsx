@@ -39,7 +39,9 @@ export function AlarmHistory({ alarmId }: { alarmId: string }) {
             <ol className="space-y-1">
               {notes.map((note) => (
                 <li key={note.id} className="text-xs" data-testid="alarm-note" data-kind={note.kind}>
-                  <span className="font-medium">{t(`kinds.${note.kind}`)}</span>
+                  <span className="font-medium">
+                    {note.kind === 'assign' && note.to ? t('assignedTo', { name: note.to }) : t(`kinds.${note.kind}`)}
+                  </span>
                   <span className="text-muted">
                     {' '}
                     · {note.by ?? t('system')} · {formatTime(note.at)}

@@ -110,6 +110,7 @@ export async function getAlarmDetail(db: Db, alarmId: string): Promise<AlarmDeta
       kind: storedValue(ALARM_NOTE_KINDS, note.kind, 'AlarmNote.kind'),
       body: note.body,
       by: note.user?.name ?? null,
+      to: note.assigneeName,
       at: note.createdAt.toISOString(),
     })),
   }

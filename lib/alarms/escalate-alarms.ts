@@ -39,7 +39,7 @@ export async function escalateOverdueAlarms(db: Db, now = new Date(), limits?: E
         data: { escalatedAt: now },
       })
       if (updated.count === 0) return false
-      await tx.alarmNote.create({ data: { alarmId: alarm.id, kind: 'escalate', body: 'Not acknowledged in time' } })
+      await tx.alarmNote.create({ data: { alarmId: alarm.id, kind: 'escalate' } })
       const row = await tx.alarm.findUniqueOrThrow({ where: { id: alarm.id }, include: alarmInclude })
       publish({ event: 'alarm.updated', payload: toAlarmItem(row) })
       return true

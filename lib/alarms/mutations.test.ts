@@ -119,7 +119,8 @@ describe.each(TEST_PROVIDERS)('handleAlarm on %s', (provider) => {
     expect(await db.alarmNote.findFirstOrThrow({ where: { alarmId: alarm.id } })).toMatchObject({
       kind: 'assign',
       userId: guard.userId,
-      body: 'Assigned to Colin Colleague: you are nearest',
+      body: 'you are nearest',
+      assigneeName: 'Colin Colleague',
     })
     expect(await db.auditLog.findFirstOrThrow({ where: { targetId: alarm.id } })).toMatchObject({
       action: 'alarm.assign',

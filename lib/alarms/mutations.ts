@@ -31,7 +31,7 @@ export async function handleAlarm(
     if (!alarm) throw notFound('Alarm')
     if (alarm.state === 'resolved' && action !== 'comment') throw conflict('The alarm is already resolved')
     let data = {}
-    let noteBody = body.note ?? null
+    let assigneeName: string | null = null
     if (action === 'acknowledge') {
       if (alarm.state === 'acknowledged') throw conflict('The alarm is already acknowledged')
       data = { state: 'acknowledged', acknowledgedAt: now, acknowledgedById: actor.userId }
@@ -43,8 +43,8 @@ export async function handleAlarm(
       if (!can(storedValue(ROLES, assignee.role, 'User.role'), 'alarms.handle'))
         throw unprocessable('invalid_assignee', `${assignee.name} is a ${assignee.role}, who cannot handle alarms`)
       data = { assigneeId: assignee.id }
-      // The history says who it went to, with the note if there was one.
-      noteBody = body.note ? `Assigned to ${assignee.name}: ${body.note}` : `Assigned to ${assignee.name}`
+      // The history keeps who it went to by name; the console words "assigned to" in the reader's language.
+      assigneeName = assignee.name
     }
     if (action === 'comment' && !body.note) throw badRequest('note: write the comment')
     if (action === 'resolve') {
@@ -57,7 +57,9 @@ export async function handleAlarm(
       data = { state: 'resolved', resolvedAt: now, resolvedById: actor.userId, openKey: null }
     }
     const row = await tx.alarm.update({ where: { id: alarmId }, data, include: alarmInclude })
-    await tx.alarmNote.create({ data: { alarmId, userId: actor.userId, kind: action, body: noteBody } })
+    await tx.alarmNote.create({
+      data: { alarmId, userId: actor.userId, kind: action, body: body.note ?? null, assigneeName },
+    })
     audit({
       actor: { userId: actor.userId, label: actor.email },
       action: `alarm.${action}`,

@@ -86,6 +86,8 @@ export const alarmNoteItemSchema = z.object({
   body: z.string().nullable(),
   /** The operator's name; null for the system (escalation, a device coming back online). */
   by: z.string().nullable(),
+  /** For an assignment: who it went to (null on other kinds, and on assignments recorded before it was kept). */
+  to: z.string().nullable(),
   at: isoTimeSchema,
 })
 export type AlarmNoteItem = z.infer<typeof alarmNoteItemSchema>
