@@ -6,6 +6,7 @@ import { lookup as dnsLookup } from 'node:dns/promises'
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { isIP, type LookupFunction } from 'node:net'
+import type { ErrorCode } from '@/lib/http/error-codes'
 import { bareAddress, isNonPublicAddress } from '@/lib/net/ip-ranges'
 import type { AllowedHosts } from '@/lib/snapshots/allowed-hosts'
 import type { ResolveHost, ResolvedAddress } from '@/lib/snapshots/fetch-snapshot-bytes'
@@ -23,7 +24,7 @@ export class StreamFetchError extends Error {
   constructor(
     message: string,
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
   ) {
     super(message)
     this.name = 'StreamFetchError'
