@@ -78,7 +78,7 @@ export function SyncPanel({ residentId, canRetry = false }: { residentId: string
                 <div className="space-y-1 text-xs">
                   {i.error && (
                     <p className="text-danger">
-                      <span className="font-mono">{i.error.code}</span> {i.error.message}
+                      <span className="font-mono">{i.error.code}</span> {errorMessage(i.error, { unknownAsIs: true })}
                     </p>
                   )}
                   {i.notes.map((note) => (
