@@ -152,7 +152,7 @@ export function AccessFilters({
           onChange={(r) => onChange({ ...filters, residentId: r?.id ?? '', resident: r?.name ?? '' })}
         />
         <UnitInput value={filters.unit} onCommit={set('unit')} />
-        <div className="flex items-end gap-2">
+        <div className="flex flex-wrap items-end gap-2">
           <Button variant="ghost" onClick={() => onChange(NO_ACCESS_URL_FILTERS)}>
             {t('clear')}
           </Button>

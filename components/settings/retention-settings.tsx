@@ -47,7 +47,7 @@ export function RetentionSettings({ canWrite, timeZone }: { canWrite: boolean; t
           )
         }}
       >
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="retention-table">
             <thead className="text-xs uppercase tracking-wide text-muted">
               <tr>
