@@ -6,14 +6,10 @@
 import { useTranslations } from 'next-intl'
 import { useEffect, useState, type ReactNode } from 'react'
 import { NO_ACCESS_URL_FILTERS, type AccessUrlFilters, type RangeChoice } from '@/components/access/access-url-filters'
-import {
-  ACCESS_METHOD_CHOICES,
-  ACCESS_RESULT_CHOICES,
-  useMethodLabel,
-  useResultLabel,
-} from '@/components/access/access-words'
+import { useMethodLabel, useResultLabel } from '@/components/access/access-words'
 import { ResidentPicker } from '@/components/access/resident-picker'
 import { Button } from '@/components/ui/button'
+import { ACCESS_METHODS, ACCESS_RESULTS } from '@/lib/access/access-constants'
 import type { DeviceItem } from '@/lib/devices/schema'
 
 /** The quick ranges in the order offered; each is named by `accessLog.ranges.<choice or "all">`. */
@@ -131,13 +127,13 @@ export function AccessFilters({
           label={t('method')}
           value={filters.method}
           onChange={set('method')}
-          options={ACCESS_METHOD_CHOICES.map((m) => [m, methodLabel(m)])}
+          options={ACCESS_METHODS.map((m) => [m, methodLabel(m)])}
         />
         <Select
           label={t('result')}
           value={filters.result}
           onChange={set('result')}
-          options={ACCESS_RESULT_CHOICES.map((r) => [r, resultLabel(r)])}
+          options={ACCESS_RESULTS.map((r) => [r, resultLabel(r)])}
         />
         <Select
           label={t('door')}

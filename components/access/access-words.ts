@@ -1,25 +1,12 @@
 'use client'
 
 // The access log's vocabularies as the page's language names them: methods (`accessMethods.*`) and results
-// (`accessView.entered` / `accessView.refused`), in the order the filters offer them. A method the console does not
+// (`accessView.entered` / `accessView.refused`). A method the console does not
 // know (a newer device) is shown as the device sent it.
 import { useTranslations } from 'next-intl'
 import { useCallback } from 'react'
 import { isAccessMethod } from '@/components/access/access-labels'
-import type { AccessMethod, AccessResult } from '@/lib/domain/enums'
-
-export const ACCESS_METHOD_CHOICES: readonly AccessMethod[] = [
-  'face',
-  'card',
-  'password',
-  'qr_code',
-  'fingerprint',
-  'remote',
-  'temporary',
-  'key',
-  'other',
-]
-export const ACCESS_RESULT_CHOICES: readonly AccessResult[] = ['granted', 'denied']
+import type { AccessResult } from '@/lib/domain/enums'
 
 /** `method('card')` → "Card" / "门卡"; an unknown method as sent. */
 export function useMethodLabel(): (method: string) => string {
