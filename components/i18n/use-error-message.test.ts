@@ -59,6 +59,15 @@ describe('a refused form, as the operator reads it', () => {
     ])
   })
 
+  it('calls a field left out "required", whatever type it wanted', async () => {
+    const error = await asReceived(zodFailure({ email: 'a@b.co', kind: 'owner', phone: '12345' }))
+    const body = error.body as { error: { details: { fields: unknown[] } } }
+    expect(body.error.details.fields).toEqual([
+      { path: 'name', reason: 'required' },
+      { path: 'days', reason: 'required' },
+    ])
+  })
+
   it('is said in Chinese from the reasons, with the fields named, and no English left', async () => {
     const error = await asReceived(
       zodFailure({
