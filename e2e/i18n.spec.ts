@@ -1,8 +1,18 @@
 // Languages in a real browser: Accept-Language picks the sign-in page's language, the console follows, and a
 // choice made in the language menu is saved on the operator, so it follows them to another browser.
+import type { Page } from '@playwright/test'
 import en from '@/messages/en.json'
 import zh from '@/messages/zh-CN.json'
-import { expect, test } from './fixtures'
+import { expect, test, type SeededUser } from './fixtures'
+import { DEMO, triggerDevice } from './support/simulator-control'
+
+async function signInInChinese(page: Page, user: SeededUser) {
+  await page.goto('/login')
+  await page.getByLabel(zh.auth.email).fill(user.email)
+  await page.getByLabel(zh.auth.password).fill(user.password)
+  await page.getByRole('button', { name: zh.auth.submit }).click()
+  await expect(page.getByTestId('user-role')).toHaveText(zh.roles[user.role])
+}
 
 test.describe('a browser that asks for Chinese', () => {
   test.use({ locale: 'zh-CN' })
@@ -56,6 +66,46 @@ test.describe('a browser that asks for Chinese', () => {
     await second.getByRole('button', { name: zh.auth.submit }).click()
     await expect(second.getByTestId('user-role')).toHaveText(en.roles.admin)
     await other.close()
+  })
+})
+
+test.describe('the managers’ screens in Chinese', () => {
+  test.use({ locale: 'zh-CN' })
+
+  test('a manager reads the access log and the audit trail in Chinese', async ({ page, seedUser }) => {
+    const manager = await seedUser('manager')
+    await triggerDevice(DEMO.lobbyTerminal.id, 'card_unlock', DEMO.lobbyTerminal.persons[1].residentId)
+    await signInInChinese(page, manager)
+
+    await page.goto('/access')
+    await expect(page).toHaveTitle(new RegExp(zh.accessLog.pageTitle))
+    await expect(page.getByRole('heading', { level: 1, name: zh.accessLog.pageTitle })).toBeVisible()
+    await expect(page.getByRole('group', { name: zh.accessLog.rangeGroup })).toContainText(zh.accessLog.ranges.today)
+    const table = page.getByTestId('access-table')
+    await expect(table.getByRole('columnheader', { name: zh.accessLog.columns.method, exact: true })).toBeVisible()
+    await expect(table).toContainText(zh.accessMethods.card)
+    await expect(table).toContainText(zh.accessView.entered)
+    await expect(page.getByLabel(zh.accessLog.method)).toContainText(zh.accessMethods.face)
+
+    await page.goto('/audit')
+    await expect(page.getByRole('heading', { level: 1, name: zh.audit.pageTitle })).toBeVisible()
+    const audit = page.getByTestId('audit-table')
+    await expect(audit.getByRole('columnheader', { name: zh.audit.columns.action, exact: true })).toBeVisible()
+    await expect(audit).toContainText(zh.auditActions.auth.sign_in)
+    await expect(audit).toContainText('auth.sign_in')
+  })
+
+  test('a field the server refuses is explained beside it, in Chinese', async ({ page, seedUser }) => {
+    const admin = await seedUser('admin')
+    await signInInChinese(page, admin)
+    await page.goto('/users')
+    await page.getByLabel(zh.users.email, { exact: true }).fill('new-operator@example.com')
+    await page.getByLabel(zh.users.password, { exact: true }).fill('short')
+    await page.getByRole('button', { name: zh.users.add }).click()
+    await expect(page.getByRole('alert').filter({ hasText: zh.validation.summary })).toBeVisible()
+    const tooShort = zh.validation.reasons.too_short.replace('{min}', '10')
+    await expect(page.getByLabel(zh.users.password, { exact: true })).toHaveAccessibleDescription(new RegExp(tooShort))
+    await expect(page.getByLabel(zh.users.password, { exact: true })).toHaveAttribute('aria-invalid', 'true')
   })
 })
 

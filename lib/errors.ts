@@ -1,7 +1,10 @@
 // One error type for the whole app; each transport maps it once (HTTP: lib/http/error-response.ts).
+import type { ConflictReason, ErrorCode } from '@/lib/http/error-codes'
+import type { FieldIssue } from '@/lib/http/field-issues'
+
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly status = 400,
     readonly details?: Record<string, unknown>,
@@ -17,7 +20,12 @@ export const forbidden = (message = 'Your role does not allow this') => new AppE
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`, 404)
 export const badRequest = (message: string, details?: Record<string, unknown>) =>
   new AppError('bad_request', message, 400, details)
-export const conflict = (message: string) => new AppError('conflict', message, 409)
+/** A field refused by a check written in code: the English message, and the reason the console translates. */
+export const invalidField = (message: string, ...fields: FieldIssue[]) =>
+  new AppError('bad_request', message, 400, { fields })
+/** The request clashes with the state of things; `reason` says how (`max`: the limit that was reached). */
+export const conflict = (message: string, reason: ConflictReason, max?: number) =>
+  new AppError('conflict', message, 409, { reason, ...(max !== undefined ? { max } : {}) })
 /**
  * An edit named a version that is no longer current (someone else saved first). The answer carries the current
  * item, so the editor can show what changed and start again from it.

@@ -1,29 +1,11 @@
-// `npm test` fails when a component shows text that does not come from the message catalogues. Screens written
-// before the console spoke two languages are listed in PENDING until they are moved; the list may only shrink.
-import { existsSync } from 'node:fs'
+// `npm test` fails when a component or page shows text that does not come from the message catalogues. Every
+// screen has been moved; there is no list of exceptions.
 import { describe, expect, it } from 'vitest'
 import { componentFiles, findBareStrings } from '@/scripts/bare-strings'
 
-/** Screens not yet moved to the catalogues. Remove a file from here when you translate it; never add one. */
-const PENDING = new Set([
-  'app/(console)/access/page.tsx',
-  'app/(console)/audit/page.tsx',
-  'components/access/access-filters.tsx',
-  'components/access/access-log.tsx',
-  'components/audit/audit-list.tsx',
-])
-
 describe('bare user-visible strings', () => {
-  it.each(componentFiles().filter((f) => !PENDING.has(f)))(
-    '%s takes every visible text from the catalogues',
-    (file) => {
-      expect(findBareStrings(file)).toEqual([])
-    },
-  )
-
-  it.each([...PENDING])('%s is still pending (else remove it from PENDING)', (file) => {
-    expect(existsSync(file), `${file} no longer exists`).toBe(true)
-    expect(findBareStrings(file).length).toBeGreaterThan(0)
+  it.each(componentFiles())('%s takes every visible text from the catalogues', (file) => {
+    expect(findBareStrings(file)).toEqual([])
   })
 })
 

@@ -3,20 +3,17 @@
 // The access filters as a manager sets them: a quick range (today, last 24 h, 7 days) or custom bounds typed in the
 // building's local time, method, result, door, resident (typeahead) and unit. The values live in the URL
 // (access-url-filters.ts); this bar only reads and proposes them. Shared by the access log and the reports.
+import { useTranslations } from 'next-intl'
 import { useEffect, useState, type ReactNode } from 'react'
 import { NO_ACCESS_URL_FILTERS, type AccessUrlFilters, type RangeChoice } from '@/components/access/access-url-filters'
-import { METHOD_LABELS, RESULT_LABELS } from '@/components/access/access-labels'
+import { useMethodLabel, useResultLabel } from '@/components/access/access-words'
 import { ResidentPicker } from '@/components/access/resident-picker'
 import { Button } from '@/components/ui/button'
+import { ACCESS_METHODS, ACCESS_RESULTS } from '@/lib/access/access-constants'
 import type { DeviceItem } from '@/lib/devices/schema'
 
-const RANGES: [RangeChoice, string][] = [
-  ['', 'All time'],
-  ['today', 'Today'],
-  ['24h', 'Last 24 h'],
-  ['7d', '7 days'],
-  ['custom', 'Custom'],
-]
+/** The quick ranges in the order offered; each is named by `accessLog.ranges.<choice or "all">`. */
+const RANGES: RangeChoice[] = ['', 'today', '24h', '7d', 'custom']
 
 const fieldClass = 'w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm'
 
@@ -31,11 +28,12 @@ function Select({
   onChange: (v: string) => void
   options: [string, string][]
 }) {
+  const t = useTranslations('accessLog')
   return (
     <label className="space-y-1 text-sm">
       <span className="block font-medium">{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)} className={fieldClass}>
-        <option value="">All</option>
+        <option value="">{t('all')}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -48,14 +46,15 @@ function Select({
 
 /** A text filter applied when the manager leaves the field or presses Enter (one history entry, not one per key). */
 function UnitInput({ value, onCommit }: { value: string; onCommit: (v: string) => void }) {
+  const t = useTranslations('accessLog')
   const [text, setText] = useState(value)
   useEffect(() => setText(value), [value])
   return (
     <label className="space-y-1 text-sm">
-      <span className="block font-medium">Unit</span>
+      <span className="block font-medium">{t('unit')}</span>
       <input
         value={text}
-        placeholder="e.g. 4B"
+        placeholder={t('unitPlaceholder')}
         maxLength={60}
         onChange={(e) => setText(e.target.value)}
         onBlur={() => onCommit(text.trim())}
@@ -81,11 +80,14 @@ export function AccessFilters({
   /** Shown after "Clear" (the CSV export link). */
   actions?: ReactNode
 }) {
+  const t = useTranslations('accessLog')
+  const methodLabel = useMethodLabel()
+  const resultLabel = useResultLabel()
   const set = (key: keyof AccessUrlFilters) => (value: string) => onChange({ ...filters, [key]: value })
   return (
     <div className="space-y-3 rounded-xl border border-border bg-panel p-4 print:hidden">
-      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Time range">
-        {RANGES.map(([range, label]) => (
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t('rangeGroup')}>
+        {RANGES.map((range) => (
           <Button
             key={range || 'all'}
             variant={filters.range === range ? 'primary' : 'secondary'}
@@ -93,16 +95,16 @@ export function AccessFilters({
             className="px-3 py-1.5"
             onClick={() => onChange({ ...filters, range })}
           >
-            {label}
+            {t(`ranges.${range || 'all'}`)}
           </Button>
         ))}
-        <span className="text-xs text-muted">Times in {timeZoneLabel}</span>
+        <span className="text-xs text-muted">{t('timesIn', { zone: timeZoneLabel })}</span>
       </div>
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {filters.range === 'custom' && (
           <>
             <label className="space-y-1 text-sm">
-              <span className="block font-medium">From</span>
+              <span className="block font-medium">{t('from')}</span>
               <input
                 type="datetime-local"
                 value={filters.from}
@@ -111,7 +113,7 @@ export function AccessFilters({
               />
             </label>
             <label className="space-y-1 text-sm">
-              <span className="block font-medium">To</span>
+              <span className="block font-medium">{t('to')}</span>
               <input
                 type="datetime-local"
                 value={filters.to}
@@ -122,31 +124,33 @@ export function AccessFilters({
           </>
         )}
         <Select
-          label="Method"
+          label={t('method')}
           value={filters.method}
           onChange={set('method')}
-          options={Object.entries(METHOD_LABELS)}
+          options={ACCESS_METHODS.map((m) => [m, methodLabel(m)])}
         />
         <Select
-          label="Result"
+          label={t('result')}
           value={filters.result}
           onChange={set('result')}
-          options={Object.entries(RESULT_LABELS)}
+          options={ACCESS_RESULTS.map((r) => [r, resultLabel(r)])}
         />
         <Select
-          label="Door"
+          label={t('door')}
           value={filters.deviceId}
           onChange={set('deviceId')}
           options={devices.map((d) => [d.id, d.name])}
         />
         <ResidentPicker
-          value={filters.residentId ? { id: filters.residentId, name: filters.resident || 'Selected resident' } : null}
+          value={
+            filters.residentId ? { id: filters.residentId, name: filters.resident || t('selectedResident') } : null
+          }
           onChange={(r) => onChange({ ...filters, residentId: r?.id ?? '', resident: r?.name ?? '' })}
         />
         <UnitInput value={filters.unit} onCommit={set('unit')} />
-        <div className="flex items-end gap-2">
+        <div className="flex flex-wrap items-end gap-2">
           <Button variant="ghost" onClick={() => onChange(NO_ACCESS_URL_FILTERS)}>
-            Clear
+            {t('clear')}
           </Button>
           {actions}
         </div>

@@ -5,8 +5,9 @@
 // zone, and each row opening its detail view.
 import { History } from 'lucide-react'
 import Link from 'next/link'
+import { useTranslations } from 'next-intl'
 import { AccessFilters } from '@/components/access/access-filters'
-import { methodLabel } from '@/components/access/access-labels'
+import { useMethodLabel, useResultLabel } from '@/components/access/access-words'
 import { apiFiltersOf, useAccessUrlFilters } from '@/components/access/access-url-filters'
 import { EventTimes } from '@/components/access/event-times'
 import { useAccessEvents } from '@/components/data/access-queries'
@@ -20,6 +21,10 @@ import { apiPaths } from '@/lib/http/api-paths'
 import { zoneLabel } from '@/lib/time/zoned-time'
 
 export function AccessLog({ canExport, timeZone }: { canExport: boolean; timeZone: string }) {
+  const t = useTranslations('accessLog')
+  const words = useTranslations('accessView')
+  const methodLabel = useMethodLabel()
+  const resultLabel = useResultLabel()
   const { filters, setFilters, query } = useAccessUrlFilters()
   const apiFilters = apiFiltersOf(filters, timeZone)
   // Managers may not read the device list: the door filter is then simply empty.
@@ -30,7 +35,7 @@ export function AccessLog({ canExport, timeZone }: { canExport: boolean; timeZon
   return (
     <ListPage
       source={log}
-      moreLabel="Load older"
+      moreLabel={t('loadOlder')}
       filters={
         <AccessFilters
           filters={filters}
@@ -44,15 +49,15 @@ export function AccessLog({ canExport, timeZone }: { canExport: boolean; timeZon
                 href={apiPaths.accessEventsCsv(apiFilters)}
                 download
               >
-                Export CSV
+                {t('exportCsv')}
               </a>
             )
           }
         />
       }
       empty={
-        <EmptyState title="No access events match" icon={<History />}>
-          Each face, card, PIN or remote unlock appears here with the resident, the door and the snapshot.
+        <EmptyState title={t('emptyTitle')} icon={<History />}>
+          {t('emptyBody')}
         </EmptyState>
       }
     >
@@ -64,14 +69,18 @@ export function AccessLog({ canExport, timeZone }: { canExport: boolean; timeZon
           columns={[
             {
               key: 'snap',
-              header: '',
+              header: t('columns.snapshot'),
               cell: (r) => (
-                <SnapshotThumb url={r.snapshotUrl} alt={`Snapshot: ${r.residentName ?? 'unknown'}`} size={40} />
+                <SnapshotThumb
+                  url={r.snapshotUrl}
+                  alt={t('snapshotOf', { name: r.residentName ?? words('unknown') })}
+                  size={40}
+                />
               ),
             },
             {
               key: 'when',
-              header: `When (${timeZone})`,
+              header: t('columns.when', { zone: zoneLabel(timeZone) }),
               cell: (r) => (
                 <Link href={detailHref(r.id)} className="hover:underline" data-testid="event-link">
                   <EventTimes occurredAt={r.occurredAt} receivedAt={r.receivedAt} />
@@ -81,20 +90,18 @@ export function AccessLog({ canExport, timeZone }: { canExport: boolean; timeZon
             },
             {
               key: 'who',
-              header: 'Resident',
-              cell: (r) => r.residentName ?? <span className="text-muted">Unknown</span>,
+              header: t('columns.resident'),
+              cell: (r) => r.residentName ?? <span className="text-muted">{words('unknown')}</span>,
             },
-            { key: 'door', header: 'Door', cell: (r) => r.deviceName ?? '—' },
-            { key: 'method', header: 'Method', cell: (r) => methodLabel(r.method) },
+            { key: 'door', header: t('columns.door'), cell: (r) => r.deviceName ?? '—' },
+            { key: 'method', header: t('columns.method'), cell: (r) => methodLabel(r.method) },
             {
               key: 'result',
-              header: 'Result',
+              header: t('columns.result'),
               cell: (r) => (
                 <span className="flex gap-1">
-                  <Badge tone={r.result === 'granted' ? 'ok' : 'danger'}>
-                    {r.result === 'granted' ? 'Entered' : 'Refused'}
-                  </Badge>
-                  {r.backfilled && <Badge tone="warn">Recovered</Badge>}
+                  <Badge tone={r.result === 'granted' ? 'ok' : 'danger'}>{resultLabel(r.result)}</Badge>
+                  {r.backfilled && <Badge tone="warn">{words('recovered')}</Badge>}
                 </span>
               ),
             },

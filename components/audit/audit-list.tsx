@@ -3,6 +3,7 @@
 // The audit trail: filters in the URL (who, what, when, on which object), keyset paging, times in the building's
 // zone, and a CSV export of exactly the filtered rows (audited itself).
 import { ScrollText } from 'lucide-react'
+import { useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
 import {
   NO_AUDIT_URL_FILTERS,
@@ -10,14 +11,16 @@ import {
   useAuditUrlFilters,
   type AuditUrlFilters,
 } from '@/components/audit/audit-url-filters'
+import { useAuditActionLabel, useAuditActorLabel, useAuditTargetLabel } from '@/components/audit/audit-words'
 import { useAudit } from '@/components/data/audit-queries'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
+import { useFormatTime } from '@/components/ui/format-time'
 import { ListPage } from '@/components/ui/list-page'
 import { KNOWN_AUDIT_ACTIONS } from '@/lib/audit/audit-actions'
 import { apiPaths } from '@/lib/http/api-paths'
-import { formatInZone, zoneLabel } from '@/lib/time/zoned-time'
+import { zoneLabel } from '@/lib/time/zoned-time'
 
 const fieldClass = 'w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm'
 
@@ -33,6 +36,8 @@ function AuditFilterBar({
   timeZone: string
   exportHref: string | null
 }) {
+  const t = useTranslations('audit')
+  const actionLabel = useAuditActionLabel()
   const [draft, setDraft] = useState(filters)
   useEffect(() => setDraft(filters), [filters])
   const field = (key: keyof AuditUrlFilters, label: string, props: Record<string, string> = {}) => (
@@ -54,20 +59,20 @@ function AuditFilterBar({
         onApply(draft)
       }}
     >
-      {field('user', 'User', { placeholder: 'email or user id' })}
-      {field('action', 'Action', { placeholder: 'e.g. access.*', list: 'audit-actions' })}
+      {field('user', t('filters.user'), { placeholder: t('filters.userPlaceholder') })}
+      {field('action', t('filters.action'), { placeholder: t('filters.actionPlaceholder'), list: 'audit-actions' })}
       <datalist id="audit-actions">
         {KNOWN_AUDIT_ACTIONS.map((a) => (
-          <option key={a} value={a} />
+          <option key={a} value={a} label={actionLabel(a)} />
         ))}
       </datalist>
-      {field('from', `From (${timeZone})`, { type: 'datetime-local' })}
-      {field('to', `To (${timeZone})`, { type: 'datetime-local' })}
-      {field('object', 'Object', { placeholder: 'resident:<id> or an id' })}
-      <div className="flex items-end gap-2">
-        <Button type="submit">Apply</Button>
+      {field('from', t('filters.from', { zone: timeZone }), { type: 'datetime-local' })}
+      {field('to', t('filters.to', { zone: timeZone }), { type: 'datetime-local' })}
+      {field('object', t('filters.object'), { placeholder: t('filters.objectPlaceholder') })}
+      <div className="flex flex-wrap items-end gap-2">
+        <Button type="submit">{t('filters.apply')}</Button>
         <Button type="button" variant="ghost" onClick={() => onApply(NO_AUDIT_URL_FILTERS)}>
-          Clear
+          {t('filters.clear')}
         </Button>
         {exportHref && (
           <a
@@ -75,7 +80,7 @@ function AuditFilterBar({
             href={exportHref}
             download
           >
-            Export CSV
+            {t('exportCsv')}
           </a>
         )}
       </div>
@@ -84,13 +89,18 @@ function AuditFilterBar({
 }
 
 export function AuditList({ timeZone, canExport }: { timeZone: string; canExport: boolean }) {
+  const t = useTranslations('audit')
+  const format = useFormatTime()
+  const actionLabel = useAuditActionLabel()
+  const targetLabel = useAuditTargetLabel()
+  const actorLabel = useAuditActorLabel()
   const { filters, setFilters } = useAuditUrlFilters()
   const apiFilters = auditApiFilters(filters, timeZone)
   const audit = useAudit(apiFilters)
   return (
     <ListPage
       source={audit}
-      moreLabel="Load older"
+      moreLabel={t('loadOlder')}
       filters={
         <AuditFilterBar
           filters={filters}
@@ -100,9 +110,8 @@ export function AuditList({ timeZone, canExport }: { timeZone: string; canExport
         />
       }
       empty={
-        <EmptyState title="No audit entries match" icon={<ScrollText />}>
-          Sign-ins, door unlocks, alarm handling, resident changes, views of faces, searches and exports are recorded
-          here.
+        <EmptyState title={t('emptyTitle')} icon={<ScrollText />}>
+          {t('emptyBody')}
         </EmptyState>
       }
     >
@@ -114,18 +123,37 @@ export function AuditList({ timeZone, canExport }: { timeZone: string; canExport
           columns={[
             {
               key: 'at',
-              header: `When (${zoneLabel(timeZone)})`,
-              cell: (r) => formatInZone(r.at, timeZone),
+              header: t('columns.when', { zone: zoneLabel(timeZone) }),
+              cell: (r) => <time dateTime={r.at}>{format(r.at)}</time>,
               className: 'whitespace-nowrap',
             },
-            { key: 'who', header: 'Who', cell: (r) => r.actor },
-            { key: 'action', header: 'Action', cell: (r) => <code className="text-xs">{r.action}</code> },
+            { key: 'who', header: t('columns.who'), cell: (r) => <span className="break-all">{actorLabel(r)}</span> },
+            {
+              key: 'action',
+              header: t('columns.action'),
+              cell: (r) => (
+                <span className="block">
+                  {actionLabel(r.action)}
+                  <code className="block text-xs text-muted">{r.action}</code>
+                </span>
+              ),
+            },
             {
               key: 'target',
-              header: 'Object',
-              cell: (r) => (r.targetType ? `${r.targetType} ${r.targetId ?? ''}` : '—'),
+              header: t('columns.object'),
+              cell: (r) =>
+                r.targetType ? (
+                  <span className="block">
+                    {targetLabel(r.targetType)}
+                    <code className="block break-all text-xs text-muted">
+                      {r.targetType}:{r.targetId ?? ''}
+                    </code>
+                  </span>
+                ) : (
+                  '—'
+                ),
             },
-            { key: 'from', header: 'From', cell: (r) => r.ip ?? '—' },
+            { key: 'from', header: t('columns.from'), cell: (r) => r.ip ?? '—' },
           ]}
         />
       )}

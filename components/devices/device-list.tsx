@@ -20,7 +20,11 @@ export function DeviceList({ compact = false }: { compact?: boolean }) {
     <ListPage source={devices} empty={<EmptyState title={t('emptyTitle')}>{t('emptyBody')}</EmptyState>}>
       {(items) => (
         <ul
-          className={compact ? 'grid gap-2 sm:grid-cols-2 xl:grid-cols-1' : 'grid gap-3 sm:grid-cols-2 xl:grid-cols-3'}
+          className={
+            compact
+              ? 'grid grid-cols-1 gap-2 sm:grid-cols-2 xl:grid-cols-1'
+              : 'grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3'
+          }
           data-testid="device-list"
         >
           {items.map((device) => (

@@ -42,8 +42,12 @@ export function AppShell({
         {t('skipToContent')}
       </a>
       <div className="flex min-h-screen">
+        {/* Below lg the navigation is a panel the menu button opens; closed, it is out of sight and out of the tab
+            order (invisible), so a narrow or zoomed window reads the page at full width (WCAG 1.4.10). */}
         <aside
-          className={`fixed inset-y-0 left-0 z-30 w-60 shrink-0 border-r border-border bg-panel transition-transform lg:static lg:translate-x-0 ${open ? 'translate-x-0' : '-translate-x-full'}`}
+          id="main-navigation"
+          onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+          className={`fixed inset-y-0 left-0 z-30 w-60 max-w-[85vw] shrink-0 overflow-y-auto border-r border-border bg-panel transition-[transform,visibility] lg:visible lg:static lg:translate-x-0 ${open ? 'visible translate-x-0' : 'invisible -translate-x-full'}`}
         >
           <div className="flex h-14 items-center justify-between px-4">
             <span className="font-semibold tracking-tight">{app('name')}</span>
@@ -71,8 +75,14 @@ export function AppShell({
         </aside>
         {open && <div className="fixed inset-0 z-20 bg-black/50 lg:hidden" onClick={() => setOpen(false)} />}
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex h-14 items-center gap-3 border-b border-border bg-panel px-4">
-            <button className="lg:hidden" onClick={() => setOpen(true)} aria-label={t('open')}>
+          <header className="flex min-h-14 flex-wrap items-center gap-x-2 gap-y-1 border-b border-border bg-panel px-3 py-2 sm:gap-x-3 sm:px-4">
+            <button
+              className="lg:hidden"
+              onClick={() => setOpen(true)}
+              aria-label={t('open')}
+              aria-expanded={open}
+              aria-controls="main-navigation"
+            >
               <Menu size={20} />
             </button>
             <div className="flex-1" />

@@ -11,6 +11,7 @@ import type { ReactNode } from 'react'
 import { AccessFilters } from '@/components/access/access-filters'
 import { apiFiltersOf, useAccessUrlFilters } from '@/components/access/access-url-filters'
 import { useDevices } from '@/components/data/device-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { useAccessReport } from '@/components/data/report-queries'
 import { Button } from '@/components/ui/button'
 import { useFormatTime } from '@/components/ui/format-time'
@@ -139,6 +140,7 @@ export function ReportView({ timeZone }: { timeZone: string }) {
   const apiFilters = apiFiltersOf(filters, timeZone)
   const devices = useDevices({ retry: false })
   const report = useAccessReport(apiFilters)
+  const errorMessage = useErrorMessage()
   const logHref = query ? `/access?${query}` : '/access'
   return (
     <div className="space-y-6" data-print-report>
@@ -159,7 +161,7 @@ export function ReportView({ timeZone }: { timeZone: string }) {
         }
       />
       {report.status === 'pending' && <p role="status">{t('loading')}</p>}
-      {report.status === 'error' && <p role="alert">{report.error.message}</p>}
+      {report.status === 'error' && <p role="alert">{errorMessage(report.error)}</p>}
       {report.data && (
         <div className="space-y-6" data-testid="access-report" aria-busy={report.isFetching}>
           <section className="report-section grid gap-4 rounded-xl border border-border bg-panel p-4 sm:grid-cols-3">

@@ -6,26 +6,30 @@ import { useRouter } from 'next/navigation'
 import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { useCreateResident } from '@/components/data/resident-queries'
-import { useErrorMessage } from '@/components/i18n/use-error-message'
-import { EMPTY_DRAFT, ResidentFields, type ResidentDraft } from '@/components/residents/resident-fields'
+import { useFormError } from '@/components/i18n/use-form-error'
+import {
+  EMPTY_DRAFT,
+  RESIDENT_FIELD_PATHS,
+  ResidentFields,
+  type ResidentDraft,
+} from '@/components/residents/resident-fields'
 import { Button } from '@/components/ui/button'
 
 export function NewResidentForm({ onClose }: { onClose: () => void }) {
   const t = useTranslations('residents.form')
-  const errorMessage = useErrorMessage()
+  const form = useFormError(RESIDENT_FIELD_PATHS)
   const router = useRouter()
   const create = useCreateResident()
   const [draft, setDraft] = useState<ResidentDraft>(EMPTY_DRAFT)
-  const [error, setError] = useState<string | null>(null)
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
-    setError(null)
+    form.setError(null)
     try {
       const created = await create.mutateAsync({ ...draft, unitId: draft.unitId || null })
       router.push(`/residents/${encodeURIComponent(created.id)}`)
     } catch (e) {
-      setError(errorMessage(e))
+      form.setError(e)
     }
   }
 
@@ -36,10 +40,10 @@ export function NewResidentForm({ onClose }: { onClose: () => void }) {
       className="space-y-4 rounded-xl border border-border bg-panel p-4"
     >
       <h2 className="text-lg font-semibold">{t('title')}</h2>
-      <ResidentFields draft={draft} onChange={setDraft} />
-      {error && (
+      <ResidentFields draft={draft} onChange={setDraft} fieldError={form.fieldError} />
+      {form.message && (
         <p role="alert" className="text-sm text-danger">
-          {error}
+          {form.message}
         </p>
       )}
       <div className="flex gap-2">

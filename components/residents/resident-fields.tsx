@@ -5,6 +5,7 @@
 import { useTranslations } from 'next-intl'
 import { useId, type ChangeEvent, type ReactNode } from 'react'
 import { useUnits } from '@/components/data/unit-queries'
+import { FieldMessages, fieldA11y } from '@/components/ui/field-message'
 import { dayOf, KINDS } from '@/components/residents/resident-labels'
 import type { ResidentKind } from '@/lib/domain/enums'
 import type { ResidentItem } from '@/lib/residents/schema'
@@ -52,17 +53,32 @@ export function changedFields(from: ResidentDraft, to: ResidentDraft): Partial<R
 }
 
 const inputClass =
-  'w-full rounded-md border border-border bg-panel-2 px-3 py-2 text-sm text-text placeholder:text-muted focus:border-accent'
+  'w-full rounded-md border border-border bg-panel-2 px-3 py-2 text-sm text-text placeholder:text-muted focus:border-accent aria-[invalid=true]:border-danger'
 
-function Field({ label, hint, children }: { label: string; hint?: string; children: (id: string) => ReactNode }) {
+/** The request's field names this form shows (the server's refusals of them are shown beside each). */
+export const RESIDENT_FIELD_PATHS = ['name', 'unitId', 'kind', 'phone', 'email', 'validFrom', 'validUntil', 'notes']
+
+type FieldProps = { id: string } & ReturnType<typeof fieldA11y>
+
+function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string
+  hint?: string
+  error?: string
+  children: (props: FieldProps) => ReactNode
+}) {
   const id = useId()
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      {children(id)}
-      {hint && <p className="text-xs text-muted">{hint}</p>}
+      {children({ id, ...fieldA11y(id, hint, error) })}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   )
 }
@@ -71,11 +87,14 @@ export function ResidentFields({
   draft,
   onChange,
   fallbackUnit,
+  fieldError = () => undefined,
 }: {
   draft: ResidentDraft
   onChange: (draft: ResidentDraft) => void
   /** How to name the draft's unit before the unit list has loaded. */
   fallbackUnit?: string
+  /** Why the server refused a field (useFormError). */
+  fieldError?: (path: string) => string | undefined
 }) {
   const t = useTranslations('residents')
   const units = useUnits()
@@ -84,14 +103,14 @@ export function ResidentFields({
       onChange({ ...draft, [key]: event.target.value })
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Field label={t('fields.name')}>
-        {(id) => (
-          <input id={id} value={draft.name} onChange={set('name')} required maxLength={100} className={inputClass} />
+      <Field label={t('fields.name')} error={fieldError('name')}>
+        {(field) => (
+          <input {...field} value={draft.name} onChange={set('name')} required maxLength={100} className={inputClass} />
         )}
       </Field>
-      <Field label={t('fields.unit')}>
-        {(id) => (
-          <select id={id} value={draft.unitId} onChange={set('unitId')} className={inputClass}>
+      <Field label={t('fields.unit')} error={fieldError('unitId')}>
+        {(field) => (
+          <select {...field} value={draft.unitId} onChange={set('unitId')} className={inputClass}>
             <option value="">{t('fields.noUnit')}</option>
             {draft.unitId && !units.rows.some((u) => u.id === draft.unitId) && (
               // Until the units have loaded: the stored unit stays chosen.
@@ -105,9 +124,9 @@ export function ResidentFields({
           </select>
         )}
       </Field>
-      <Field label={t('fields.kind')}>
-        {(id) => (
-          <select id={id} value={draft.kind} onChange={set('kind')} className={inputClass}>
+      <Field label={t('fields.kind')} error={fieldError('kind')}>
+        {(field) => (
+          <select {...field} value={draft.kind} onChange={set('kind')} className={inputClass}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kinds.${k}`)}
@@ -116,29 +135,37 @@ export function ResidentFields({
           </select>
         )}
       </Field>
-      <Field label={t('fields.phone')} hint={t('fields.phoneHint')}>
-        {(id) => <input id={id} type="tel" value={draft.phone} onChange={set('phone')} className={inputClass} />}
+      <Field label={t('fields.phone')} hint={t('fields.phoneHint')} error={fieldError('phone')}>
+        {(field) => <input {...field} type="tel" value={draft.phone} onChange={set('phone')} className={inputClass} />}
       </Field>
-      <Field label={t('fields.email')}>
-        {(id) => <input id={id} type="email" value={draft.email} onChange={set('email')} className={inputClass} />}
+      <Field label={t('fields.email')} error={fieldError('email')}>
+        {(field) => (
+          <input {...field} type="email" value={draft.email} onChange={set('email')} className={inputClass} />
+        )}
       </Field>
-      <div className="grid grid-cols-2 gap-3">
-        <Field label={t('fields.validFrom')}>
-          {(id) => (
-            <input id={id} type="date" value={draft.validFrom} onChange={set('validFrom')} className={inputClass} />
+      <div className="grid gap-3 min-[400px]:grid-cols-2">
+        <Field label={t('fields.validFrom')} error={fieldError('validFrom')}>
+          {(field) => (
+            <input {...field} type="date" value={draft.validFrom} onChange={set('validFrom')} className={inputClass} />
           )}
         </Field>
-        <Field label={t('fields.validUntil')} hint={t('fields.validUntilHint')}>
-          {(id) => (
-            <input id={id} type="date" value={draft.validUntil} onChange={set('validUntil')} className={inputClass} />
+        <Field label={t('fields.validUntil')} hint={t('fields.validUntilHint')} error={fieldError('validUntil')}>
+          {(field) => (
+            <input
+              {...field}
+              type="date"
+              value={draft.validUntil}
+              onChange={set('validUntil')}
+              className={inputClass}
+            />
           )}
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <Field label={t('fields.notes')}>
-          {(id) => (
+        <Field label={t('fields.notes')} error={fieldError('notes')}>
+          {(field) => (
             <textarea
-              id={id}
+              {...field}
               value={draft.notes}
               onChange={set('notes')}
               rows={2}

@@ -6,9 +6,15 @@
 import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { ResidentConflict, useUpdateResident } from '@/components/data/resident-queries'
-import { changedFields, draftOf, ResidentFields, type ResidentDraft } from '@/components/residents/resident-fields'
+import {
+  changedFields,
+  draftOf,
+  RESIDENT_FIELD_PATHS,
+  ResidentFields,
+  type ResidentDraft,
+} from '@/components/residents/resident-fields'
 import { dayOf, unitLabelOf } from '@/components/residents/resident-labels'
-import { useErrorMessage } from '@/components/i18n/use-error-message'
+import { useFormError } from '@/components/i18n/use-form-error'
 import { Button } from '@/components/ui/button'
 import { useFormatTime } from '@/components/ui/format-time'
 import type { ResidentDetail, ResidentItem } from '@/lib/residents/schema'
@@ -46,17 +52,16 @@ type Editing = { base: ResidentDetail; draft: ResidentDraft }
 export function ResidentRecord({ resident, canWrite }: { resident: ResidentDetail; canWrite: boolean }) {
   const t = useTranslations('residents.record')
   const formatTime = useFormatTime()
-  const errorMessage = useErrorMessage()
+  const form = useFormError(RESIDENT_FIELD_PATHS)
   const update = useUpdateResident(resident.id)
   const [editing, setEditing] = useState<Editing | null>(null)
   const [conflict, setConflict] = useState<ResidentDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const editable = canWrite && (resident.status === 'active' || resident.status === 'suspended')
 
   const start = (base: ResidentDetail) => {
     setEditing({ base, draft: draftOf(base) })
     setConflict(null)
-    setError(null)
+    form.setError(null)
   }
 
   async function save(event: FormEvent) {
@@ -64,13 +69,13 @@ export function ResidentRecord({ resident, canWrite }: { resident: ResidentDetai
     if (!editing) return
     const changes = changedFields(draftOf(editing.base), editing.draft)
     if (Object.keys(changes).length === 0) return setEditing(null)
-    setError(null)
+    form.setError(null)
     try {
       await update.mutateAsync({ version: editing.base.version, ...changes })
       setEditing(null)
     } catch (e) {
       if (e instanceof ResidentConflict) setConflict(e.current)
-      else setError(errorMessage(e))
+      else form.setError(e)
     }
   }
 
@@ -109,10 +114,11 @@ export function ResidentRecord({ resident, canWrite }: { resident: ResidentDetai
             draft={editing.draft}
             onChange={(draft) => setEditing({ ...editing, draft })}
             fallbackUnit={unitLabelOf(editing.base)}
+            fieldError={form.fieldError}
           />
-          {error && (
+          {form.message && (
             <p role="alert" className="text-sm text-danger">
-              {error}
+              {form.message}
             </p>
           )}
           <div className="flex gap-2">

@@ -7,7 +7,7 @@ import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useState, type FormEvent } from 'react'
 import { useCreateUnit, useUnits } from '@/components/data/unit-queries'
-import { useErrorMessage } from '@/components/i18n/use-error-message'
+import { useFormError } from '@/components/i18n/use-form-error'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -16,10 +16,9 @@ import { TextField } from '@/components/ui/text-field'
 
 function NewUnitForm() {
   const t = useTranslations('units')
-  const errorMessage = useErrorMessage()
+  const refusal = useFormError(['building', 'label', 'floor'])
   const units = useUnits()
   const create = useCreateUnit()
-  const [error, setError] = useState<string | null>(null)
   const [added, setAdded] = useState<string | null>(null)
   const buildings = [...new Set(units.rows.map((u) => u.building))]
 
@@ -27,7 +26,7 @@ function NewUnitForm() {
     event.preventDefault()
     const form = event.currentTarget
     const field = (name: string) => String(new FormData(form).get(name) ?? '')
-    setError(null)
+    refusal.setError(null)
     setAdded(null)
     try {
       const unit = await create.mutateAsync({
@@ -38,7 +37,7 @@ function NewUnitForm() {
       setAdded(t('added', { unit: `${unit.building} / ${unit.label}` }))
       form.reset()
     } catch (e) {
-      setError(errorMessage(e))
+      refusal.setError(e)
     }
   }
 
@@ -48,22 +47,36 @@ function NewUnitForm() {
       aria-label={t('form')}
       className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-4"
     >
-      <TextField label={t('building')} name="building" list="known-buildings" required maxLength={100} />
+      <TextField
+        label={t('building')}
+        name="building"
+        list="known-buildings"
+        required
+        maxLength={100}
+        error={refusal.fieldError('building')}
+      />
       <datalist id="known-buildings">
         {buildings.map((b) => (
           <option key={b} value={b} />
         ))}
       </datalist>
-      <TextField label={t('label')} name="label" required maxLength={40} placeholder={t('labelPlaceholder')} />
-      <TextField label={t('floor')} name="floor" maxLength={20} />
+      <TextField
+        label={t('label')}
+        name="label"
+        required
+        maxLength={40}
+        placeholder={t('labelPlaceholder')}
+        error={refusal.fieldError('label')}
+      />
+      <TextField label={t('floor')} name="floor" maxLength={20} error={refusal.fieldError('floor')} />
       <div className="flex items-end">
         <Button type="submit" disabled={create.isPending}>
           {t('add')}
         </Button>
       </div>
-      {error && (
+      {refusal.message && (
         <p role="alert" className="text-sm text-danger sm:col-span-4">
-          {error}
+          {refusal.message}
         </p>
       )}
       {added && (

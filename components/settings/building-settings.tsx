@@ -5,6 +5,7 @@
 import { useTranslations } from 'next-intl'
 import { useEffect, useState } from 'react'
 import { useBuildingSettings, useUpdateBuildingSettings } from '@/components/data/settings-queries'
+import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
 import { useFormatTime } from '@/components/ui/format-time'
 import { zoneLabel } from '@/lib/time/zoned-time'
@@ -16,6 +17,7 @@ function zoneNames(): string[] {
 export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
   const t = useTranslations('settings')
   const format = useFormatTime()
+  const errorMessage = useErrorMessage()
   const settings = useBuildingSettings()
   const update = useUpdateBuildingSettings()
   const [zone, setZone] = useState('')
@@ -23,7 +25,7 @@ export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
     if (settings.data) setZone(settings.data.timeZone)
   }, [settings.data])
   if (settings.status === 'pending') return <p role="status">{t('loading')}</p>
-  if (settings.status === 'error') return <p role="alert">{settings.error.message}</p>
+  if (settings.status === 'error') return <p role="alert">{errorMessage(settings.error)}</p>
   const current = settings.data.timeZone
   return (
     <section aria-label={t('zoneField')} className="space-y-3 rounded-xl border border-border bg-panel p-4">
@@ -38,13 +40,13 @@ export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
           update.mutate({ timeZone: zone })
         }}
       >
-        <label className="space-y-1 text-sm">
+        <label className="min-w-0 max-w-full space-y-1 text-sm">
           <span className="block font-medium">{t('zoneField')}</span>
           <select
             value={zone}
             disabled={!canWrite}
             onChange={(e) => setZone(e.target.value)}
-            className="rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
+            className="w-full max-w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
           >
             {zoneNames().map((name) => (
               <option key={name} value={name}>
@@ -59,7 +61,11 @@ export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
           </Button>
         )}
         {update.isSuccess && zone === current && <span role="status">{t('saved')}</span>}
-        {update.isError && <span role="alert">{update.error.message}</span>}
+        {update.isError && (
+          <span role="alert" className="text-sm text-danger">
+            {errorMessage(update.error)}
+          </span>
+        )}
       </form>
     </section>
   )

@@ -14,7 +14,9 @@ export function DataTable<T>({
   testId?: string
 }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-border bg-panel">
+    // `relative`: what is positioned inside a row (a screen-reader-only label) scrolls with the table instead of
+    // widening the page (WCAG 1.4.10).
+    <div className="relative overflow-x-auto rounded-xl border border-border bg-panel">
       <table className="w-full text-left text-sm" data-testid={testId}>
         <thead className="border-b border-border text-xs uppercase tracking-wide text-muted">
           <tr>

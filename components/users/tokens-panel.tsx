@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button'
 import { ConfirmButton } from '@/components/ui/confirm-button'
 import { DataTable } from '@/components/ui/data-table'
 import { useFormatTime } from '@/components/ui/format-time'
-import { useErrorMessage } from '@/components/i18n/use-error-message'
+import { useFormError } from '@/components/i18n/use-form-error'
 import { ListPage } from '@/components/ui/list-page'
 import { TextField } from '@/components/ui/text-field'
 
@@ -17,17 +17,16 @@ const DEFAULT_TOKEN_DAYS = 90
 export function TokensPanel() {
   const t = useTranslations('tokens')
   const formatTime = useFormatTime()
-  const errorMessage = useErrorMessage()
+  const refusal = useFormError(['name', 'expiresInDays'])
   const tokens = useTokens()
   const create = useCreateToken()
   const revoke = useRevokeToken()
   const [created, setCreated] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const formElement = event.currentTarget
-    setError(null)
+    refusal.setError(null)
     try {
       const form = new FormData(formElement)
       const days = Number(form.get('days') || DEFAULT_TOKEN_DAYS)
@@ -35,7 +34,7 @@ export function TokensPanel() {
       setCreated(result.token)
       formElement.reset()
     } catch (e) {
-      setError(errorMessage(e))
+      refusal.setError(e)
     }
   }
 
@@ -60,7 +59,13 @@ export function TokensPanel() {
           className="flex flex-wrap items-end gap-3 rounded-xl border border-border bg-panel p-4"
         >
           <div className="min-w-48 flex-1">
-            <TextField label={t('name')} name="name" required placeholder={t('namePlaceholder')} />
+            <TextField
+              label={t('name')}
+              name="name"
+              required
+              placeholder={t('namePlaceholder')}
+              error={refusal.fieldError('name')}
+            />
           </div>
           <div className="w-36">
             <TextField
@@ -70,14 +75,15 @@ export function TokensPanel() {
               min={1}
               max={3650}
               defaultValue={DEFAULT_TOKEN_DAYS}
+              error={refusal.fieldError('expiresInDays')}
             />
           </div>
           <Button type="submit" disabled={create.isPending}>
             {t('create')}
           </Button>
-          {error && (
+          {refusal.message && (
             <p role="alert" className="w-full text-sm text-danger">
-              {error}
+              {refusal.message}
             </p>
           )}
         </form>

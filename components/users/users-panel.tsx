@@ -1,13 +1,13 @@
 'use client'
 
 import { useTranslations } from 'next-intl'
-import { useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { useCreateUser, useMe, useUsers, type NewUserForm } from '@/components/data/user-queries'
 import { UserAccessActions } from '@/components/users/user-access-actions'
 import { Button } from '@/components/ui/button'
 import { DataTable } from '@/components/ui/data-table'
 import { useFormatTime } from '@/components/ui/format-time'
-import { useErrorMessage } from '@/components/i18n/use-error-message'
+import { useFormError } from '@/components/i18n/use-form-error'
 import { ListPage } from '@/components/ui/list-page'
 import { TextField } from '@/components/ui/text-field'
 import { ROLES } from '@/lib/domain/roles'
@@ -22,21 +22,20 @@ export function UsersPanel() {
   const t = useTranslations('users')
   const roles = useTranslations('roles')
   const formatTime = useFormatTime()
-  const errorMessage = useErrorMessage()
+  const form = useFormError(['email', 'name', 'password', 'role'])
   const users = useUsers()
   const me = useMe()
   const create = useCreateUser()
-  const [error, setError] = useState<string | null>(null)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const formElement = event.currentTarget
-    setError(null)
+    form.setError(null)
     try {
       await create.mutateAsync(newUserOf(new FormData(formElement)))
       formElement.reset()
     } catch (e) {
-      setError(errorMessage(e))
+      form.setError(e)
     }
   }
 
@@ -47,9 +46,16 @@ export function UsersPanel() {
       empty={null}
       footer={
         <form onSubmit={onSubmit} className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-2">
-          <TextField label={t('email')} name="email" type="email" required />
-          <TextField label={t('name')} name="name" />
-          <TextField label={t('password')} name="password" type="password" required hint={t('passwordHint')} />
+          <TextField label={t('email')} name="email" type="email" required error={form.fieldError('email')} />
+          <TextField label={t('name')} name="name" error={form.fieldError('name')} />
+          <TextField
+            label={t('password')}
+            name="password"
+            type="password"
+            required
+            hint={t('passwordHint')}
+            error={form.fieldError('password')}
+          />
           <div className="space-y-1">
             <label htmlFor="new-user-role" className="block text-sm font-medium">
               {t('role')}
@@ -66,9 +72,9 @@ export function UsersPanel() {
               ))}
             </select>
           </div>
-          {error && (
+          {form.message && (
             <p role="alert" className="text-sm text-danger sm:col-span-2">
-              {error}
+              {form.message}
             </p>
           )}
           <div className="sm:col-span-2">

@@ -7,7 +7,7 @@ import type { AccessFilter } from '@/lib/access/data'
 import type { QuickRange } from '@/lib/access/schema'
 import type { Db } from '@/lib/db/client'
 import type { AccessMethod, AccessResult } from '@/lib/domain/enums'
-import { badRequest } from '@/lib/errors'
+import { invalidField } from '@/lib/errors'
 import { readBuildingTimeZone } from '@/lib/settings/building'
 import { startOfLocalDay } from '@/lib/time/zoned-time'
 
@@ -34,8 +34,10 @@ export async function resolveAccessFilter(
   filter: AccessFilter,
   now = new Date(),
 ): Promise<ResolvedAccessFilter> {
-  if (filter.range && (filter.from || filter.to)) throw badRequest('range: give either range or from/to, not both')
-  if (filter.from && filter.to && filter.from > filter.to) throw badRequest('from: must not be after to')
+  if (filter.range && (filter.from || filter.to))
+    throw invalidField('range: give either range or from/to, not both', { path: 'range', reason: 'range_or_bounds' })
+  if (filter.from && filter.to && filter.from > filter.to)
+    throw invalidField('from: must not be after to', { path: 'from', reason: 'range_order' })
   const resolved: ResolvedAccessFilter = {
     method: filter.method,
     result: filter.result,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { because } from '@/lib/http/field-issues'
 import { QUICK_RANGES } from '@/lib/access/access-constants'
 import { accessMethodSchema, accessResultSchema } from '@/lib/domain/enums'
 import { limitSchema } from '@/lib/http/cursor'
@@ -8,10 +9,10 @@ import { isoTimeSchema, pageSchema } from '@/lib/http/page'
 export const isoTime = (name: string) =>
   z
     .string()
-    .refine(
-      (v) => /^\d{4}-\d{2}-\d{2}T.*(?:Z|[+-]\d{2}:?\d{2})$/i.test(v) && !Number.isNaN(Date.parse(v)),
-      `${name}: an ISO-8601 time with Z or an offset`,
-    )
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T.*(?:Z|[+-]\d{2}:?\d{2})$/i.test(v) && !Number.isNaN(Date.parse(v)), {
+      message: `${name}: an ISO-8601 time with Z or an offset`,
+      params: because('invalid_date'),
+    })
     .transform((v) => new Date(v))
 
 export { NEARBY_WINDOW_MINUTES, QUICK_RANGES } from '@/lib/access/access-constants'

@@ -11,10 +11,11 @@ import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
 import { can } from '@/lib/auth/permissions'
 import { ALARM_PRIORITIES, ROLES, storedValue } from '@/lib/domain/enums'
-import { AppError, badRequest, conflict, notFound } from '@/lib/errors'
+import { AppError, conflict, invalidField, notFound } from '@/lib/errors'
+import type { ErrorCode } from '@/lib/http/error-codes'
 
 /** 422: the request is well formed, but this alarm or this person cannot take it. */
-const unprocessable = (code: string, message: string) => new AppError(code, message, 422)
+const unprocessable = (code: ErrorCode, message: string) => new AppError(code, message, 422)
 
 export async function handleAlarm(
   db: Db,
@@ -29,11 +30,12 @@ export async function handleAlarm(
   return runChange(db, async ({ tx, audit, publish }) => {
     const alarm = await tx.alarm.findUnique({ where: { id: alarmId } })
     if (!alarm) throw notFound('Alarm')
-    if (alarm.state === 'resolved' && action !== 'comment') throw conflict('The alarm is already resolved')
+    if (alarm.state === 'resolved' && action !== 'comment')
+      throw conflict('The alarm is already resolved', 'alarm_resolved')
     let data = {}
     let assigneeName: string | null = null
     if (action === 'acknowledge') {
-      if (alarm.state === 'acknowledged') throw conflict('The alarm is already acknowledged')
+      if (alarm.state === 'acknowledged') throw conflict('The alarm is already acknowledged', 'alarm_acknowledged')
       data = { state: 'acknowledged', acknowledgedAt: now, acknowledgedById: actor.userId }
     }
     if (action === 'assign') {
@@ -46,7 +48,8 @@ export async function handleAlarm(
       // The history keeps who it went to by name; the console words "assigned to" in the reader's language.
       assigneeName = assignee.name
     }
-    if (action === 'comment' && !body.note) throw badRequest('note: write the comment')
+    if (action === 'comment' && !body.note)
+      throw invalidField('note: write the comment', { path: 'note', reason: 'required' })
     if (action === 'resolve') {
       const priority = storedValue(ALARM_PRIORITIES, alarm.priority, 'Alarm.priority')
       if (!body.note && resolveNeedsNote(priority))

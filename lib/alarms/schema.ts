@@ -1,5 +1,6 @@
 // The alarm as REST and the live stream show it, and what an operator may send to handle one.
 import { z } from 'zod'
+import { because } from '@/lib/http/field-issues'
 import { alarmPrioritySchema, alarmStateSchema, alarmTypeSchema, roleSchema } from '@/lib/domain/enums'
 import { limitSchema } from '@/lib/http/cursor'
 import { isoTimeOrNull, isoTimeSchema, pageSchema } from '@/lib/http/page'
@@ -46,7 +47,10 @@ export type AlarmActionInput = z.input<typeof alarmActionSchema>
 const queryTime = (name: string) =>
   z
     .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), `${name}: an ISO-8601 time`)
+    .refine((v) => !Number.isNaN(Date.parse(v)), {
+      message: `${name}: an ISO-8601 time`,
+      params: because('invalid_date'),
+    })
     .transform((v) => new Date(v))
 
 /** `unresolved` = open or acknowledged: what the console's panel shows. */

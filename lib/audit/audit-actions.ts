@@ -1,5 +1,6 @@
-// Actions the console records, offered as suggestions by the audit filter (which takes any name). Zod-free, for
-// the browser's first load.
+// Every action the console records, offered as suggestions by the audit filter (which takes any name) and named
+// on screen by `auditActions.<action>` in the message catalogues. lib/audit/audit-actions.test.ts fails when code
+// records an action missing here, or when a catalogue lacks its label. Zod-free, for the browser's first load.
 export const KNOWN_AUDIT_ACTIONS = [
   'auth.sign_in',
   'auth.sign_in_failed',
@@ -11,13 +12,64 @@ export const KNOWN_AUDIT_ACTIONS = [
   'snapshot.viewed',
   'photo.viewed',
   'device.unlock',
+  'device.unlock_failed',
   'call.answered',
   'call.declined',
+  'call.seen',
+  'call.live_view_opened',
   'alarm.acknowledge',
+  'alarm.assign',
+  'alarm.comment',
+  'alarm.resolve',
+  'resident.created',
+  'resident.updated',
+  'resident.suspended',
+  'resident.reactivated',
+  'resident.access_changed',
+  'resident.imported',
+  'resident.erasure_requested',
+  'resident.erased',
+  'credential.face_enrolled',
+  'credential.card_added',
+  'credential.pin_set',
+  'credential.face_removed',
+  'credential.card_removed',
+  'credential.pin_removed',
+  'sync.retried',
+  'sync.failed',
+  'unit.created',
+  'device_group.created',
+  'device_group.updated',
+  'device_group.deleted',
   'user.created',
+  'user.role_changed',
+  'user.disabled',
+  'user.enabled',
+  'user.locale_changed',
   'token.created',
   'token.revoked',
   'settings.building.updated',
   'settings.retention.updated',
+  'settings.escalation',
   'retention.purged',
+] as const
+
+export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number]
+
+/** The kinds of object an audit entry names (`targetType`), each named by `audit.targets.<type>`. */
+export const KNOWN_AUDIT_TARGETS = [
+  'resident',
+  'alarm',
+  'call',
+  'device',
+  'device_group',
+  'unit',
+  'user',
+  'api_token',
+  'snapshot',
+  'site',
+  'setting',
+  'retention',
+  'audit_log',
+  'access_events',
 ] as const

@@ -2,11 +2,12 @@
 // one page; the export reads every matching row in batches.
 import type { AuditFilter, AuditItem, AuditQuery } from '@/lib/audit/schema'
 import type { Db } from '@/lib/db/client'
-import { badRequest } from '@/lib/errors'
+import { invalidField } from '@/lib/errors'
 import { beforeCursor, decodeCursor, pageOf, type Cursor } from '@/lib/http/cursor'
 
 export function auditWhere(filter: AuditFilter) {
-  if (filter.from && filter.to && filter.from > filter.to) throw badRequest('from: must not be after to')
+  if (filter.from && filter.to && filter.from > filter.to)
+    throw invalidField('from: must not be after to', { path: 'from', reason: 'range_order' })
   const where: Record<string, unknown>[] = []
   if (filter.user) where.push({ OR: [{ actorId: filter.user }, { actorLabel: filter.user }] })
   if (filter.action)

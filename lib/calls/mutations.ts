@@ -27,11 +27,9 @@ export async function respondToCall(db: Db, actor: Actor, callId: string, action
       },
     })
     if (updated.count === 0) {
-      throw conflict(
-        call.state === 'answered'
-          ? `Already answered${call.answeredByName ? ` by ${call.answeredByName}` : ''}`
-          : `The call has ended (${call.state})`,
-      )
+      throw call.state === 'answered'
+        ? conflict(`Already answered${call.answeredByName ? ` by ${call.answeredByName}` : ''}`, 'call_answered')
+        : conflict(`The call has ended (${call.state})`, 'call_ended')
     }
     await tx.callEvent.create({
       data: {
@@ -67,7 +65,8 @@ export async function markCallSeen(db: Db, actor: Actor, callId: string, context
   return runChange(db, async ({ tx, audit, publish }) => {
     const call = await tx.call.findUnique({ where: { id: callId } })
     if (!call) throw notFound('Call')
-    if (call.state !== 'missed') throw conflict(`Only a missed call can be marked seen (this one is ${call.state})`)
+    if (call.state !== 'missed')
+      throw conflict(`Only a missed call can be marked seen (this one is ${call.state})`, 'call_not_missed')
     const updated = await tx.call.updateMany({
       where: { id: callId, state: 'missed', seenAt: null },
       data: { seenAt: now, seenById: actor.userId, seenByName: actor.name },

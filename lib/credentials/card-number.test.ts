@@ -13,15 +13,16 @@ describe('normaliseCardNumber', () => {
   })
 
   it.each([
-    ['', /enter the card number/],
-    ['12G45678', /only the digits 0–9 and the letters A–F/],
-    ['<script>', /only the digits/],
-    ['12345', /6 to 20 digits \(got 5\)/],
-    ['1'.repeat(21), /6 to 20 digits \(got 21\)/],
-  ])('refuses %j', (raw, message) => {
+    ['', /enter the card number/, 'required'],
+    ['12G45678', /only the digits 0–9 and the letters A–F/, 'card_characters'],
+    ['<script>', /only the digits/, 'card_characters'],
+    ['12345', /6 to 20 digits \(got 5\)/, 'card_length'],
+    ['1'.repeat(21), /6 to 20 digits \(got 21\)/, 'card_length'],
+  ])('refuses %j, with the reason the console translates', (raw, message, reason) => {
     const result = normaliseCardNumber(raw)
     expect(result.ok).toBe(false)
     expect(result.ok ? '' : result.message).toMatch(message)
+    expect(result.ok ? '' : result.reason).toBe(reason)
   })
 })
 

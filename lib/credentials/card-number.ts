@@ -5,24 +5,30 @@
 
 export const CARD_NUMBER_RULES = { minLength: 6, maxLength: 20 } as const
 
-export type CardNumber = { ok: true; value: string } | { ok: false; message: string }
+export type CardNumber =
+  { ok: true; value: string } | { ok: false; message: string; reason: 'required' | 'card_characters' | 'card_length' }
 
 export function normaliseCardNumber(raw: string): CardNumber {
   const value = raw
     .trim()
     .replace(/[\s:-]+/g, '')
     .toUpperCase()
-  if (!value) return { ok: false, message: 'cardNo: enter the card number' }
+  if (!value) return { ok: false, message: 'cardNo: enter the card number', reason: 'required' }
   if (!/^[0-9A-F]+$/.test(value)) {
     return {
       ok: false,
       message:
         'cardNo: a card number has only the digits 0–9 and the letters A–F (spaces, dashes and colons are ignored)',
+      reason: 'card_characters',
     }
   }
   const { minLength, maxLength } = CARD_NUMBER_RULES
   if (value.length < minLength || value.length > maxLength) {
-    return { ok: false, message: `cardNo: a card number has ${minLength} to ${maxLength} digits (got ${value.length})` }
+    return {
+      ok: false,
+      message: `cardNo: a card number has ${minLength} to ${maxLength} digits (got ${value.length})`,
+      reason: 'card_length',
+    }
   }
   return { ok: true, value }
 }

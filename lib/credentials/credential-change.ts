@@ -26,7 +26,7 @@ export async function residentForNewCredential(tx: Tx, residentId: string) {
   })
   if (!resident) throw notFound('Resident')
   if (resident.status === 'erasing' || resident.status === 'erased') {
-    throw conflict('This resident is being erased: no credential can be added')
+    throw conflict('This resident is being erased: no credential can be added', 'resident_erasing')
   }
   return resident
 }

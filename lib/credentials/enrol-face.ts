@@ -50,7 +50,11 @@ export async function enrolFace(
     await residentForNewCredential(tx, residentId)
     const active = await tx.credential.count({ where: { residentId, kind: 'face', revokedAt: null } })
     if (active >= MAX_ACTIVE_FACES) {
-      throw conflict(`A resident has at most ${MAX_ACTIVE_FACES} enrolled faces: remove one first`)
+      throw conflict(
+        `A resident has at most ${MAX_ACTIVE_FACES} enrolled faces: remove one first`,
+        'too_many_faces',
+        MAX_ACTIVE_FACES,
+      )
     }
     const now = new Date()
     const snapshot = await tx.snapshot.create({

@@ -3,17 +3,17 @@
 // without saying whose; the unique key catches two admins racing for the same one.
 import type { Actor } from '@/lib/auth/actor'
 import type { AuditContext } from '@/lib/audit/record-audit'
-import { cardUniqueKey, normaliseCardNumber } from '@/lib/credentials/card-number'
+import { CARD_NUMBER_RULES, cardUniqueKey, normaliseCardNumber } from '@/lib/credentials/card-number'
 import { recordCredentialChange, residentForNewCredential } from '@/lib/credentials/credential-change'
 import { credentialSelect, toCredentialItem } from '@/lib/credentials/credential-item'
-import { pinPolicyProblems } from '@/lib/credentials/pin-policy'
+import { pinPolicyRefusals, pinRefusalFields } from '@/lib/credentials/pin-policy'
 import { pinUniqueKey, sealPin } from '@/lib/credentials/pin-secret'
 import { cardInputSchema, pinInputSchema, type CredentialItem, type RevokedCredential } from '@/lib/credentials/schema'
 import type { Db } from '@/lib/db/client'
 import { isUniqueViolation } from '@/lib/db/errors'
 import type { CredentialKind } from '@/lib/domain/enums'
 import { runChange } from '@/lib/domain/run-change'
-import { AppError, badRequest, conflict, notFound } from '@/lib/errors'
+import { AppError, conflict, invalidField, notFound } from '@/lib/errors'
 
 export const MAX_ACTIVE_CARDS = 5
 
@@ -40,7 +40,10 @@ export async function addCard(
 ): Promise<CredentialItem> {
   const body = cardInputSchema.parse(input ?? {})
   const card = normaliseCardNumber(body.cardNo)
-  if (!card.ok) throw badRequest(card.message)
+  if (!card.ok) {
+    const { minLength: min, maxLength: max } = CARD_NUMBER_RULES
+    throw invalidField(card.message, { path: 'cardNo', reason: card.reason, min, max })
+  }
   const uniqueKey = cardUniqueKey(card.value)
   return refusingDuplicates(
     () =>
@@ -54,7 +57,11 @@ export async function addCard(
         if (holder) throw cardInUse()
         const active = await tx.credential.count({ where: { residentId, kind: 'card', revokedAt: null } })
         if (active >= MAX_ACTIVE_CARDS) {
-          throw conflict(`A resident holds at most ${MAX_ACTIVE_CARDS} cards: remove one first`)
+          throw conflict(
+            `A resident holds at most ${MAX_ACTIVE_CARDS} cards: remove one first`,
+            'too_many_cards',
+            MAX_ACTIVE_CARDS,
+          )
         }
         const row = await tx.credential.create({
           data: {
@@ -95,10 +102,14 @@ export async function addPin(
       runChange(db, async (scope) => {
         const { tx } = scope
         const resident = await residentForNewCredential(tx, residentId)
-        const problems = pinPolicyProblems(pin, { phone: resident.phone, unitLabel: resident.unit?.label })
-        if (problems.length > 0) throw new AppError('weak_pin', problems.join('; '), 400)
+        const problems = pinPolicyRefusals(pin, { phone: resident.phone, unitLabel: resident.unit?.label })
+        if (problems.length > 0) {
+          const message = problems.map((p) => p.message).join('; ')
+          throw new AppError('weak_pin', message, 400, { fields: pinRefusalFields(problems) })
+        }
         const active = await tx.credential.count({ where: { residentId, kind: 'pin', revokedAt: null } })
-        if (active > 0) throw conflict('This resident already has a PIN: remove it before setting a new one')
+        if (active > 0)
+          throw conflict('This resident already has a PIN: remove it before setting a new one', 'pin_exists')
         const uniqueKey = pinUniqueKey(pin, serverSecret)
         if (await tx.credential.findUnique({ where: { uniqueKey }, select: { id: true } })) throw pinInUse()
         const row = await tx.credential.create({
@@ -145,7 +156,7 @@ export async function revokeCredential(
       select: { id: true, residentId: true, kind: true, revokedAt: true, photoId: true, value: true },
     })
     if (!row || row.residentId !== residentId || row.kind !== kind) throw notFound(`This resident's ${kind}`)
-    if (row.revokedAt) throw conflict(`This ${kind} is already removed`)
+    if (row.revokedAt) throw conflict(`This ${kind} is already removed`, 'already_removed')
     const revokedAt = new Date()
     await tx.credential.update({ where: { id: credentialId }, data: { revokedAt, uniqueKey: null, photoId: null } })
     if (row.photoId) await tx.snapshot.deleteMany({ where: { id: row.photoId, source: 'enrolment' } })

@@ -2,7 +2,7 @@
 // validTo text fields). The body is read with a hard cap whatever Content-Length says, so a client cannot make
 // the server buffer more than a photo's worth; a photo over the limit is refused like any other bad photo (422).
 import { FaceRejectedError } from '@/lib/credentials/enrol-face'
-import { badRequest } from '@/lib/errors'
+import { badRequest, invalidField } from '@/lib/errors'
 import { FACE_RULES, fileSizeReasons } from '@/lib/faces/face-rules'
 
 /** Room for the multipart envelope and the two date fields around a photo at the limit. */
@@ -48,7 +48,8 @@ export async function readPhotoUpload(request: Request) {
     throw badRequest('The multipart body could not be read')
   })
   const image = form.get('image')
-  if (!image || typeof image === 'string') throw badRequest('image: attach the photo as a file in the field "image"')
+  if (!image || typeof image === 'string')
+    throw invalidField('image: attach the photo as a file in the field "image"', { path: 'image', reason: 'required' })
   const photo = new Uint8Array(await image.arrayBuffer())
   if (photo.length > FACE_RULES.maxBytes) throw tooLarge(photo.length)
   return { photo, validity: { validFrom: text(form.get('validFrom')), validTo: text(form.get('validTo')) } }

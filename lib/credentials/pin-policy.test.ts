@@ -1,6 +1,6 @@
 // The PIN policy: every guessable family is refused with a reason, and ordinary PINs pass.
 import { describe, expect, it } from 'vitest'
-import { pinPolicyProblems } from '@/lib/credentials/pin-policy'
+import { pinPolicyProblems, pinPolicyRefusals, pinRefusalFields } from '@/lib/credentials/pin-policy'
 
 describe('pinPolicyProblems', () => {
   it.each(['582914', '3071946', '60418273', '482913'])('accepts %s', (pin) => {
@@ -34,5 +34,14 @@ describe('pinPolicyProblems', () => {
     expect(pinPolicyProblems('912036', { unitLabel: 'A-1203' })).toEqual(['pin: do not use the resident’s unit number'])
     // A two-digit unit number is everywhere: not refused for it.
     expect(pinPolicyProblems('381947', { unitLabel: 'B-19' })).toEqual([])
+  })
+
+  it('names each broken rule by a reason the console translates, never with the PIN', () => {
+    const refusals = pinPolicyRefusals('121212', { phone: '+86 138 0012 1212' })
+    expect(refusals.map((r) => r.reason)).toEqual(['pin_repeated_pattern', 'pin_phone_tail'])
+    expect(pinRefusalFields(pinPolicyRefusals('12345'))).toEqual([
+      { path: 'pin', reason: 'pin_length', min: 6, max: 8 },
+    ])
+    expect(JSON.stringify(pinRefusalFields(refusals))).not.toContain('121212')
   })
 })

@@ -3,6 +3,8 @@
 // read off the resident (their phone number's tail, their unit number). The PIN is typed once by the admin and
 // never shown again, so the panel explains the rules up front (credentials.pin.hint in the catalogues).
 
+import type { FieldIssue, FieldReason } from '@/lib/http/field-issues'
+
 export const PIN_RULES = { minLength: 6, maxLength: 8 } as const
 
 /** Frequently chosen PINs of 6–8 digits (beyond the runs and repeats refused by rule). */
@@ -50,21 +52,41 @@ const digitsOf = (text: string | null | undefined) => (text ?? '').replace(/\D/g
 
 export type PinContext = { phone?: string | null; unitLabel?: string | null }
 
-/** Every rule the PIN breaks, as `pin: …` messages; empty when it may be used. Never echoes the PIN. */
-export function pinPolicyProblems(pin: string, context: PinContext = {}): string[] {
+type PinReason = Extract<FieldReason, `pin_${string}`>
+/** A rule the PIN breaks: the reason the console translates, and the English message the API answers with. */
+export type PinRefusal = { reason: PinReason; message: string }
+
+/** Every rule the PIN breaks; empty when it may be used. Never echoes the PIN. */
+export function pinPolicyRefusals(pin: string, context: PinContext = {}): PinRefusal[] {
   const { minLength, maxLength } = PIN_RULES
-  if (!/^\d+$/.test(pin)) return ['pin: use digits only']
-  if (pin.length < minLength || pin.length > maxLength) return [`pin: use ${minLength} to ${maxLength} digits`]
-  const problems: string[] = []
-  if (/^(\d)\1+$/.test(pin)) problems.push('pin: do not repeat one digit')
-  else if (isRepeatedBlock(pin)) problems.push('pin: do not repeat a short pattern of digits')
-  if (isRun(pin, 1) || isRun(pin, -1)) problems.push('pin: do not use digits in a row, counting up or down')
-  if (COMMON_PINS.has(pin)) problems.push('pin: this is one of the most common PINs; choose another')
+  const refusal = (reason: PinReason, message: string): PinRefusal => ({ reason, message: `pin: ${message}` })
+  if (!/^\d+$/.test(pin)) return [refusal('pin_digits_only', 'use digits only')]
+  if (pin.length < minLength || pin.length > maxLength)
+    return [refusal('pin_length', `use ${minLength} to ${maxLength} digits`)]
+  const problems: PinRefusal[] = []
+  if (/^(\d)\1+$/.test(pin)) problems.push(refusal('pin_repeated_digit', 'do not repeat one digit'))
+  else if (isRepeatedBlock(pin))
+    problems.push(refusal('pin_repeated_pattern', 'do not repeat a short pattern of digits'))
+  if (isRun(pin, 1) || isRun(pin, -1))
+    problems.push(refusal('pin_sequence', 'do not use digits in a row, counting up or down'))
+  if (COMMON_PINS.has(pin)) problems.push(refusal('pin_common', 'this is one of the most common PINs; choose another'))
   const phone = digitsOf(context.phone)
   if (phone.length >= pin.length && phone.endsWith(pin)) {
-    problems.push('pin: do not use the end of the resident’s phone number')
+    problems.push(refusal('pin_phone_tail', 'do not use the end of the resident’s phone number'))
   }
   const unit = digitsOf(context.unitLabel)
-  if (unit.length >= 3 && pin.includes(unit)) problems.push('pin: do not use the resident’s unit number')
+  if (unit.length >= 3 && pin.includes(unit))
+    problems.push(refusal('pin_unit_number', 'do not use the resident’s unit number'))
   return problems
+}
+
+/** Every rule the PIN breaks, as `pin: …` messages; empty when it may be used. Never echoes the PIN. */
+export function pinPolicyProblems(pin: string, context: PinContext = {}): string[] {
+  return pinPolicyRefusals(pin, context).map((r) => r.message)
+}
+
+/** The refusals as field issues for the API's answer (lib/http/field-issues.ts). */
+export function pinRefusalFields(refusals: PinRefusal[]): FieldIssue[] {
+  const { minLength: min, maxLength: max } = PIN_RULES
+  return refusals.map(({ reason }) => ({ path: 'pin', reason, ...(reason === 'pin_length' ? { min, max } : {}) }))
 }

@@ -2,6 +2,7 @@
 // only). A PIN is never part of any answer: its item says that one is set and since when. A card number is shown
 // in full to those who manage credentials and masked ("•••• 2C01") to everyone else.
 import { z } from 'zod'
+import { because } from '@/lib/http/field-issues'
 import { credentialKindSchema } from '@/lib/domain/enums'
 import { FACE_REASON_CODES } from '@/lib/faces/face-rules'
 import { isoTimeOrNull, isoTimeSchema } from '@/lib/http/page'
@@ -70,7 +71,12 @@ const bound = z
 const validityInput = z.object({ validFrom: bound, validTo: bound })
 const checkWindow = (value: { validFrom: Date | null; validTo: Date | null }, ctx: z.RefinementCtx) => {
   if (value.validFrom && value.validTo && value.validFrom >= value.validTo) {
-    ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must be after validFrom' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['validTo'],
+      message: 'must be after validFrom',
+      params: because('validity_order'),
+    })
   }
 }
 

@@ -13,19 +13,23 @@ import {
   updateDeviceGroupSchema,
 } from '@/lib/device-groups/schema'
 import { runChange, type ChangeScope } from '@/lib/domain/run-change'
-import { badRequest, conflict, notFound, VersionConflictError } from '@/lib/errors'
+import { conflict, invalidField, notFound, VersionConflictError } from '@/lib/errors'
 import { loadResidentItems } from '@/lib/residents/resident-item'
 import { markResidentsDirty } from '@/lib/sync/enqueue'
 import { notifySyncPending } from '@/lib/sync/sync-signal'
 
 const auditActor = (actor: Actor) => ({ userId: actor.userId, label: actor.email })
-const nameTaken = (name: string) => conflict(`A device group named ${name} already exists`)
+const nameTaken = (name: string) => conflict(`A device group named ${name} already exists`, 'group_name_taken')
 const sortedNames = (rows: { name: string }[]) => rows.map((r) => r.name).sort()
 
 async function requireDevices(tx: Tx, deviceIds: string[]) {
   const devices = await tx.device.findMany({ where: { id: { in: deviceIds } }, select: { id: true, name: true } })
   const unknown = deviceIds.filter((id) => !devices.some((d) => d.id === id))
-  if (unknown.length) throw badRequest(`deviceIds: no such device: ${unknown.join(', ')}`)
+  if (unknown.length)
+    throw invalidField(`deviceIds: no such device: ${unknown.join(', ')}`, {
+      path: 'deviceIds',
+      reason: 'unknown_reference',
+    })
   return devices
 }
 

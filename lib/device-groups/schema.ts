@@ -1,5 +1,6 @@
 // Device groups ("Block A", "All lobbies"): named sets of doors a resident can be granted at once.
 import { z } from 'zod'
+import { because } from '@/lib/http/field-issues'
 import { isoTimeSchema, pageSchema } from '@/lib/http/page'
 
 const groupName = z
@@ -30,7 +31,10 @@ export const updateDeviceGroupSchema = z
     deviceIds: deviceIds.optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).some((k) => k !== 'version'), 'send at least one field to change')
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), {
+    message: 'send at least one field to change',
+    params: because('nothing_to_change'),
+  })
 export type UpdateDeviceGroupInput = z.input<typeof updateDeviceGroupSchema>
 
 /** DELETE's query: the version the admin saw, if they want a stale delete refused too. */

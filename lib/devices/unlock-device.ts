@@ -45,7 +45,7 @@ export async function unlockDevice(
     const previous = await db.keyValue.findUnique({ where: { key: claimKey } })
     const recorded = previous ? (JSON.parse(previous.value) as { state: string; outcome?: UnlockOutcome }) : null
     if (recorded?.outcome) return recorded.outcome
-    throw conflict('This unlock request is already being sent; not sending it again')
+    throw conflict('This unlock request is already being sent; not sending it again', 'unlock_in_progress')
   }
 
   let outcome: UnlockOutcome

@@ -1,22 +1,12 @@
 // Domain vocabularies shared by the database, REST API, live stream and normaliser.
 import { z } from 'zod'
+import { ACCESS_METHODS, ACCESS_RESULTS } from '@/lib/access/access-constants'
 import { ROLES } from '@/lib/domain/roles'
 
-export const ACCESS_METHODS = [
-  'face',
-  'card',
-  'password',
-  'qr_code',
-  'fingerprint',
-  'remote',
-  'temporary',
-  'key',
-  'other',
-] as const
+export { ACCESS_METHODS, ACCESS_RESULTS }
 export const accessMethodSchema = z.enum(ACCESS_METHODS)
 export type AccessMethod = z.infer<typeof accessMethodSchema>
 
-export const ACCESS_RESULTS = ['granted', 'denied'] as const
 export const accessResultSchema = z.enum(ACCESS_RESULTS)
 export type AccessResult = z.infer<typeof accessResultSchema>
 

@@ -1,9 +1,12 @@
-// Maps any thrown error to the API's error body `{"error":{"code","message"}}` with the right status.
+// Maps any thrown error to the API's error body `{"error":{"code","message"}}` with the right status. A schema's
+// refusal also carries `details.fields` (lib/http/field-issues.ts), which the console translates.
 import { ZodError } from 'zod'
 import { AppError, VersionConflictError } from '@/lib/errors'
+import type { ErrorCode } from '@/lib/http/error-codes'
+import { fieldIssuesOf } from '@/lib/http/zod-field-issues'
 import { isDatabaseUnavailable } from '@/lib/db/errors'
 
-export function errorBody(code: string, message: string, details?: Record<string, unknown>) {
+export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>) {
   return { error: { code, message, ...(details ? { details } : {}) } }
 }
 
@@ -17,7 +20,8 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-    return Response.json(errorBody('bad_request', issues.join('; '), { issues }), { status: 400 })
+    const fields = fieldIssuesOf(error.issues)
+    return Response.json(errorBody('bad_request', issues.join('; '), { issues, fields }), { status: 400 })
   }
   if (isDatabaseUnavailable(error)) {
     return Response.json(errorBody('unavailable', 'Storage is unavailable; retry later'), { status: 503 })

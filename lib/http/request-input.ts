@@ -1,7 +1,7 @@
 // Reading request input at the edge: query strings and JSON bodies, with clear 400s.
 import { clientAddressOf, userAgentOf } from '@/lib/auth/client-address'
 import type { AuditContext } from '@/lib/audit/record-audit'
-import { badRequest } from '@/lib/errors'
+import { invalidField } from '@/lib/errors'
 
 export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams)
@@ -13,7 +13,7 @@ export async function jsonBodyOf(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch {
-    throw badRequest('body: not valid JSON')
+    throw invalidField('body: not valid JSON', { path: 'body', reason: 'invalid_json' })
   }
 }
 

@@ -4,13 +4,18 @@ import type { Actor } from '@/lib/auth/actor'
 import type { AuditContext } from '@/lib/audit/record-audit'
 import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
-import { badRequest } from '@/lib/errors'
+import { invalidField } from '@/lib/errors'
 import { availableLocales } from '@/lib/i18n/catalogue'
 
 export async function setUserLocale(db: Db, actor: Actor, body: unknown, context: AuditContext): Promise<string> {
   const locales = availableLocales()
   const parsed = z.object({ locale: z.string() }).safeParse(body)
-  if (!parsed.success || !locales.includes(parsed.data.locale)) throw badRequest(`locale: one of ${locales.join(', ')}`)
+  if (!parsed.success || !locales.includes(parsed.data.locale))
+    throw invalidField(`locale: one of ${locales.join(', ')}`, {
+      path: 'locale',
+      reason: 'not_one_of',
+      values: locales,
+    })
   const { locale } = parsed.data
   await runChange(db, async ({ tx, audit }) => {
     await tx.user.update({ where: { id: actor.userId }, data: { locale } })

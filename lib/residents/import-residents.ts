@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor'
 import type { AuditContext } from '@/lib/audit/record-audit'
 import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
-import { AppError, badRequest } from '@/lib/errors'
+import { AppError, badRequest, invalidField } from '@/lib/errors'
 import { checkImport, type CheckedImport } from '@/lib/residents/import-rows'
 import { auditActorOf, freshExternalIds, insertResidents } from '@/lib/residents/mutations'
 import type { ImportReport } from '@/lib/residents/schema'
@@ -49,7 +49,7 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw badRequest('file: not UTF-8 text (save the CSV as UTF-8)')
+    throw invalidField('file: not UTF-8 text (save the CSV as UTF-8)', { path: 'file', reason: 'not_utf8' })
   }
 }
 
@@ -67,7 +67,8 @@ export async function csvOfRequest(request: Request): Promise<string> {
         throw badRequest('body: not a readable multipart form')
       })
     const file = form.get('file')
-    if (!file || typeof file === 'string') throw badRequest('file: attach the CSV as the form field "file"')
+    if (!file || typeof file === 'string')
+      throw invalidField('file: attach the CSV as the form field "file"', { path: 'file', reason: 'required' })
     if (file.size > MAX_IMPORT_BYTES) throw tooLarge()
     return decodeUtf8(new Uint8Array(await file.arrayBuffer()))
   }

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor'
 import type { AuditContext } from '@/lib/audit/record-audit'
 import { sqlOf, type Db, type Tx } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
-import { badRequest, conflict, notFound, VersionConflictError } from '@/lib/errors'
+import { conflict, invalidField, notFound, VersionConflictError } from '@/lib/errors'
 import { auditedValues, changedFields } from '@/lib/residents/audit-changes'
 import { loadResidentDetail, loadResidentItem, residentInclude, toResidentItem } from '@/lib/residents/resident-item'
 import {
@@ -102,7 +102,7 @@ export async function insertResidents(tx: Tx, rows: NewResidentRow[], now = new 
 async function requireUnit(tx: Tx, unitId: string | null | undefined) {
   if (!unitId) return
   const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true } })
-  if (!unit) throw badRequest('unitId: no such unit')
+  if (!unit) throw invalidField('unitId: no such unit', { path: 'unitId', reason: 'unknown_reference' })
 }
 
 /** Statuses that no longer take edits: the erasure has begun. */
@@ -172,10 +172,12 @@ export async function updateResident(db: Db, actor: Actor, residentId: string, i
             ),
         )
     if (before.version !== version) throw await stale()
-    if (isErasing(before.status)) throw conflict('This resident is being erased and can no longer be edited')
+    if (isErasing(before.status))
+      throw conflict('This resident is being erased and can no longer be edited', 'resident_erasing')
     const validFrom = fields.validFrom !== undefined ? fields.validFrom : before.validFrom
     const validUntil = fields.validUntil !== undefined ? fields.validUntil : before.validUntil
-    if (!validityInOrder(validFrom, validUntil)) throw badRequest(VALIDITY_ORDER_MESSAGE)
+    if (!validityInOrder(validFrom, validUntil))
+      throw invalidField(VALIDITY_ORDER_MESSAGE, { path: 'validUntil', reason: 'validity_order' })
     await requireUnit(tx, fields.unitId)
 
     const beforeItem = toResidentItem(before)
@@ -223,13 +225,18 @@ export async function setResidentGrants(
   return runChange(db, async ({ tx, audit, publish, afterCommit }) => {
     const resident = await tx.resident.findUnique({ where: { id: residentId }, select: { status: true } })
     if (!resident) throw notFound('Resident')
-    if (isErasing(resident.status)) throw conflict('This resident is being erased; their doors can no longer change')
+    if (isErasing(resident.status))
+      throw conflict('This resident is being erased; their doors can no longer change', 'resident_erasing')
     const details: Record<string, { added: string[]; removed: string[] }> = {}
 
     if (deviceIds) {
       const devices = await tx.device.findMany({ where: { id: { in: deviceIds } }, select: { id: true, name: true } })
       const unknown = deviceIds.filter((id) => !devices.some((d) => d.id === id))
-      if (unknown.length) throw badRequest(`deviceIds: no such device: ${unknown.join(', ')}`)
+      if (unknown.length)
+        throw invalidField(`deviceIds: no such device: ${unknown.join(', ')}`, {
+          path: 'deviceIds',
+          reason: 'unknown_reference',
+        })
       const held = await tx.residentDeviceGrant.findMany({
         where: { residentId },
         select: { deviceId: true, device: { select: { name: true } } },
@@ -249,7 +256,11 @@ export async function setResidentGrants(
         select: { id: true, name: true },
       })
       const unknown = groupIds.filter((id) => !groups.some((g) => g.id === id))
-      if (unknown.length) throw badRequest(`groupIds: no such device group: ${unknown.join(', ')}`)
+      if (unknown.length)
+        throw invalidField(`groupIds: no such device group: ${unknown.join(', ')}`, {
+          path: 'groupIds',
+          reason: 'unknown_reference',
+        })
       const held = await tx.residentGroupGrant.findMany({
         where: { residentId },
         select: { groupId: true, group: { select: { name: true } } },

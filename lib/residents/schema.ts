@@ -1,6 +1,7 @@
 // The resident register as the API shows it, what an admin may send to change it, and its filters. The field
 // validators are shared by the JSON API and the CSV import, so both refuse the same values with the same words.
 import { z } from 'zod'
+import { because } from '@/lib/http/field-issues'
 import { residentKindSchema, residentStatusSchema } from '@/lib/domain/enums'
 import { limitSchema } from '@/lib/http/cursor'
 import { isoTimeOrNull, isoTimeSchema, pageSchema } from '@/lib/http/page'
@@ -25,10 +26,13 @@ export const phoneSchema = z
   .string()
   .trim()
   .regex(/^\+?[0-9][0-9 ().-]*$/, 'phone: digits, spaces, ( ) - . and an optional leading +')
-  .refine((v) => {
-    const digits = v.replace(/\D/g, '').length
-    return digits >= 5 && digits <= 15
-  }, 'phone: between 5 and 15 digits')
+  .refine(
+    (v) => {
+      const digits = v.replace(/\D/g, '').length
+      return digits >= 5 && digits <= 15
+    },
+    { message: 'phone: between 5 and 15 digits', params: because('phone_digits') },
+  )
 
 export const emailSchema = z
   .string()
@@ -52,7 +56,11 @@ export function validityBound(field: 'validFrom' | 'validUntil') {
     const valid = !Number.isNaN(at.getTime()) && /^\d{4}-\d{2}-\d{2}/.test(text)
     // A date that exists: 2026-02-30 would otherwise roll over into March.
     if (!valid || (dateOnly && at.toISOString().slice(0, 10) !== text)) {
-      ctx.addIssue({ code: 'custom', message: `${field}: a date (YYYY-MM-DD) or an ISO-8601 time` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${field}: a date (YYYY-MM-DD) or an ISO-8601 time`,
+        params: because('invalid_date'),
+      })
       return z.NEVER
     }
     if (dateOnly && field === 'validUntil') return new Date(at.getTime() + 86_400_000 - 1)
@@ -64,6 +72,7 @@ const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsNul
 
 /** Both bounds set and not in order: the message every validity check uses. */
 export const VALIDITY_ORDER_MESSAGE = 'validUntil: must be after validFrom'
+const NOTHING_TO_CHANGE = { message: 'send at least one field to change', params: because('nothing_to_change') }
 export const validityInOrder = (from: Date | null | undefined, until: Date | null | undefined) =>
   !from || !until || from.getTime() < until.getTime()
 
@@ -83,7 +92,11 @@ const residentFields = {
 export const createResidentSchema = z
   .object(residentFields)
   .strict()
-  .refine((v) => validityInOrder(v.validFrom, v.validUntil), { message: VALIDITY_ORDER_MESSAGE, path: ['validUntil'] })
+  .refine((v) => validityInOrder(v.validFrom, v.validUntil), {
+    message: VALIDITY_ORDER_MESSAGE,
+    path: ['validUntil'],
+    params: because('validity_order'),
+  })
 export type CreateResidentInput = z.input<typeof createResidentSchema>
 export type CreateResident = z.output<typeof createResidentSchema>
 
@@ -96,7 +109,7 @@ export const updateResidentSchema = z
     status: z.enum(['active', 'suspended'], { error: 'status: active or suspended (erase with DELETE)' }).optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).some((k) => k !== 'version'), 'send at least one field to change')
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), NOTHING_TO_CHANGE)
 export type UpdateResidentInput = z.input<typeof updateResidentSchema>
 export type UpdateResident = z.output<typeof updateResidentSchema>
 
@@ -110,7 +123,10 @@ const idList = (field: string) =>
 export const residentGrantsSchema = z
   .object({ deviceIds: idList('deviceIds').optional(), groupIds: idList('groupIds').optional() })
   .strict()
-  .refine((v) => v.deviceIds !== undefined || v.groupIds !== undefined, 'send deviceIds, groupIds or both')
+  .refine((v) => v.deviceIds !== undefined || v.groupIds !== undefined, {
+    message: 'send deviceIds, groupIds or both',
+    params: because('nothing_to_change'),
+  })
 export type ResidentGrantsInput = z.input<typeof residentGrantsSchema>
 
 export const residentQuerySchema = z.object({

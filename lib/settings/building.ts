@@ -6,6 +6,7 @@ import type { AuditContext } from '@/lib/audit/record-audit'
 import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
 import { badRequest } from '@/lib/errors'
+import { fieldIssuesOf } from '@/lib/http/zod-field-issues'
 import { forgetBuildingTimeZone } from '@/lib/i18n/data'
 import { buildingSettingsInputSchema, type BuildingSettings } from '@/lib/settings/building-schema'
 import { isTimeZone } from '@/lib/time/zoned-time'
@@ -33,7 +34,10 @@ export async function updateBuildingSettings(
   context: AuditContext,
 ): Promise<BuildingSettings> {
   const parsed = buildingSettingsInputSchema.safeParse(body)
-  if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'body: invalid')
+  if (!parsed.success) {
+    const { issues } = parsed.error
+    throw badRequest(issues[0]?.message ?? 'body: invalid', { fields: fieldIssuesOf(issues) })
+  }
   const { timeZone } = parsed.data
   return runChange(db, async ({ tx, audit, afterCommit }) => {
     const site = await tx.site.findFirst({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })

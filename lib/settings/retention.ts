@@ -5,6 +5,7 @@ import type { AuditContext } from '@/lib/audit/record-audit'
 import type { Db } from '@/lib/db/client'
 import { runChange } from '@/lib/domain/run-change'
 import { badRequest } from '@/lib/errors'
+import { fieldIssuesOf } from '@/lib/http/zod-field-issues'
 import { readJsonValue, writeJsonValue } from '@/lib/settings/key-value'
 import {
   DEFAULT_RETENTION_DAYS,
@@ -39,7 +40,10 @@ export async function updateRetentionDays(
   context: AuditContext,
 ): Promise<RetentionDays> {
   const parsed = retentionInputSchema.safeParse(body)
-  if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'body: invalid')
+  if (!parsed.success) {
+    const { issues } = parsed.error
+    throw badRequest(issues[0]?.message ?? 'body: invalid', { fields: fieldIssuesOf(issues) })
+  }
   return runChange(db, async ({ tx, audit }) => {
     const before = daysFrom(await readJsonValue(tx, RETENTION_KEY))
     const after: RetentionDays = { ...before }

@@ -3,6 +3,7 @@
 // private addresses only for hosts listed explicitly, redirects to allowed hosts only, everything under one deadline.
 // Only HLS media types are accepted.
 import type { IncomingMessage } from 'node:http'
+import type { ErrorCode } from '@/lib/http/error-codes'
 import { PinnedGetError, pinnedGet, type ResolveHost } from '@/lib/net/pinned-get'
 import type { AllowedHosts } from '@/lib/snapshots/allowed-hosts'
 import type { StreamPartKind } from '@/lib/streams/stream-token'
@@ -19,7 +20,7 @@ export class StreamFetchError extends Error {
   constructor(
     message: string,
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
   ) {
     super(message)
     this.name = 'StreamFetchError'

@@ -35,7 +35,7 @@ export async function openCallStream(
   const call = await db.call.findUnique({ where: { id: callId }, include: { device: true } })
   if (!call) throw notFound('Call')
   if (call.endedAt || (call.state !== 'ringing' && call.state !== 'answered')) {
-    throw conflict(`The call has ended (${call.state}); there is nothing live to watch`)
+    throw conflict(`The call has ended (${call.state}); there is nothing live to watch`, 'call_ended')
   }
   if (!STREAMING_CATEGORIES.has(call.device.category)) {
     throw new AppError('stream_unsupported', `${call.device.name} has no camera stream`, 422)

@@ -22,7 +22,7 @@ export async function createUnit(db: Db, actor: Actor, input: unknown, context: 
     const taken = await tx.unit.findUnique({
       where: { buildingId_label: { buildingId: building.id, label: data.label } },
     })
-    if (taken) throw conflict(`${building.name} already has a unit ${data.label}`)
+    if (taken) throw conflict(`${building.name} already has a unit ${data.label}`, 'unit_taken')
     const row = await tx.unit.create({
       data: { buildingId: building.id, label: data.label, floor: data.floor ?? null },
       include: unitInclude,
@@ -38,7 +38,7 @@ export async function createUnit(db: Db, actor: Actor, input: unknown, context: 
     return toUnitItem(row)
   }).catch((error: unknown) => {
     // Two admins adding the same unit at once: the unique index decides, the loser hears why.
-    if (isUniqueViolation(error)) throw conflict(`${data.building} already has a unit ${data.label}`)
+    if (isUniqueViolation(error)) throw conflict(`${data.building} already has a unit ${data.label}`, 'unit_taken')
     throw error
   })
 }

@@ -27,7 +27,7 @@ export async function createUser(db: Db, input: CreateUserInput, by?: ChangedBy)
   const passwordHash = await hashPassword(data.password)
   return runChange(db, async ({ tx, audit }) => {
     const existing = await tx.user.findUnique({ where: { email: data.email } })
-    if (existing) throw conflict(`a user with email ${data.email} already exists`)
+    if (existing) throw conflict(`a user with email ${data.email} already exists`, 'email_taken')
     const user = await tx.user.create({
       data: { email: data.email, name: data.name ?? data.email.split('@')[0], role: data.role, passwordHash },
     })
@@ -114,6 +114,6 @@ export async function withdrawApiToken(db: Db, actor: Actor, tokenId: string, co
 
 /** PATCH /api/users/{id}: disable/enable or re-role an account (lib/users/offboarding.ts). */
 export async function changeUserAccess(db: Db, actor: Actor, userId: string, input: unknown, context: AuditContext) {
-  if (userId === actor.userId) throw conflict('Ask another admin to change your own account')
+  if (userId === actor.userId) throw conflict('Ask another admin to change your own account', 'own_account')
   return updateUserAccess(db, changedBy(actor, context), userId, updateUserSchema.parse(input))
 }

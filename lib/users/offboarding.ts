@@ -27,7 +27,8 @@ export async function updateUserAccess(
     const staysActiveAdmin = role === 'admin' && !disabled
     if (user.role === 'admin' && !user.disabledAt && !staysActiveAdmin) {
       const otherAdmins = await tx.user.count({ where: { role: 'admin', disabledAt: null, id: { not: user.id } } })
-      if (otherAdmins === 0) throw conflict('This is the last active admin: add or enable another admin first')
+      if (otherAdmins === 0)
+        throw conflict('This is the last active admin: add or enable another admin first', 'last_admin')
     }
 
     const now = new Date()

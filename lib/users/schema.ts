@@ -1,5 +1,6 @@
 // Operators and their API tokens: what an admin may send, and what the API and UI show (never a hash).
 import { z } from 'zod'
+import { because } from '@/lib/http/field-issues'
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy'
 import { roleSchema } from '@/lib/domain/enums'
 import { isoTimeOrNull, isoTimeSchema, pageSchema } from '@/lib/http/page'
@@ -75,7 +76,10 @@ export type Me = z.infer<typeof meSchema>
 export const updateUserSchema = z
   .object({ role: roleSchema.optional(), disabled: z.boolean().optional() })
   .strict()
-  .refine((v) => v.role !== undefined || v.disabled !== undefined, 'send role, disabled or both')
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, {
+    message: 'send role, disabled or both',
+    params: because('nothing_to_change'),
+  })
 export type UpdateUserInput = z.input<typeof updateUserSchema>
 
 /** The answer to a language change. */

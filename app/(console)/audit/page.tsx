@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { getTranslations } from 'next-intl/server'
 import { Suspense } from 'react'
 import { AuditList } from '@/components/audit/audit-list'
 import { PageHeader } from '@/components/ui/page-header'
@@ -6,14 +7,17 @@ import { readForPage, requirePage } from '@/lib/auth/page-guard'
 import { can } from '@/lib/auth/permissions'
 import { readBuildingTimeZone } from '@/lib/settings/building'
 
-export const metadata: Metadata = { title: 'Audit' }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('audit'))('metaTitle') }
+}
 
 export default async function AuditPage() {
   const actor = await requirePage('audit')
+  const t = await getTranslations('audit')
   const timeZone = await readForPage(readBuildingTimeZone)
   return (
     <>
-      <PageHeader title="Audit trail" description="Who did what, when, and from where." />
+      <PageHeader title={t('pageTitle')} description={t('pageLead')} />
       <Suspense>
         <AuditList timeZone={timeZone} canExport={can(actor.role, 'audit.export')} />
       </Suspense>
