@@ -27,13 +27,13 @@ export function CallPanel() {
         {items.slice(0, 8).map((call) => (
           <li
             key={call.id}
-            className="flex items-center justify-between gap-2 px-4 py-2 text-sm"
+            className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 px-4 py-2 text-sm"
             data-testid="call-item"
           >
-            <span className="truncate">{call.deviceName ?? '—'}</span>
-            <span className="flex items-center gap-2 text-xs text-muted">
+            <span className="min-w-0 truncate">{call.deviceName ?? '—'}</span>
+            <span className="flex min-w-0 flex-wrap items-center gap-2 text-xs text-muted">
               <Badge tone={tone(call.state)}>{t(`state.${call.state}`)}</Badge>
-              {call.answeredBy && <span>{call.answeredBy}</span>}
+              {call.answeredBy && <span className="break-all">{call.answeredBy}</span>}
               {formatTime(call.startedAt)}
               {call.state === 'answered' && !call.endedAt && (
                 <OpenDoorButton
