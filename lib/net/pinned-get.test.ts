@@ -21,15 +21,19 @@ afterAll(() => server.close())
 const resolve: ResolveHost = async (hostname) =>
   hostname === 'media.building.test' ? [{ address: '127.0.0.1', family: 4 }] : []
 
-function get(path: string, maxRedirects = 3) {
-  return pinnedGet(new URL(`http://media.building.test:${server.port}${path}`), {
-    allowedHosts: createAllowedHosts(parseAllowedHostList(`media.building.test:${server.port}`)),
+/** A GET of `url` allowing only `allowed` (host:port list). */
+function getFrom(url: string, allowed: string, maxRedirects = 3) {
+  return pinnedGet(new URL(url), {
+    allowedHosts: createAllowedHosts(parseAllowedHostList(allowed)),
     maxRedirects,
     signal: new AbortController().signal,
     headers: {},
     resolve,
   })
 }
+
+const get = (path: string, maxRedirects = 3) =>
+  getFrom(`http://media.building.test:${server.port}${path}`, `media.building.test:${server.port}`, maxRedirects)
 
 async function refusal(promise: Promise<unknown>): Promise<PinnedGetError> {
   const error = await promise.then(
@@ -49,16 +53,7 @@ describe('pinnedGet', () => {
   })
 
   it('refuses a host that is not allowed, at the first hop or behind a redirect', async () => {
-    const blocked = await pinnedGet(new URL('http://evil.test/x'), {
-      allowedHosts: createAllowedHosts([]),
-      maxRedirects: 3,
-      signal: new AbortController().signal,
-      headers: {},
-      resolve,
-    }).then(
-      () => undefined,
-      (e: PinnedGetError) => e,
-    )
+    const blocked = await refusal(getFrom('http://evil.test/x', ''))
     expect(blocked).toMatchObject({ reason: 'host_refused', host: 'evil.test', redirected: false })
     expect(await refusal(get('/to-elsewhere'))).toMatchObject({
       reason: 'host_refused',
@@ -76,16 +71,7 @@ describe('pinnedGet', () => {
   })
 
   it('reports a name that does not resolve', async () => {
-    const error = await pinnedGet(new URL(`http://nowhere.test:${server.port}/`), {
-      allowedHosts: createAllowedHosts(parseAllowedHostList(`nowhere.test:${server.port}`)),
-      maxRedirects: 0,
-      signal: new AbortController().signal,
-      headers: {},
-      resolve,
-    }).then(
-      () => undefined,
-      (e: PinnedGetError) => e,
-    )
+    const error = await refusal(getFrom(`http://nowhere.test:${server.port}/`, `nowhere.test:${server.port}`, 0))
     expect(error).toMatchObject({ reason: 'unresolvable', host: `nowhere.test:${server.port}` })
   })
 })
