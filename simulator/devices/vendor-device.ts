@@ -20,6 +20,8 @@ import type { EmittedMessage } from '@/simulator/mq/emitted-message'
 import { createShortId } from '@/simulator/state/ids'
 import { type SimAccessLog, type SimDevice, appendBounded, setDeviceStatus } from '@/simulator/state/sim-state'
 
+const CALL_TIMEOUT_MS = 30_000
+
 const WAY: Record<SimAccessLog['accessType'], number> = { card: 1, password: 2, face: 4, remote: 9, other: 0 }
 
 function captureFor(ctx: SimContext, person?: PickedPerson): string {
@@ -109,6 +111,8 @@ function startCall(ctx: SimContext, device: SimDevice, caller?: PickedPerson): E
 
 /** Remote unlock as the device reports it (after password-free door-operate or a control trigger). */
 export function emitVendorRemoteUnlock(ctx: SimContext, device: SimDevice): EmittedMessage {
+  // Opening the door ends the call the visitor rang (the console reads the opening as the call's end, §5.4).
+  device.openCall = undefined
   return emitAccessRecord(ctx, device, { accessType: 'remote', success: true, withImage: true })
 }
 
@@ -136,7 +140,10 @@ function attemptUnlock(
 }
 
 function startCallOrKeep(ctx: SimContext, device: SimDevice): EmittedMessage[] {
-  return device.openCall?.status === 'calling' ? [] : startCall(ctx, device)
+  const call = device.openCall
+  // A ring stops after the two-way talk timeout (TuyaOS default 30 s, docs/tuya-devices.md §5.2).
+  const ringing = call?.status === 'calling' && ctx.clock.now() - call.startedAt < CALL_TIMEOUT_MS
+  return ringing ? [] : startCall(ctx, device)
 }
 
 function otherTrigger(ctx: SimContext, device: SimDevice, kind: TriggerKind): EmittedMessage[] {
