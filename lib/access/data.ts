@@ -127,32 +127,32 @@ export type AccessExportRow = Omit<AccessEventItem, 'occurredAt' | 'receivedAt'>
 }
 
 /**
- * A stored time as text Date.parse reads as UTC: SQLite holds the text Prisma's adapter wrote
- * (`2026-11-30T14:15:03.079+00:00`); PostgreSQL's is formatted explicitly, whatever the session's DateStyle. Both
- * drivers' own date parsing costs more than the query.
+ * A stored time as the export reads it. PostgreSQL: milliseconds since the epoch, computed by the server (exact for
+ * `timestamp(3)`; a number parses cheaper than any date text). SQLite: the text Prisma's adapter wrote
+ * (`2026-11-30T14:15:03.079+00:00`), which Date.parse reads as UTC.
  */
-function timeText(provider: DbProvider, name: string): Sql {
+function timeColumn(provider: DbProvider, name: string): Sql {
   return provider === 'postgresql'
-    ? sql`to_char(${accessColumn('e', name)}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    ? sql`CAST(EXTRACT(EPOCH FROM ${accessColumn('e', name)}) * 1000 AS BIGINT)`
     : sql`CAST(${accessColumn('e', name)} AS TEXT)`
 }
 
-/** Milliseconds of a time read by timeText (SQLite may also hold epoch milliseconds, read back as digits). */
-function parseTime(text: unknown): number {
-  const ms = Date.parse(String(text))
-  if (!Number.isNaN(ms)) return ms
-  if (/^\d+$/.test(String(text))) return Number(text)
-  throw new Error(`AccessEvent: stored time ${JSON.stringify(text)} is not a time`)
+/** Milliseconds of a time read by timeColumn: digits (PostgreSQL, or epoch milliseconds SQLite may hold) or ISO text. */
+function readTime(value: unknown): number {
+  if (typeof value === 'number') return value
+  const text = String(value)
+  const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text)
+  if (Number.isNaN(ms)) throw new Error(`AccessEvent: stored time ${JSON.stringify(text)} is not a time`)
+  return ms
 }
 
-/** One export batch: the columns exportRowOf reads, by position; door name and stored snapshot joined in. */
+/** One export batch: the columns exportRowOf reads, by position, the stored snapshot's id joined in. */
 function exportBatchSql(provider: DbProvider, filter: ResolvedAccessFilter, cursor: Cursor | null, take: number) {
   const conditions = [...accessConditionsSql(filter, { alias: 'e', timeOrdered: true }), ...afterCursorSql(cursor, 'e')]
   return sql`
-    SELECT e."id", ${timeText(provider, 'occurredAt')}, ${timeText(provider, 'receivedAt')}, e."deviceId", d."name",
+    SELECT e."id", ${timeColumn(provider, 'occurredAt')}, ${timeColumn(provider, 'receivedAt')}, e."deviceId",
            e."method", e."result", e."residentId", e."residentName", s."id", e."backfilled"
     FROM "AccessEvent" e
-    LEFT JOIN "Device" d ON d."id" = e."deviceId"
     LEFT JOIN "Snapshot" s ON s."id" = e."snapshotId" AND s."state" = 'stored'
     ${whereSql(conditions)}
     ORDER BY e."occurredAt" DESC, e."id" DESC
@@ -161,20 +161,22 @@ function exportBatchSql(provider: DbProvider, filter: ResolvedAccessFilter, curs
 
 type Text = string | null
 
-function exportRowOf(row: unknown[]): AccessExportRow {
-  const storedSnapshotId = row[9] as Text
+/** A row of exportBatchSql as the list's item would show it; door names come from `doors` (id → name). */
+function exportRowOf(row: unknown[], doors: Map<string, string>): AccessExportRow {
+  const deviceId = row[3] as Text
+  const storedSnapshotId = row[8] as Text
   return {
     id: row[0] as string,
-    occurredAt: parseTime(row[1]),
-    receivedAt: parseTime(row[2]),
-    deviceId: row[3] as Text,
-    deviceName: row[4] as Text,
-    method: storedValue(ACCESS_METHODS, row[5] as string, 'AccessEvent.method'),
-    result: storedValue(ACCESS_RESULTS, row[6] as string, 'AccessEvent.result'),
-    residentId: row[7] as Text,
-    residentName: row[8] as Text,
+    occurredAt: readTime(row[1]),
+    receivedAt: readTime(row[2]),
+    deviceId,
+    deviceName: deviceId === null ? null : (doors.get(deviceId) ?? null),
+    method: storedValue(ACCESS_METHODS, row[4] as string, 'AccessEvent.method'),
+    result: storedValue(ACCESS_RESULTS, row[5] as string, 'AccessEvent.result'),
+    residentId: row[6] as Text,
+    residentName: row[7] as Text,
     snapshotUrl: storedSnapshotId === null ? null : apiPaths.snapshot(storedSnapshotId),
-    backfilled: row[10] === true || row[10] === 1,
+    backfilled: row[9] === true || row[9] === 1,
   }
 }
 
@@ -183,7 +185,7 @@ function exportRowOf(row: unknown[]): AccessExportRow {
  * memory stays flat at any size), at most `maxRows` in all: the CSV export's reader. One raw statement per batch
  * on a bulk connection of its own (lib/db/bulk-read.ts), where Prisma's model reads spent most of the export's
  * time mapping rows (~75k rows/s). The next batch is already being read while the caller writes this one; at most
- * two batches are held at a time. export-rows.test.ts checks the rows are the list's, field for field.
+ * two batches are held at a time. export-parity.test.ts checks the rows are the list's, field for field.
  */
 export async function* readAccessExportBatches(
   db: Db,
@@ -191,7 +193,12 @@ export async function* readAccessExportBatches(
   { batchSize, maxRows }: { batchSize: number; maxRows: number },
 ): AsyncGenerator<AccessExportRow[]> {
   if (maxRows <= 0) return
+  // Door names read once (a building has tens of doors), not joined into every row.
+  const doors = new Map((await db.device.findMany({ select: { id: true, name: true } })).map((d) => [d.id, d.name]))
   const connection = await openBulkConnection(db)
+  // A batch is one short index range: PostgreSQL's parallel workers would only compete with the export for cores.
+  if (connection.provider === 'postgresql')
+    await connection.rows(sqlOf(['SET max_parallel_workers_per_gather = 0'], []))
   const read = (cursor: Cursor | null, take: number) =>
     connection.rows(exportBatchSql(connection.provider, filter, cursor, take))
   let pending: Promise<unknown[][]> | null = read(null, Math.min(batchSize, maxRows))
@@ -204,11 +211,8 @@ export async function* readAccessExportBatches(
       total += rows.length
       const last = rows[rows.length - 1]
       if (rows.length === batchSize && total < maxRows)
-        pending = read(
-          { at: new Date(parseTime(last[1])), id: last[0] as string },
-          Math.min(batchSize, maxRows - total),
-        )
-      yield rows.map(exportRowOf)
+        pending = read({ at: new Date(readTime(last[1])), id: last[0] as string }, Math.min(batchSize, maxRows - total))
+      yield rows.map((row) => exportRowOf(row, doors))
     }
   } finally {
     // The reader stopped early (client gone): the read ahead is dropped, its failure with it.
