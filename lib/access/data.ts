@@ -107,12 +107,21 @@ export function accessConditionsSql(
   return parts
 }
 
-/** Strictly after the cursor in (occurredAt desc, id desc) order, written as beforeCursor writes it for Prisma. */
-function afterCursorSql(cursor: Cursor | null, alias: string): Sql[] {
+/**
+ * Strictly after the cursor in (occurredAt desc, id desc) order, as beforeCursor writes it for Prisma (the redundant
+ * `occurredAt <= at` gives both planners a range). PostgreSQL gets the same condition as a row comparison, which it
+ * reads as a bound on the (occurredAt, id) index: the OR form's poor row estimate made it sort a whole day's events
+ * for each batch deep in the history.
+ */
+function afterCursorSql(cursor: Cursor | null, alias: string, provider: DbProvider = 'sqlite'): Sql[] {
   if (!cursor) return []
   const at = accessColumn(alias, 'occurredAt')
   const id = accessColumn(alias, 'id')
-  return [sql`${at} <= ${cursor.at}`, sql`(${at} < ${cursor.at} OR (${at} = ${cursor.at} AND ${id} < ${cursor.id}))`]
+  const after =
+    provider === 'postgresql'
+      ? sql`(${at}, ${id}) < (${cursor.at}, ${cursor.id})`
+      : sql`(${at} < ${cursor.at} OR (${at} = ${cursor.at} AND ${id} < ${cursor.id}))`
+  return [sql`${at} <= ${cursor.at}`, after]
 }
 
 export const whereSql = (parts: Sql[]): Sql => (parts.length ? sql`WHERE ${joinSql(parts, ' AND ')}` : emptySql)
@@ -146,14 +155,20 @@ function readTime(value: unknown): number {
   return ms
 }
 
-/** One export batch: the columns exportRowOf reads, by position, the stored snapshot's id joined in. */
+/**
+ * One export batch: the columns exportRowOf reads, by position. The stored snapshot's id is a subquery per returned
+ * row, not a join, so no planner may choose to hash the whole Snapshot table for a batch.
+ */
 function exportBatchSql(provider: DbProvider, filter: ResolvedAccessFilter, cursor: Cursor | null, take: number) {
-  const conditions = [...accessConditionsSql(filter, { alias: 'e', timeOrdered: true }), ...afterCursorSql(cursor, 'e')]
+  const conditions = [
+    ...accessConditionsSql(filter, { alias: 'e', timeOrdered: true }),
+    ...afterCursorSql(cursor, 'e', provider),
+  ]
   return sql`
     SELECT e."id", ${timeColumn(provider, 'occurredAt')}, ${timeColumn(provider, 'receivedAt')}, e."deviceId",
-           e."method", e."result", e."residentId", e."residentName", s."id", e."backfilled"
+           e."method", e."result", e."residentId", e."residentName",
+           (SELECT s."id" FROM "Snapshot" s WHERE s."id" = e."snapshotId" AND s."state" = 'stored'), e."backfilled"
     FROM "AccessEvent" e
-    LEFT JOIN "Snapshot" s ON s."id" = e."snapshotId" AND s."state" = 'stored'
     ${whereSql(conditions)}
     ORDER BY e."occurredAt" DESC, e."id" DESC
     LIMIT ${take}`
