@@ -2,34 +2,14 @@
 // with a second manager who sees the same rows, opens an event with the snapshot beside the enrolled photo, exports
 // exactly the filtered rows as CSV (times with the building's offset), and opens the same filters as a report. A
 // guard may read the log but reaches neither the export nor the reports.
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { expect, test } from './fixtures'
-import { E2E_DATABASE_URL } from './e2e-env'
 import { LoginPage } from './pages/login-page'
-import { DEMO, E2E_SIM_URL, triggerDevice } from './support/simulator-control'
+import { seedEnrolledPhoto } from './support/enrolled-photo'
+import { DEMO, triggerDevice } from './support/simulator-control'
 
 const person = DEMO.lobbyTerminal.persons[1]
 const resident = DEMO.resident(person.residentId)
-
-function seedEnrolledPhoto(residentId: string) {
-  execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(__dirname, 'support/seed-enrolled-photo.ts'),
-      residentId,
-      `${E2E_SIM_URL}/_sim/enrolment/${residentId}.jpg`,
-    ],
-    {
-      cwd: path.resolve(__dirname, '..'),
-      env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-}
 
 /** The ids of the rows the access table shows (each row links to its event). */
 async function shownIds(page: import('@playwright/test').Page): Promise<string[]> {

@@ -1,10 +1,12 @@
 // Door calls with two guards on two consoles (two browser contexts), against the simulator: the call dialog
 // opens on both with the door station's live view playing, the first answer takes the call and stops the ring
-// elsewhere, the door opens from the keyboard exactly once, and missed calls wait on the list until seen.
+// elsewhere, the door opens from the keyboard exactly once, and missed calls wait on the list until seen. A call
+// from a resident the terminal recognised opens its capture large beside their enrolled photo.
 import type { Browser, Locator, Page } from '@playwright/test'
 import { expect, test, type SeededUser } from './fixtures'
 import { LoginPage } from './pages/login-page'
 import { DEMO_BUILDING } from '@/simulator/demo-building'
+import { seedEnrolledPhoto } from './support/enrolled-photo'
 import { DEMO, E2E_SIM_URL, triggerDevice } from './support/simulator-control'
 
 async function secondConsole(browser: Browser, user: SeededUser): Promise<Page> {
@@ -129,6 +131,46 @@ test.describe('door calls', () => {
     await expect(listA).toHaveCount(countBefore)
     await expect(listB).toHaveCount(countBefore)
     await pageB.context().close()
+  })
+
+  test('a call from a resident the terminal recognised opens its capture large beside their enrolled photo', async ({
+    page,
+    signInAs,
+  }) => {
+    const terminal = DEMO.lobbyTerminal
+    const resident = DEMO.resident(terminal.persons[0].residentId)
+    seedEnrolledPhoto(resident.id)
+    await signInAs('guard')
+    await consoleReady(page)
+
+    await triggerDevice(terminal.id, 'doorbell', resident.id)
+    const dialog = page.getByRole('alertdialog', { name: `Door call: ${terminal.name}` })
+    await expect(dialog.getByTestId('call-caller')).toContainText(resident.name)
+    await expect(dialog.getByTestId('call-enrolled-photo')).toHaveCount(0) // beside it only when opened large
+    await dialog.getByRole('button', { name: 'Show the door picture large' }).click()
+    const enrolled = dialog.getByTestId('call-enrolled')
+    await expect(enrolled).toContainText(resident.name)
+    for (const image of [dialog.getByTestId('call-snapshot'), enrolled.getByTestId('call-enrolled-photo')]) {
+      await expect(image).toBeVisible()
+      await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+        .toBe(true)
+    }
+    await page.keyboard.press('d')
+    await expect(dialog.getByTestId('call-status')).toContainText('Declined')
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('alertdialog')).toHaveCount(0)
+
+    // Nobody recognised: the capture opens large alone.
+    await triggerDevice(terminal.id, 'doorbell')
+    await expect(dialog.getByTestId('call-snapshot')).toBeVisible()
+    await dialog.getByRole('button', { name: 'Show the door picture large' }).click()
+    await expect(dialog.getByRole('button', { name: 'Show the door picture smaller' })).toBeVisible()
+    await expect(dialog.getByTestId('call-caller')).toHaveCount(0)
+    await expect(dialog.getByTestId('call-enrolled')).toHaveCount(0)
+    await page.keyboard.press('d')
+    await expect(dialog.getByTestId('call-status')).toContainText('Declined')
+    await page.keyboard.press('Escape')
   })
 
   test('several calls queue in one dialog; locks have no live view and show a snapshot; D and Esc decline', async ({

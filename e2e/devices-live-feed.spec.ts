@@ -1,6 +1,7 @@
 // The console's door activity under the guard's hands: Pause holds the list still and counts what arrives, Resume
 // shows it all; the feed filters by result; a row opens the event in full (device time beside receive time).
-// And a device's own page: its state, the remote open with its confirmation, and no serious accessibility issue.
+// And a device's own page: its state, product, model and firmware, the remote open with its confirmation, and no
+// serious accessibility issue.
 import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test } from './fixtures'
 import { DEMO, triggerDevice } from './support/simulator-control'
@@ -48,6 +49,14 @@ test('a device page shows the door, opens it after confirmation, and has no seri
   await page.getByRole('link', { name: DEMO.doorStation.name }).click()
   await expect(page.getByTestId('device-name')).toHaveText(DEMO.doorStation.name)
   await expect(page.getByTestId('device-online')).toHaveAttribute('data-online', 'yes')
+  // What the door is, as the cloud reports it: product and model from the device list and details, and each
+  // firmware module's version (read after start-up; the page follows the device.updated that carries them).
+  await expect(page.getByTestId('device-product')).toHaveText(DEMO.doorStation.productName)
+  await expect(page.getByTestId('device-model')).toHaveText(DEMO.doorStation.productModel)
+  const [main, mcu] = [0, 9].map((type) => DEMO.doorStation.firmware.find((m) => m.type === type)!.version)
+  const firmware = page.getByTestId('device-firmware')
+  await expect(firmware).toContainText(`Main module ${main}`)
+  await expect(firmware).toContainText(`MCU ${mcu}`)
   await page.getByRole('button', { name: 'Open door' }).click()
   await page
     .getByRole('group', { name: `Confirm opening ${DEMO.doorStation.name}` })

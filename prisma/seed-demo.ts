@@ -39,6 +39,7 @@ export async function seedDemoBuilding(db: Db, sealKey: string): Promise<boolean
             category: d.kind,
             tuyaCategory: d.category,
             productId: d.productId,
+            productName: d.productName,
             location: d.location,
             buildingId: d.blockId,
             online: d.online,

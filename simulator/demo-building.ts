@@ -55,6 +55,10 @@ export type DemoDevice = {
   model: DemoAccessModel
   productId: string
   productName: string
+  /** The product model the device details report (`model`). */
+  productModel: string
+  /** Firmware modules the firmware endpoint reports: channel (0 main module, 9 MCU) and current version. */
+  firmware: { type: number; version: string }[]
   blockId: string
   location: string
   online: boolean
@@ -166,6 +170,11 @@ const devices: DemoDevice[] = [
     model: 'access_control',
     productId: 'hvfacepanel7in0a',
     productName: 'Face Recognition Access Terminal 7"',
+    productModel: 'HV-FT7',
+    firmware: [
+      { type: 0, version: '2.3.7' },
+      { type: 9, version: '1.0.4' },
+    ],
     blockId: 'block-a',
     location: 'Block A ground floor lobby',
     online: true,
@@ -186,6 +195,11 @@ const devices: DemoDevice[] = [
     model: 'access_control',
     productId: 'hvfacepanel7in0a',
     productName: 'Face Recognition Access Terminal 7"',
+    productModel: 'HV-FT7',
+    firmware: [
+      { type: 0, version: '2.3.7' },
+      { type: 9, version: '1.0.4' },
+    ],
     blockId: 'block-b',
     location: 'Block B ground floor lobby',
     online: true,
@@ -206,6 +220,11 @@ const devices: DemoDevice[] = [
     model: 'door_station',
     productId: 'hvdoorstation2ka',
     productName: 'Video Door Station with Face Unlock',
+    productModel: 'HV-DS2K',
+    firmware: [
+      { type: 0, version: '3.1.12' },
+      { type: 9, version: '1.2.0' },
+    ],
     blockId: 'block-a',
     location: 'Harbour Road main gate',
     online: true,
@@ -225,6 +244,11 @@ const devices: DemoDevice[] = [
     model: 'lock',
     productId: 'hvjtmsprogym0001',
     productName: 'Residential Lock Pro (face)',
+    productModel: 'HV-LP3F',
+    firmware: [
+      { type: 0, version: '1.5.2' },
+      { type: 9, version: '2.0.1' },
+    ],
     blockId: 'block-a',
     location: 'Block A basement gym',
     online: true,
@@ -259,6 +283,11 @@ const devices: DemoDevice[] = [
     model: 'lock',
     productId: 'hvvideolockbike1',
     productName: 'Video Intercom Lock',
+    productModel: 'HV-VL1',
+    firmware: [
+      { type: 0, version: '1.8.0' },
+      { type: 9, version: '1.1.3' },
+    ],
     blockId: 'block-b',
     location: 'Block B bike store',
     online: true,

@@ -4,7 +4,7 @@
 // from our own origin (docs/live-view.md; hls.js loads only here, when a call dialog opens). Where that cannot
 // be (a lock or panel without a camera stream, no Media Source Extensions, allocation or playback failing, the
 // call over), the call's capture snapshot instead, re-read every few seconds while the call rings; it opens
-// large on click.
+// large on click, beside the enrolled photo of the resident the station recognised as the caller, when there is one.
 import { Camera } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { useEffect, useRef, useState } from 'react'
@@ -136,37 +136,70 @@ function SnapshotView({ call, note }: { call: CallItem; note: string | null }) {
   const [tick, setTick] = useState(0)
   const [large, setLarge] = useState(false)
   const ringing = call.state === 'ringing'
+  const caller = call.caller
   useEffect(() => {
     if (!ringing) return
     const timer = setInterval(() => setTick((n) => n + 1), SNAPSHOT_REFRESH_MS)
     return () => clearInterval(timer)
   }, [ringing])
+  // Opened large, the capture stands beside the recognised resident's enrolled photo, so the guard can compare.
+  const photoUrl = large ? caller?.photoUrl : null
   return (
     <div className="space-y-1" data-testid="call-snapshot-view">
       {call.snapshotUrl ? (
-        <button
-          type="button"
-          onClick={() => setLarge((v) => !v)}
-          aria-expanded={large}
-          aria-label={large ? t('shrink') : t('enlarge')}
-          className="block w-full overflow-hidden rounded-lg bg-black"
-        >
-          <img
-            src={`${call.snapshotUrl}?v=${tick}`}
-            alt={t('visitorAt', { device: call.deviceName ?? '—' })}
-            data-testid="call-snapshot"
-            className={`mx-auto w-full object-contain ${large ? 'max-h-[75vh]' : 'max-h-72'}`}
-          />
-        </button>
+        <div className={caller && photoUrl ? 'grid gap-2 md:grid-cols-2' : undefined}>
+          <button
+            type="button"
+            onClick={() => setLarge((v) => !v)}
+            aria-expanded={large}
+            aria-label={large ? t('shrink') : t('enlarge')}
+            className="block w-full overflow-hidden rounded-lg bg-black"
+          >
+            <img
+              src={`${call.snapshotUrl}?v=${tick}`}
+              alt={t('visitorAt', { device: call.deviceName ?? '—' })}
+              data-testid="call-snapshot"
+              className={`mx-auto w-full object-contain ${large ? 'max-h-[75vh]' : 'max-h-72'}`}
+            />
+          </button>
+          {caller && photoUrl && <EnrolledPhoto caller={caller} photoUrl={photoUrl} />}
+        </div>
       ) : (
         <div className="flex aspect-video w-full items-center justify-center rounded-lg bg-panel-2 text-sm text-muted">
           <Camera size={20} aria-hidden className="mr-2" /> {t('waitingPicture')}
         </div>
+      )}
+      {caller && (
+        <p className="text-sm font-medium" data-testid="call-caller">
+          {caller.unit
+            ? t('recognisedInUnit', { name: caller.name, unit: caller.unit })
+            : t('recognised', { name: caller.name })}
+        </p>
       )}
       <p className="text-xs text-muted">
         {note ? t('noLiveView', { reason: note }) : call.deviceCategory !== 'door_station' ? t('noCameraStream') : null}{' '}
         {ringing ? t('refreshing') : t('capture')}
       </p>
     </div>
+  )
+}
+
+type Caller = NonNullable<CallItem['caller']>
+
+/** The resident's enrolled face photo (the signed-in photo route), with their name and unit from the register. */
+function EnrolledPhoto({ caller, photoUrl }: { caller: Caller; photoUrl: string }) {
+  const t = useTranslations('calls.media')
+  return (
+    <figure className="overflow-hidden rounded-lg bg-black" data-testid="call-enrolled">
+      <img
+        src={photoUrl}
+        alt={t('enrolledPhotoOf', { name: caller.name })}
+        data-testid="call-enrolled-photo"
+        className="mx-auto max-h-[75vh] w-full object-contain"
+      />
+      <figcaption className="bg-panel-2 px-2 py-1 text-sm">
+        {caller.unit ? t('callerInUnit', { name: caller.name, unit: caller.unit }) : caller.name}
+      </figcaption>
+    </figure>
   )
 }

@@ -1,8 +1,8 @@
 'use client'
 
-// One device's page: online state, last seen and last event, battery, product and data points, the remote
-// "open door" (with its confirmation), and its recent access events, calls and alarms. Kept fresh by the live
-// stream (at most every few seconds for a busy door).
+// One device's page: online state, last seen and last event, battery, product, model, firmware and data points,
+// the remote "open door" (with its confirmation), and its recent access events, calls and alarms. Kept fresh by the
+// live stream (at most every few seconds for a busy door).
 import { ArrowLeft, BatteryLow, Wifi, WifiOff } from 'lucide-react'
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
@@ -85,7 +85,18 @@ function DeviceSections({ detail, canOpenDoor }: { detail: DeviceDetail; canOpen
               </span>
             )}
           </Fact>
-          <Fact label={t('product')}>{device.productId ?? '—'}</Fact>
+          <Fact label={t('product')} testId="device-product">
+            {device.productName ?? '—'}
+          </Fact>
+          <Fact label={t('productModel')} testId="device-model">
+            {device.productModel ?? '—'}
+          </Fact>
+          <Fact label={t('firmware')} testId="device-firmware">
+            <FirmwareVersions device={device} />
+          </Fact>
+          <Fact label={t('productIdLabel')}>
+            <code className="text-xs">{device.productId ?? '—'}</code>
+          </Fact>
           <Fact label={t('tuyaCategory')}>{device.tuyaCategory ?? '—'}</Fact>
           <Fact label={t('tuyaId')}>
             <code className="text-xs">{device.tuyaId}</code>
@@ -152,12 +163,37 @@ function DeviceSections({ detail, canOpenDoor }: { detail: DeviceDetail; canOpen
   )
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
   return (
     <div>
       <dt className="text-xs text-muted">{label}</dt>
-      <dd>{children}</dd>
+      <dd data-testid={testId}>{children}</dd>
     </div>
+  )
+}
+
+/** `Main module 3.1.12 · MCU 1.2.0`: each firmware module the cloud reported, by channel. */
+function FirmwareVersions({ device }: { device: DeviceDetail['device'] }) {
+  const t = useTranslations('devicePage')
+  if (!device.detailsReadAt) return <span className="text-muted">{t('firmwareNotRead')}</span>
+  if (device.firmware.length === 0) return <>—</>
+  return (
+    <ul className="flex flex-wrap gap-x-2">
+      {device.firmware.map(({ type, version }, i) => (
+        <li key={type}>
+          {i > 0 && (
+            <span aria-hidden className="mr-2 text-muted">
+              ·
+            </span>
+          )}
+          {type === 0
+            ? t('firmwareModule.main', { version })
+            : type === 9
+              ? t('firmwareModule.mcu', { version })
+              : t('firmwareModule.other', { type, version })}
+        </li>
+      ))}
+    </ul>
   )
 }
 

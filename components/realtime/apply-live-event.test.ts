@@ -38,6 +38,7 @@ const call = (id: string, state: CallItem['state']): CallItem => ({
   backfilled: false,
   seenAt: null,
   seenBy: null,
+  caller: null,
 })
 const alarm = (id: string, state: AlarmItem['state']): AlarmItem => ({
   id,

@@ -1,10 +1,10 @@
-// Access history as CSV: one column per field of the wire item (accessEventItemSchema, mapped by
-// toAccessEventItem), so the export shows exactly what the list and the live stream show; times are the building's
-// local time with its UTC offset (`2026-11-30T22:15:03+08:00`). Rows come from readAccessEventBatches (the list's
-// filters, newest first, keyset-paged: flat memory at any size); cells are written by lib/reports/csv.ts
-// (RFC 4180, formula-neutralised).
+// Access history as CSV: one column per field of the wire item (accessEventItemSchema), so the export shows exactly
+// what the list and the live stream show; times are the building's local time with its UTC offset
+// (`2026-11-30T22:15:03+08:00`). Rows come from readAccessExportBatches (data.ts: the list's filters, newest first,
+// keyset-paged raw SQL: flat memory at any size); cells are written by lib/reports/csv.ts (RFC 4180,
+// formula-neutralised).
 import { resolveAccessFilter } from '@/lib/access/access-filter'
-import { readAccessEventBatches, type AccessFilter } from '@/lib/access/data'
+import { readAccessExportBatches, type AccessExportRow, type AccessFilter } from '@/lib/access/data'
 import { accessEventItemSchema, type AccessEventItem } from '@/lib/access/schema'
 import type { Db } from '@/lib/db/client'
 import { csvByteStream, csvCell, csvLine } from '@/lib/reports/csv'
@@ -15,7 +15,7 @@ export { csvCell, csvLine } from '@/lib/reports/csv'
 
 export type AccessCsvFilter = AccessFilter
 export type AccessCsvOptions = {
-  /** Rows per database round trip. */
+  /** Rows per database round trip (default EXPORT_BATCH_ROWS). */
   batchSize?: number
   /** Stop after this many rows (a cap on what one export may cost). */
   maxRows?: number
@@ -27,18 +27,21 @@ export type AccessCsvOptions = {
   now?: Date
 }
 
+/**
+ * Rows per statement: large enough that the per-statement costs (planning, PostgreSQL's parallel workers starting)
+ * vanish, small enough that two batches in memory stay a few megabytes.
+ */
+export const EXPORT_BATCH_ROWS = 10_000
+
 /** The header: the wire item's fields, in schema order. */
 export const ACCESS_CSV_COLUMNS: readonly (keyof AccessEventItem)[] = accessEventItemSchema.keyof().options
-const TIME_COLUMNS = new Set<keyof AccessEventItem>(['occurredAt', 'receivedAt'])
 
-/** One item as a CSV line, its cells in header order (every item field is a string, boolean or null). */
-function csvRecord(item: AccessEventItem, timeZone: string): string {
+/** One event as a CSV line, its cells in header order (every field is a string, boolean or null, or a time). */
+export function accessCsvRecord(row: AccessExportRow, timeZone: string): string {
   let line = ''
   for (let i = 0; i < ACCESS_CSV_COLUMNS.length; i++) {
-    const column = ACCESS_CSV_COLUMNS[i]
-    const value = item[column]
-    const cell =
-      TIME_COLUMNS.has(column) && typeof value === 'string' ? isoInZone(Date.parse(value), timeZone) : csvCell(value)
+    const value = row[ACCESS_CSV_COLUMNS[i]]
+    const cell = typeof value === 'number' ? isoInZone(value, timeZone) : csvCell(value)
     line += i === 0 ? cell : `,${cell}`
   }
   return `${line}\r\n`
@@ -54,15 +57,15 @@ export async function* streamAccessCsv(
   const resolved = await resolveAccessFilter(db, filter, options.now)
   const timeZone = options.timeZone ?? (await readBuildingTimeZone(db))
   yield csvLine(ACCESS_CSV_COLUMNS)
-  const batches = readAccessEventBatches(db, resolved, {
-    batchSize: options.batchSize ?? 2000,
+  const batches = readAccessExportBatches(db, resolved, {
+    batchSize: options.batchSize ?? EXPORT_BATCH_ROWS,
     maxRows: options.maxRows ?? Number.POSITIVE_INFINITY,
   })
-  for await (const items of batches) {
+  for await (const rows of batches) {
     let chunk = ''
-    for (const item of items) {
-      if (origin && item.snapshotUrl) item.snapshotUrl = `${origin}${item.snapshotUrl}`
-      chunk += csvRecord(item, timeZone)
+    for (const row of rows) {
+      if (origin && row.snapshotUrl) row.snapshotUrl = `${origin}${row.snapshotUrl}`
+      chunk += accessCsvRecord(row, timeZone)
     }
     yield chunk
   }

@@ -7,7 +7,28 @@ import { snapshotInclude, snapshotUrlOf, type SnapshotLink } from '@/lib/snapsho
 export const callInclude = {
   device: { select: { name: true, location: true, category: true } },
   snapshot: snapshotInclude,
+  resident: {
+    select: {
+      id: true,
+      name: true,
+      unit: { select: { label: true } },
+      // The current enrolled face photo (as the access detail view shows it), served by the signed-in photo route.
+      credentials: {
+        where: { kind: 'face', revokedAt: null, photo: { state: 'stored' } },
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+        select: { photo: snapshotInclude },
+      },
+    },
+  },
 } as const satisfies DbModel.CallInclude
+
+type CallerRow = {
+  id: string
+  name: string
+  unit: { label: string } | null
+  credentials: { photo: SnapshotLink | null }[]
+}
 
 export type CallRow = {
   id: string
@@ -21,6 +42,7 @@ export type CallRow = {
   seenByName: string | null
   device?: { name: string; location: string | null; category: string } | null
   snapshot?: SnapshotLink | null
+  resident?: CallerRow | null
 }
 
 export function toCallItem(row: CallRow): CallItem {
@@ -38,5 +60,13 @@ export function toCallItem(row: CallRow): CallItem {
     backfilled: row.backfilled,
     seenAt: row.seenAt?.toISOString() ?? null,
     seenBy: row.seenByName,
+    caller: row.resident
+      ? {
+          residentId: row.resident.id,
+          name: row.resident.name,
+          unit: row.resident.unit?.label ?? null,
+          photoUrl: snapshotUrlOf(row.resident.credentials[0]?.photo),
+        }
+      : null,
   }
 }

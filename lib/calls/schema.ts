@@ -20,6 +20,18 @@ export const callItemSchema = z.object({
   /** A missed call marked seen by a guard (it leaves the "Missed calls" list), and by whom. */
   seenAt: isoTimeOrNull,
   seenBy: z.string().nullable(),
+  /**
+   * The resident the door station recognised as the caller (by the person id it reported), as the register holds
+   * them: name, unit and current enrolled face photo (null when none is stored). Null when it named nobody known.
+   */
+  caller: z
+    .object({
+      residentId: z.string(),
+      name: z.string(),
+      unit: z.string().nullable(),
+      photoUrl: z.string().nullable(),
+    })
+    .nullable(),
 })
 export type CallItem = z.infer<typeof callItemSchema>
 export const callPageSchema = pageSchema(callItemSchema)

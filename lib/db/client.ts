@@ -35,19 +35,32 @@ export function providerOfDb(db: Db): DbProvider | undefined {
   return providers.get(db)
 }
 
+/** The driver adapter factory each client was made with (on globalThis: see getDb); bulk-read.ts connects it. */
+const adapterFactories = ((globalThis as { __dbAdapters?: WeakMap<object, DriverAdapterFactory> }).__dbAdapters ??=
+  new WeakMap())
+
+export type DriverAdapterFactory = PrismaBetterSqlite3 | PrismaPg
+
+export function adapterFactoryOf(db: Db): DriverAdapterFactory | undefined {
+  return adapterFactories.get(db)
+}
+
 /** A new client for a database URL. Tests and tools use it directly; the app uses getDb(). */
 export function createDb({ databaseUrl, poolSize }: CreateDbOptions): Db {
   if (providerOf(databaseUrl) === 'postgresql') {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize ?? 10 })
     const client = new PostgresClient({ adapter }) as unknown as Db
     providers.set(client, 'postgresql')
+    adapterFactories.set(client, adapter)
     return client
   }
   const file = sqlitePathOf(databaseUrl)
   mkdirSync(path.dirname(file), { recursive: true })
   // busy timeout: the migration runner and tools may hold the file briefly.
-  const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }) })
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 })
+  const client = new SqliteClient({ adapter })
   providers.set(client, 'sqlite')
+  adapterFactories.set(client, adapter)
   return client
 }
 

@@ -3,6 +3,7 @@ import { accessEventInclude, accessEventOmit, toAccessEventItem } from '@/lib/ac
 import { alarmInclude, toAlarmItem } from '@/lib/alarms/alarm-item'
 import { callInclude, toCallItem } from '@/lib/calls/call-item'
 import type { Db } from '@/lib/db/client'
+import { parseFirmware } from '@/lib/devices/device-details'
 import { parseDeviceState, toDeviceItem } from '@/lib/devices/device-item'
 import { DEVICE_RECENT_LIMIT, type DeviceDetail } from '@/lib/devices/schema'
 import { notFound } from '@/lib/errors'
@@ -59,6 +60,10 @@ export async function getDeviceDetail(db: Db, deviceId: string): Promise<DeviceD
     device: {
       ...toDeviceItem(row),
       productId: row.productId,
+      productName: row.productName,
+      productModel: row.productModel,
+      firmware: parseFirmware(row.firmware),
+      detailsReadAt: row.detailsReadAt?.toISOString() ?? null,
       tuyaCategory: row.tuyaCategory,
       dataPoints: shownDataPoints(parseDeviceState(row.state)),
     },

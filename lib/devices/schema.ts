@@ -34,12 +34,19 @@ export type UnlockOutcome = z.infer<typeof unlockOutcomeSchema>
 export const DEVICE_RECENT_LIMIT = 10
 
 /**
- * GET /api/devices/{id}: one device with what the cloud's device list says of it (product id, Tuya category),
- * the last thing it reported, and its recent access events, calls and alarms, newest first.
+ * GET /api/devices/{id}: one device with what the cloud says of it (product id, name and model, firmware, Tuya
+ * category), the last thing it reported, and its recent access events, calls and alarms, newest first.
  */
 export const deviceDetailSchema = z.object({
   device: deviceItemSchema.extend({
     productId: z.string().nullable(),
+    /** Product name and model as Tuya reports them; null until read. */
+    productName: z.string().nullable(),
+    productModel: z.string().nullable(),
+    /** Firmware modules by channel (0 main module, 9 MCU) and the version each runs; [] until read. */
+    firmware: z.array(z.object({ type: z.number().int(), version: z.string() })),
+    /** When model and firmware were last read from the cloud (null: not yet). */
+    detailsReadAt: isoTimeOrNull,
     tuyaCategory: z.string().nullable(),
     /** Last-known data points the device reported (code → value; scalars, long text cut), for maintenance. */
     dataPoints: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),

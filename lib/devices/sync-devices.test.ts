@@ -88,6 +88,7 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
         category: d.category,
         tuyaCategory: d.tuyaCategory,
         productId: d.productId,
+        productName: d.productName,
         online: d.online,
       })),
     ).toEqual(
@@ -99,6 +100,7 @@ describe.each(TEST_PROVIDERS)('syncDevices against the simulator on %s', (provid
           category: EXPECTED_KIND[d.category],
           tuyaCategory: d.category,
           productId: d.productId,
+          productName: d.productName,
           online: true,
         })),
     )

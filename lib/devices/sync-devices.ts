@@ -1,6 +1,7 @@
 // The device registry follows the cloud project's device list (at start and periodically): names, categories,
-// products and online state; new devices appear, changes are broadcast as device.updated. One sync is one change:
-// the device rows and their outbox rows commit together, so a failed sync leaves the registry as it was.
+// products (id and name) and online state (model and firmware: refresh-device-details.ts); new devices appear,
+// changes are broadcast as device.updated. One sync is one change: the device rows and their outbox rows commit
+// together, so a failed sync leaves the registry as it was.
 // A device the cloud now lists offline raises the same device_offline alarm an offline message does, through the
 // same function (lib/alarms/raise-alarm.ts): whichever reports first opens it, the other folds into it. Back
 // online resolves it, as ingest does.
@@ -8,6 +9,7 @@ import { toAlarmItem } from '@/lib/alarms/alarm-item'
 import { clearAlarm, raiseAlarm } from '@/lib/alarms/raise-alarm'
 import type { Db } from '@/lib/db/client'
 import type { DeviceCategory } from '@/lib/domain/enums'
+import { cleanText } from '@/lib/devices/device-details'
 import { toDeviceItem } from '@/lib/devices/device-item'
 import { runChange } from '@/lib/domain/run-change'
 import type { TuyaClient } from '@/lib/tuya/openapi/openapi-client'
@@ -42,6 +44,7 @@ export async function syncDevices(db: Db, client: Pick<TuyaClient, 'listDevices'
         tuyaCategory: remote.category ?? null,
         category: deviceCategoryOf(remote.category),
         productId: remote.product_id ?? null,
+        productName: cleanText(remote.product_name) ?? existing?.productName ?? null,
         online: remote.online ?? existing?.online ?? false,
       }
       const differs =
@@ -49,7 +52,8 @@ export async function syncDevices(db: Db, client: Pick<TuyaClient, 'listDevices'
         existing.name !== fields.name ||
         existing.online !== fields.online ||
         existing.category !== fields.category ||
-        existing.tuyaCategory !== fields.tuyaCategory
+        existing.tuyaCategory !== fields.tuyaCategory ||
+        existing.productName !== fields.productName
       if (!differs) continue
       const row = existing
         ? await tx.device.update({ where: { id: existing.id }, data: fields })

@@ -50,6 +50,7 @@ const callItem = (id: string): CallItem => ({
   backfilled: false,
   seenAt: null,
   seenBy: null,
+  caller: null,
 })
 const deviceItem = (id: string): DeviceItem => ({
   id,

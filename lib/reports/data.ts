@@ -4,22 +4,12 @@
 // exactly one local hour and day; the weekday × hour grid and the days are then built in the building's zone).
 import type { ResolvedAccessFilter } from '@/lib/access/access-filter'
 import { accessEventInclude, accessEventOmit, toAccessEventItem } from '@/lib/access/access-item'
-import { accessWhere } from '@/lib/access/data'
-import { emptySql, joinSql, sql, type Db, type Sql } from '@/lib/db/client'
+import { accessConditionsSql, accessWhere, whereSql } from '@/lib/access/data'
+import { sql, type Db, type Sql } from '@/lib/db/client'
 import { REPORT_RECENT_REFUSED } from '@/lib/reports/schema'
 
-/** The filter as SQL over "AccessEvent" (the same conditions as accessWhere). */
-function whereSql(filter: ResolvedAccessFilter): Sql {
-  const parts: Sql[] = []
-  if (filter.from) parts.push(sql`"occurredAt" >= ${filter.from}`)
-  if (filter.to) parts.push(sql`"occurredAt" <= ${filter.to}`)
-  if (filter.method) parts.push(sql`"method" = ${filter.method}`)
-  if (filter.result) parts.push(sql`"result" = ${filter.result}`)
-  if (filter.deviceId) parts.push(sql`"deviceId" = ${filter.deviceId}`)
-  if (filter.residentIds)
-    parts.push(filter.residentIds.length ? sql`"residentId" IN (${joinSql(filter.residentIds)})` : sql`1 = 0`)
-  return parts.length ? sql`WHERE ${joinSql(parts, ' AND ')}` : emptySql
-}
+/** The filter as SQL over "AccessEvent" (the access log's own conditions). */
+const whereOf = (filter: ResolvedAccessFilter): Sql => whereSql(accessConditionsSql(filter))
 
 export type QuarterCount = { start: number; result: string; count: number }
 
@@ -33,7 +23,7 @@ export async function countByQuarterHour(db: Db, filter: ResolvedAccessFilter): 
            CAST(substr(CAST("occurredAt" AS TEXT), 15, 2) AS INTEGER) / 15 AS q,
            "result" AS result,
            COUNT(*) AS n
-    FROM "AccessEvent" ${whereSql(filter)}
+    FROM "AccessEvent" ${whereOf(filter)}
     GROUP BY 1, 2, 3`)
   return rows.map((r) => ({
     start: Date.parse(`${r.h.slice(0, 10)}T${r.h.slice(11, 13)}:00:00Z`) + Number(r.q) * 15 * 60_000,
@@ -59,7 +49,7 @@ export async function countCombinations(db: Db, filter: ResolvedAccessFilter): P
     { r: string | null; m: string; d: string | null; res: string; n: bigint | number }[]
   >(sql`
     SELECT "residentId" AS r, "method" AS m, "deviceId" AS d, "result" AS res, COUNT(*) AS n
-    FROM "AccessEvent" ${whereSql(filter)}
+    FROM "AccessEvent" ${whereOf(filter)}
     GROUP BY 1, 2, 3, 4`)
   return rows.map((r) => ({ residentId: r.r, method: r.m, deviceId: r.d, result: r.res, count: Number(r.n) }))
 }

@@ -76,12 +76,22 @@ export async function eraseResident(
       where: { ...ownEvents, snapshotId: { not: null } },
       select: { snapshotId: true },
     })
+    // Door calls a station recognised them on: those captures go too, and the calls stop naming them.
+    const calls = await tx.call.findMany({
+      where: { residentId, snapshotId: { not: null } },
+      select: { snapshotId: true },
+    })
     const snapshotIds = [
       ...new Set(
-        [...credentials.map((c) => c.photoId), ...captured.map((e) => e.snapshotId)].flatMap((id) => id ?? []),
+        [
+          ...credentials.map((c) => c.photoId),
+          ...captured.map((e) => e.snapshotId),
+          ...calls.map((c) => c.snapshotId),
+        ].flatMap((id) => id ?? []),
       ),
     ]
     const imagesDeleted = await deleteSnapshots(tx, snapshotIds)
+    await tx.call.updateMany({ where: { residentId }, data: { residentId: null } })
     const eventsRenamed = await tx.accessEvent.updateMany({ where: ownEvents, data: { residentName: ERASED_NAME } })
 
     const deviceGrants = await tx.residentDeviceGrant.deleteMany({ where: { residentId } })

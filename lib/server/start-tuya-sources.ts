@@ -1,10 +1,11 @@
-// The live event sources of the running app: device registry sync, the message-service consumer (acks only after
+// The live event sources of the running app: device registry sync (and each device's model and firmware), the message-service consumer (acks only after
 // ingest has committed), backfill after start-up and after every reconnect, the snapshot fetcher, the call
 // timeout sweeper and the retention purge; and the other direction, the door sync worker pushing the resident
 // register to every door. Each is stopped on shutdown.
 import { escalateOverdueAlarms } from '@/lib/alarms/escalate-alarms'
 import { expireRingingCalls } from '@/lib/calls/expire-calls'
 import type { Db } from '@/lib/db/client'
+import { refreshDeviceDetails } from '@/lib/devices/refresh-device-details'
 import { syncDevices } from '@/lib/devices/sync-devices'
 import type { AppEnv } from '@/lib/env'
 import { backfillAll } from '@/lib/ingest/sources/backfill'
@@ -43,8 +44,14 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
   const client = getTuyaClient()
   const timers: NodeJS.Timeout[] = []
 
-  const syncRegistry = () =>
-    syncDevices(db, client).catch((error: Error) => log('devices', `sync failed: ${error.message}`))
+  let readingDetails: Promise<unknown> | null = null
+  const syncRegistry = async () => {
+    await syncDevices(db, client).catch((error: Error) => log('devices', `sync failed: ${error.message}`))
+    // Model and firmware (a call or two per device, a few devices per run) in the background, one run at a time.
+    readingDetails ??= refreshDeviceDetails(db, client, { log: (line) => log('devices', line) })
+      .catch((error: Error) => log('devices', `details failed: ${error.message}`))
+      .finally(() => (readingDetails = null))
+  }
   let backfilling: Promise<void> | null = null
   const backfill = () => {
     // One run at a time; a reconnect during a run needs no second one (the watermark moves forward).
@@ -112,6 +119,7 @@ export async function startTuyaSources(env: AppEnv, db: Db): Promise<RunningSour
       await doorSync.stop()
       await retention.stop()
       await backfilling
+      await readingDetails
     },
   }
 }

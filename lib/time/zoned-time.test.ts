@@ -1,5 +1,6 @@
 // Local times in the building's zone, around the DST transitions of Europe/Berlin and America/New_York, in zones
 // with half-hour offsets, and whatever zone the test process itself runs in (vitest sets America/Sao_Paulo).
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   formatInZone,
@@ -51,6 +52,34 @@ describe('offsets and ISO times with the offset', () => {
     expect(offsetMinutesAt(at('2026-03-08T07:00:00Z'), 'America/New_York')).toBe(-240)
     expect(isoInZone(at('2026-11-01T05:30:00Z'), 'America/New_York')).toBe('2026-11-01T01:30:00-04:00')
     expect(isoInZone(at('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('2026-11-01T01:30:00-05:00')
+  })
+
+  it('writes what the zone offset gives for any instant, whatever was formatted before it', () => {
+    // isoInZone remembers the quarter hour it formatted last; each time must still be the plain computation.
+    const plain = (ms: number, zone: string) => {
+      const offset = offsetMinutesAt(ms, zone)
+      return new Date(ms + offset * 60_000).toISOString().slice(0, 19) + formatOffset(offset)
+    }
+    const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC']
+    const instant = fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2100, 0, 1) })
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(instant, fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.constantFrom(...zones)), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (steps) => {
+          for (const [start, step, zone] of steps)
+            for (let i = 0; i < 5; i++) expect(isoInZone(start + i * step, zone)).toBe(plain(start + i * step, zone))
+        },
+      ),
+    )
+    // Around Berlin's autumn change, second by second across the repeated hour, in both directions.
+    const change = at('2026-10-25T01:00:00Z')
+    for (let ms = change - 3_600_000; ms <= change + 3_600_000; ms += 7_001)
+      expect(isoInZone(ms, 'Europe/Berlin')).toBe(plain(ms, 'Europe/Berlin'))
+    for (let ms = change + 3_600_000; ms >= change - 3_600_000; ms -= 7_001)
+      expect(isoInZone(ms, 'Europe/Berlin')).toBe(plain(ms, 'Europe/Berlin'))
   })
 
   it('formats offsets with sign and minutes', () => {

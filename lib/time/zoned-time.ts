@@ -75,13 +75,36 @@ export function formatOffset(minutes: number): string {
 
 const offsetTexts = new Map<number, string>()
 
+/** `00` … `59`. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'))
+/** Up to here local times have four-digit years (toISOString writes other years in another form). */
+const FAST_UNTIL_MS = Date.UTC(9000, 0, 1)
+
+/**
+ * The UTC quarter hour isoInZone formatted last: the offset is the same throughout a quarter, and its local time
+ * lies within one local hour, so a time in it is the hour's text plus minutes and seconds counted from its start.
+ * Exports format times in order, about a hundred per quarter at a million events over 90 days.
+ */
+let lastQuarter = { zone: '', start: Number.NaN, hourText: '', minute: 0, offsetText: '' }
+
 /** ISO-8601 local time with the zone's offset, to the second: `2026-11-30T22:15:03+08:00`. */
 export function isoInZone(time: Date | number, zone: string): string {
   const ms = typeof time === 'number' ? time : time.getTime()
+  const seconds = Math.floor((ms - lastQuarter.start) / 1000)
+  if (seconds >= 0 && seconds < 900 && zone === lastQuarter.zone) {
+    const minute = lastQuarter.minute + Math.floor(seconds / 60)
+    return `${lastQuarter.hourText}${TWO_DIGITS[minute]}:${TWO_DIGITS[seconds % 60]}${lastQuarter.offsetText}`
+  }
   const offset = offsetMinutesAt(ms, zone)
   let text = offsetTexts.get(offset)
   if (text === undefined) offsetTexts.set(offset, (text = formatOffset(offset)))
-  return new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 19) + text
+  const local = new Date(ms + offset * MINUTE_MS).toISOString()
+  if (ms >= 0 && ms < FAST_UNTIL_MS) {
+    const start = Math.floor(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS
+    const startMinute = new Date(start + offset * MINUTE_MS).getUTCMinutes()
+    lastQuarter = { zone, start, hourText: local.slice(0, 14), minute: startMinute, offsetText: text }
+  }
+  return local.slice(0, 19) + text
 }
 
 /** The local calendar fields of an instant in a zone (weekday: 0 = Sunday). */

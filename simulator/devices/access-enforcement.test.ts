@@ -234,7 +234,9 @@ describe('trigger input', () => {
   it('refuses ambiguous or mismatched actors and keeps the random and resident behaviour', async () => {
     expect((await trigger(panel.id, { kind: 'face_unlock', personId: 'x', residentId: 'y' })).status).toBe(422)
     expect((await trigger(panel.id, { kind: 'face_unlock', cardNo: '0A1B2C01' })).status).toBe(422)
-    expect((await trigger(panel.id, { kind: 'doorbell', personId: 'x' })).status).toBe(422)
+    expect((await trigger(panel.id, { kind: 'doorbell', personId: 'x' })).status).toBe(409) // no face to recognise
+    expect((await trigger(lock.id, { kind: 'doorbell', personId: 'x' })).status).toBe(422) // a lock recognises nobody
+    expect((await trigger(panel.id, { kind: 'doorbell', cardNo: '0A1B2C01' })).status).toBe(422)
     expect((await trigger(panel.id, { kind: 'pin_unlock', pin: '12ab' })).status).toBe(400)
     expect((await trigger(panel.id, { kind: 'pin_unlock', personID: 'typo' })).status).toBe(400)
 
@@ -246,5 +248,32 @@ describe('trigger input', () => {
     expect(sim.trigger(lock.id, 'face_unlock', 'res-dara-okafor')[0].payload).toMatchObject({
       status: [{ code: 'unlock_face', value: 3 }],
     })
+  })
+})
+
+describe('a doorbell naming who rang', () => {
+  const callRecord = (answer: TriggerAnswer) =>
+    answer.messages
+      .map((m) => m.payload as { bizCode?: string; bizData?: Record<string, unknown> })
+      .find((p) => p.bizCode === 'callStatus')!.bizData!
+
+  it('reports the person the station recognised, by resident or person id, with their face as the capture', async () => {
+    const resident = DEMO_BUILDING.residents.find((r) => r.id === 'res-bruno-costa')!
+    const byResident = await trigger(panel.id, { kind: 'doorbell', residentId: resident.id })
+    expect(byResident.status).toBe(200)
+    expect(callRecord(byResident)).toMatchObject({ status: 'calling', userId: resident.tuyaPersonId })
+    expect(callRecord(byResident).imageUrl).toEqual(expect.any(String))
+    await trigger(panel.id, { kind: 'call_missed' })
+    const byPerson = await trigger(panel.id, { kind: 'doorbell', personId: resident.tuyaPersonId })
+    expect(callRecord(byPerson)).toMatchObject({ status: 'calling', userId: resident.tuyaPersonId })
+    await trigger(panel.id, { kind: 'call_missed' })
+  })
+
+  it('names nobody when the trigger names nobody, and refuses someone without a face on the device', async () => {
+    const anonymous = await trigger(panel.id, { kind: 'doorbell' })
+    expect(callRecord(anonymous)).not.toHaveProperty('userId')
+    await trigger(panel.id, { kind: 'call_missed' })
+    // Jonas is enrolled on the Block B panel only.
+    expect((await trigger(panel.id, { kind: 'doorbell', residentId: 'res-jonas-berg' })).status).toBe(409)
   })
 })

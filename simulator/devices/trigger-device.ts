@@ -49,8 +49,8 @@ function checkActor(kind: TriggerKind, actor: TriggerActor): void {
   if (named.length > 1) throw new TriggerError(422, 'name at most one of residentId, personId, cardNo, pin')
   if (actor.cardNo !== undefined && kind !== 'card_unlock') throw new TriggerError(422, 'cardNo is for card_unlock')
   if (actor.pin !== undefined && kind !== 'pin_unlock') throw new TriggerError(422, 'pin is for pin_unlock')
-  if (actor.personId !== undefined && !UNLOCK_KINDS.includes(kind))
-    throw new TriggerError(422, `personId is for ${UNLOCK_KINDS.join(', ')}`)
+  if (actor.personId !== undefined && !UNLOCK_KINDS.includes(kind) && kind !== 'doorbell')
+    throw new TriggerError(422, `personId is for ${UNLOCK_KINDS.join(', ')} and doorbell`)
 }
 
 /** Runs a trigger and says, for unlock attempts, whether the device opened (and for whom) or refused (and why). */
@@ -67,6 +67,11 @@ export function runTrigger(
   if (!device.online) throw new TriggerError(409, `${deviceId} is offline; trigger "online" first`)
   if (!supportedTriggers(device).includes(kind))
     throw new TriggerError(422, `${kind} is not supported by a ${device.def.kind}`)
+  if (kind === 'doorbell' && actor.personId !== undefined && device.def.model === 'lock')
+    throw new TriggerError(
+      422,
+      'a lock recognises nobody who rings it: personId is for face terminals and door stations',
+    )
   return device.def.model === 'lock'
     ? triggerLock(ctx, device, kind, actor)
     : triggerVendorDevice(ctx, device, kind, actor)

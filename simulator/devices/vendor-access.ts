@@ -68,3 +68,16 @@ export function decideVendorAccess(
   if (!personId) throw new TriggerError(409, `nobody may use a ${credential} on ${device.def.id} right now`)
   return { outcome: 'granted', person: describePerson(ctx, device, personId) }
 }
+
+/**
+ * The caller a face-recognition station recognised when rung (the doorbell trigger's `residentId` or `personId`):
+ * someone with a face enrolled on this device, as recognition needs; undefined when the trigger names nobody.
+ */
+export function recogniseCaller(ctx: SimContext, device: SimDevice, actor: TriggerActor): PickedPerson | undefined {
+  if (actor.residentId === undefined && actor.personId === undefined) return undefined
+  const resident = actor.residentId === undefined ? undefined : ctx.state.residents.get(actor.residentId)
+  const wanted = actor.personId ?? resident?.tuyaPersonId ?? actor.residentId
+  const personId = personIdsWith(device, 'face').find((id) => id === wanted || id === actor.residentId)
+  if (!personId) throw new TriggerError(409, `${wanted} has no face enrolled on ${device.def.id} to be recognised by`)
+  return describePerson(ctx, device, personId)
+}

@@ -1,5 +1,6 @@
 // Face terminals and the door station report the vendor's records (docs/tuya-devices.md §2.11) as protocol-20
-// style events: accessRecord (way 1 card, 2 password, 4 face, 9 remote), callStatus and accessAlarm. The door
+// style events: accessRecord (way 1 card, 2 password, 4 face, 9 remote), callStatus (naming the caller it
+// recognised, when the doorbell trigger names one) and accessAlarm. The door
 // station also reports its doorbell and picture DPs (136 / 154 / 115) with encrypted Tuya file pointers.
 import { buildBizEvent, buildStatusReport, encodeFilePointer } from '@/simulator/devices/message-builders'
 import { type SimContext, emitMessage } from '@/simulator/devices/sim-context'
@@ -9,10 +10,17 @@ import {
   type TriggerKind,
   type TriggerResult,
 } from '@/simulator/devices/trigger-kinds'
-import { type Credential, type PickedPerson, decideVendorAccess } from '@/simulator/devices/vendor-access'
+import {
+  type Credential,
+  type PickedPerson,
+  decideVendorAccess,
+  recogniseCaller,
+} from '@/simulator/devices/vendor-access'
 import type { EmittedMessage } from '@/simulator/mq/emitted-message'
 import { createShortId } from '@/simulator/state/ids'
 import { type SimAccessLog, type SimDevice, appendBounded, setDeviceStatus } from '@/simulator/state/sim-state'
+
+const CALL_TIMEOUT_MS = 30_000
 
 const WAY: Record<SimAccessLog['accessType'], number> = { card: 1, password: 2, face: 4, remote: 9, other: 0 }
 
@@ -53,16 +61,18 @@ export function emitAccessRecord(
   return emitBuilt(ctx, buildBizEvent(device, 'accessRecord', bizData, t, recordId), device.def.id)
 }
 
+/** A call record; a ringing one carries the capture and, when the station recognised the caller, their person id. */
 function emitCallStatus(
   ctx: SimContext,
   device: SimDevice,
   callId: string,
   status: string,
-  withImage: boolean,
+  ring?: { caller?: PickedPerson },
 ): EmittedMessage {
   const t = ctx.clock.now()
   const bizData: Record<string, unknown> = { callId, status, time: t }
-  if (withImage) bizData.imageUrl = ctx.media.signedImageUrl(captureFor(ctx))
+  if (ring?.caller) bizData.userId = ring.caller.personId
+  if (ring) bizData.imageUrl = ctx.media.signedImageUrl(captureFor(ctx, ring.caller))
   return emitBuilt(ctx, buildBizEvent(device, 'callStatus', bizData, t, `${callId}:${status}`), device.def.id)
 }
 
@@ -88,7 +98,7 @@ function emitPictureDp(
   return emitBuilt(ctx, buildStatusReport(device, items, t), device.def.id)
 }
 
-function startCall(ctx: SimContext, device: SimDevice): EmittedMessage[] {
+function startCall(ctx: SimContext, device: SimDevice, caller?: PickedPerson): EmittedMessage[] {
   const t = ctx.clock.now()
   const callId = createShortId('call')
   device.openCall = { callId, startedAt: t, status: 'calling' }
@@ -96,11 +106,13 @@ function startCall(ctx: SimContext, device: SimDevice): EmittedMessage[] {
     device.def.model === 'door_station'
       ? emitPictureDp(ctx, device, 'doorbell_pic', [{ code: 'doorbell', value: String(Math.floor(t / 1000)) }])
       : emitBuilt(ctx, buildStatusReport(device, [{ code: 'doorbell', value: true }], t), device.def.id)
-  return [ring, emitCallStatus(ctx, device, callId, 'calling', true)]
+  return [ring, emitCallStatus(ctx, device, callId, 'calling', { caller })]
 }
 
 /** Remote unlock as the device reports it (after password-free door-operate or a control trigger). */
 export function emitVendorRemoteUnlock(ctx: SimContext, device: SimDevice): EmittedMessage {
+  // Opening the door ends the call the visitor rang (the console reads the opening as the call's end, §5.4).
+  device.openCall = undefined
   return emitAccessRecord(ctx, device, { accessType: 'remote', success: true, withImage: true })
 }
 
@@ -128,7 +140,10 @@ function attemptUnlock(
 }
 
 function startCallOrKeep(ctx: SimContext, device: SimDevice): EmittedMessage[] {
-  return device.openCall?.status === 'calling' ? [] : startCall(ctx, device)
+  const call = device.openCall
+  // A ring stops after the two-way talk timeout (TuyaOS default 30 s, docs/tuya-devices.md §5.2).
+  const ringing = call?.status === 'calling' && ctx.clock.now() - call.startedAt < CALL_TIMEOUT_MS
+  return ringing ? [] : startCall(ctx, device)
 }
 
 function otherTrigger(ctx: SimContext, device: SimDevice, kind: TriggerKind): EmittedMessage[] {
@@ -137,19 +152,17 @@ function otherTrigger(ctx: SimContext, device: SimDevice, kind: TriggerKind): Em
       return [emitVendorRemoteUnlock(ctx, device)]
     case 'unlock_failed':
       return [emitAccessRecord(ctx, device, { accessType: 'face', success: false, withImage: true })]
-    case 'doorbell':
-      return startCall(ctx, device)
     case 'call_answered': {
       const ring = startCallOrKeep(ctx, device)
       const call = device.openCall!
       call.status = 'answered'
-      return [...ring, emitCallStatus(ctx, device, call.callId, 'answered', false)]
+      return [...ring, emitCallStatus(ctx, device, call.callId, 'answered')]
     }
     case 'call_missed': {
       const ring = startCallOrKeep(ctx, device)
       const callId = device.openCall!.callId
       device.openCall = undefined
-      return [...ring, emitCallStatus(ctx, device, callId, 'missed', false)]
+      return [...ring, emitCallStatus(ctx, device, callId, 'missed')]
     }
     case 'tamper':
       return [emitAlarm(ctx, device, 'tamper', false)]
@@ -181,6 +194,8 @@ export function triggerVendorDevice(
       return attemptUnlock(ctx, device, 'pin', actor)
     case 'duress':
       return attemptUnlock(ctx, device, 'pin', actor, true)
+    case 'doorbell':
+      return { messages: startCall(ctx, device, recogniseCaller(ctx, device, actor)) }
     default:
       return { messages: otherTrigger(ctx, device, kind) }
   }

@@ -1,4 +1,4 @@
-// Device list, details, status, specifications and commands (docs/tuya-devices.md §4.3).
+// Device list, details, firmware, status, specifications and commands (docs/tuya-devices.md §4.3).
 import { TUYA_PATHS } from '@/lib/tuya/openapi/endpoints'
 import { CATEGORY_SPECS, describeSpecification } from '@/simulator/devices/device-specs'
 import { emitRemoteUnlock } from '@/simulator/devices/trigger-device'
@@ -20,8 +20,12 @@ function stableHex(seed: string, length: number): string {
   return createHash('sha256').update(seed).digest('hex').slice(0, length)
 }
 
-/** Device object as the device APIs return it; times are 10-digit seconds as in the doc examples. */
-export function describeDevice(deps: OpenApiDeps, device: SimDevice) {
+/**
+ * Device object as the device APIs return it; times are 10-digit seconds as in the doc examples. The device details
+ * carry the product `model`; the project's device list is not documented to, so it leaves it out (the console
+ * reads it from the details).
+ */
+export function describeDevice(deps: OpenApiDeps, device: SimDevice, { withModel = true } = {}) {
   const { def } = device
   const seconds = (ms: number) => Math.floor(ms / 1000)
   return {
@@ -35,7 +39,7 @@ export function describeDevice(deps: OpenApiDeps, device: SimDevice) {
     lat: '51.50',
     local_key: stableHex(`${def.id}:local`, 16),
     lon: '-0.12',
-    model: def.productName,
+    ...(withModel ? { model: def.productModel } : {}),
     name: def.name,
     online: device.online,
     owner_id: '31270512',
@@ -48,6 +52,27 @@ export function describeDevice(deps: OpenApiDeps, device: SimDevice) {
     update_time: seconds(deps.ctx.clock.now()),
     uuid: stableHex(`${def.id}:uuid`, 16),
   }
+}
+
+const MODULE_DESCRIPTIONS: Record<number, string> = { 0: 'Main module', 9: 'MCU' }
+
+/**
+ * GET /v2.0/cloud/thing/{device_id}/firmware: one entry per firmware module, with the documented fields; the demo
+ * devices are up to date (target version = current, no update going on). Answered offline too: it is cloud data.
+ */
+export function describeFirmware(device: SimDevice) {
+  return device.def.firmware.map((module) => ({
+    type: module.type,
+    type_desc: MODULE_DESCRIPTIONS[module.type] ?? `Module ${module.type}`,
+    current_version: module.version,
+    version: module.version,
+    upgrade_status: 0,
+    upgrade_type: 0,
+    timeout: 300,
+    control_type: 0,
+    can_upgrade: false,
+    last_upgrade_time: Math.floor(device.activeTime / 1000),
+  }))
 }
 
 function sendCommands(deps: OpenApiDeps, device: SimDevice, body: Record<string, unknown>): boolean {
@@ -86,7 +111,7 @@ export function registerDeviceRoutes(router: Router<ApiRoute>, deps: OpenApiDeps
       const page = all.slice(start, start + size)
       const hasMore = start + page.length < all.length
       return {
-        devices: page.map((d) => describeDevice(deps, d)),
+        devices: page.map((d) => describeDevice(deps, d, { withModel: false })),
         has_more: hasMore,
         last_row_key: page.length > 0 ? page[page.length - 1].def.id : after,
         total: all.length,
@@ -108,6 +133,10 @@ export function registerDeviceRoutes(router: Router<ApiRoute>, deps: OpenApiDeps
       handler: (call) => sendCommands(deps, requireDevice(deps, call.params.deviceId), readJsonObject(call)),
     })
   }
+  router.on('GET', '/v2.0/cloud/thing/{deviceId}/firmware', {
+    perSecond: LIMITS.read,
+    handler: ({ params }) => describeFirmware(requireDevice(deps, params.deviceId)),
+  })
   router.on('GET', '/v1.1/devices/{deviceId}/specifications', {
     perSecond: LIMITS.read,
     handler: ({ params }) => describeSpecification(requireDevice(deps, params.deviceId).def.category),

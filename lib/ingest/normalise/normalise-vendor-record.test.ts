@@ -109,6 +109,28 @@ describe('vendor callStatus', () => {
     expect(message.sourceMessageId).toBe('c-1:on_hold')
   })
 
+  it('names the caller the station recognised by person id only (userId, or personId), never by a name', () => {
+    const byUser = normalise({
+      bizCode: 'callStatus',
+      devId: 'd',
+      bizData: { callId: 'c-9', status: 'calling', userId: 'p-7' },
+    })
+    expect(summariseItems(byUser.items)).toEqual(['call ring ref=c-9 user=p-7'])
+    const byPerson = normalise({
+      bizCode: 'callStatus',
+      devId: 'd',
+      bizData: { call_id: 'c-9', status: 'calling', person_id: 42 },
+    })
+    expect(byPerson.items[0]).toMatchObject({ kind: 'call', externalUserId: '42' })
+    const nameOnly = normalise({
+      bizCode: 'callStatus',
+      devId: 'd',
+      bizData: { callId: 'c-9', status: 'calling', userName: 'Alice', userId: '  ' },
+    })
+    expect(nameOnly.items[0]).not.toHaveProperty('externalUserId')
+    expect(normalise(vendorCall('calling')).items[0]).not.toHaveProperty('externalUserId')
+  })
+
   it('without a callId there is no source id and no call ref', () => {
     const message = normalise({ bizCode: 'callStatus', devId: 'd', bizData: { status: 'calling' } })
     expect(message.sourceMessageId).toBeNull()

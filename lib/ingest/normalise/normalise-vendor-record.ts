@@ -98,8 +98,20 @@ export function normaliseVendorRecord(body: JsonRecord, ctx: NormaliseContext): 
       const callId = readId(data.callId)
       const status = readId(data.status) ?? ''
       const signal = ownEntry(SIGNAL_BY_CALL_STATUS, toMatchToken(status))
+      // The person a face-recognition station recognised as the caller, named as accessRecord names it (`userId`;
+      // `personId` as the access-control persons API calls it). Only the id: a name in the message is not shown.
+      const caller = readId(data.userId) ?? readId(data.personId)
       const items: NormalisedItem[] = signal
-        ? [{ kind: 'call', signal, ...(callId ? { callRef: callId } : {}), sourceCode: bizCode, ...common }]
+        ? [
+            {
+              kind: 'call',
+              signal,
+              ...(callId ? { callRef: callId } : {}),
+              ...(caller ? { externalUserId: caller } : {}),
+              sourceCode: bizCode,
+              ...common,
+            },
+          ]
         : [
             {
               kind: 'unknown',

@@ -54,6 +54,8 @@ export type NormalisedItem =
       signal: CallSignal
       /** Vendor `callId`, when the device names its calls; otherwise calls are matched per device. */
       callRef?: string
+      /** The person id of the caller the device recognised (vendor `userId` / `personId`), if it names one. */
+      externalUserId?: string
       snapshot?: SnapshotRef
       sourceCode: string
       raw: unknown

@@ -66,7 +66,9 @@ async function prefetch(tx: Tx, messages: PreparedMessage[]) {
   const externalIds = [
     ...new Set(
       messages.flatMap((m) =>
-        m.normalised.items.flatMap((i) => (i.kind === 'access' && i.externalUserId ? [i.externalUserId] : [])),
+        m.normalised.items.flatMap((i) =>
+          (i.kind === 'access' || i.kind === 'call') && i.externalUserId ? [i.externalUserId] : [],
+        ),
       ),
     ),
   ]
@@ -129,6 +131,7 @@ async function persistOne(batch: BatchContext, message: PreparedMessage) {
         signal: item.signal,
         at: item.occurredAt,
         callRef: item.callRef,
+        externalUserId: item.externalUserId,
         snapshot: item.snapshot,
         sourceCode: item.sourceCode,
       })

@@ -44,3 +44,16 @@ export function newRowId(): string {
 }
 
 export const slotKey = (deviceId: string, method: string, slot: string) => `${deviceId}|${method}|${slot}`
+
+/**
+ * The resident a device's person id names (Resident.externalId, the id every door knows them by): from the batch's
+ * prefetch, else read once and remembered for the batch. Null for an id nobody in the register has.
+ */
+export async function residentByExternalId(ctx: IngestContext, externalId: string): Promise<CachedResident | null> {
+  const known = ctx.batch.residentsByExternalId
+  if (!known.has(externalId)) {
+    const found = await ctx.tx.resident.findUnique({ where: { externalId }, select: { id: true, name: true } })
+    known.set(externalId, found)
+  }
+  return known.get(externalId) ?? null
+}

@@ -4,7 +4,13 @@
 import { toAccessEventItem } from '@/lib/access/access-item'
 import { callSignalForAccess } from '@/lib/calls/call-matching'
 import type { AccessRow } from '@/lib/ingest/persist/batch-tables'
-import { addRef, newRowId, slotKey, type IngestContext } from '@/lib/ingest/persist/ingest-context'
+import {
+  addRef,
+  newRowId,
+  residentByExternalId,
+  slotKey,
+  type IngestContext,
+} from '@/lib/ingest/persist/ingest-context'
 import type { NormalisedItem } from '@/lib/ingest/normalise/normalised'
 import { persistCallSignal } from '@/lib/ingest/persist/persist-call'
 import { snapshotSourceOf } from '@/lib/snapshots/create-snapshot'
@@ -14,14 +20,7 @@ type AccessItem = Extract<NormalisedItem, { kind: 'access' }>
 async function resolveResident(ctx: IngestContext, item: AccessItem) {
   const { batch } = ctx
   if (item.externalUserId) {
-    if (!batch.residentsByExternalId.has(item.externalUserId)) {
-      const found = await ctx.tx.resident.findUnique({
-        where: { externalId: item.externalUserId },
-        select: { id: true, name: true },
-      })
-      batch.residentsByExternalId.set(item.externalUserId, found)
-    }
-    const byPerson = batch.residentsByExternalId.get(item.externalUserId)
+    const byPerson = await residentByExternalId(ctx, item.externalUserId)
     if (byPerson) return byPerson
   }
   if (item.credentialSlot && ctx.device) {

@@ -1,5 +1,6 @@
 // A call signal → the device's call, through the pure state machine (lib/calls/call-state-machine.ts).
-// Devices that do not name their calls have one "current" call (lib/calls/call-matching.ts).
+// Devices that do not name their calls have one "current" call (lib/calls/call-matching.ts). A signal naming the
+// caller the device recognised links the call to that resident, by person id only (the first one named stays).
 import { callInclude, toCallItem } from '@/lib/calls/call-item'
 import { startsNewCall } from '@/lib/calls/call-matching'
 import {
@@ -9,7 +10,7 @@ import {
   type CallSnapshot,
 } from '@/lib/calls/call-state-machine'
 import type { CallState } from '@/lib/domain/enums'
-import { addRef, type IngestContext } from '@/lib/ingest/persist/ingest-context'
+import { addRef, residentByExternalId, type IngestContext } from '@/lib/ingest/persist/ingest-context'
 import type { CallSignal, SnapshotRef } from '@/lib/ingest/normalise/normalised'
 import { createPendingSnapshot } from '@/lib/snapshots/create-snapshot'
 
@@ -17,6 +18,8 @@ export type CallSignalRecord = {
   signal: CallSignal
   at: Date
   callRef?: string
+  /** The caller's person id as the device recognised them: links the call to that resident (first one named). */
+  externalUserId?: string
   by?: { userId: string; name: string }
   snapshot?: SnapshotRef
   sourceCode: string
@@ -69,17 +72,43 @@ export async function persistCallSignal(
   if (current && startsNewCall(callSnapshotOf(current), input)) current = null
   if (!current && options.openOnly) return null
   const result = applyCallSignal(callSnapshotOf(current), input)
-  if (!result.changed || !result.next) return null
-  const snapshotId =
-    record.snapshot && !current?.snapshotId
-      ? await createPendingSnapshot(ctx.tx, record.snapshot, device.tuyaId)
-      : undefined
-  if (snapshotId) ctx.snapshotIds.push(snapshotId)
+  if (!result.changed || !result.next) return current ? completeCall(ctx, current, record) : null
   const row = await writeCall(ctx, current, result.next, record.signal, result.transition?.from ?? null, {
     callRef: record.callRef,
     answeredByName: record.by?.name,
-    snapshotId,
+    ...(await missingDetails(ctx, current, record)),
   })
+  return row.id
+}
+
+/** What a signal tells of its call that the call does not hold yet: the capture and the recognised caller. */
+async function missingDetails(ctx: IngestContext, current: CallRow | null, record: CallSignalRecord) {
+  const snapshotId =
+    record.snapshot && !current?.snapshotId
+      ? await createPendingSnapshot(ctx.tx, record.snapshot, ctx.device!.tuyaId)
+      : undefined
+  if (snapshotId) ctx.snapshotIds.push(snapshotId)
+  const caller =
+    record.externalUserId && !current?.residentId ? await residentByExternalId(ctx, record.externalUserId) : null
+  return { snapshotId, residentId: caller?.id }
+}
+
+/**
+ * A signal that moves the call nowhere may still complete it: a station reports one ring twice, as a data point
+ * (no call id, no picture) and as its call record (the id, the capture, the caller it recognised). Whatever the
+ * call lacks is taken from the second, without a history entry.
+ */
+async function completeCall(ctx: IngestContext, current: CallRow, record: CallSignalRecord): Promise<string | null> {
+  const details = await missingDetails(ctx, current, record)
+  const data = {
+    ...(record.callRef && !current.callRef ? { callRef: record.callRef } : {}),
+    ...(details.snapshotId ? { snapshotId: details.snapshotId } : {}),
+    ...(details.residentId ? { residentId: details.residentId } : {}),
+  }
+  if (Object.keys(data).length === 0) return null
+  const row = await ctx.tx.call.update({ where: { id: current.id }, data, include: callInclude })
+  ctx.live.push({ event: 'call.updated', payload: toCallItem(row) })
+  addRef(ctx, { kind: 'call', id: row.id })
   return row.id
 }
 
@@ -89,7 +118,7 @@ async function writeCall(
   next: CallSnapshot,
   signal: CallSignal,
   from: CallState | null,
-  extra: { callRef?: string; answeredByName?: string; snapshotId?: string } = {},
+  extra: { callRef?: string; answeredByName?: string; snapshotId?: string; residentId?: string } = {},
 ) {
   const device = ctx.device!
   const data = {
@@ -102,6 +131,7 @@ async function writeCall(
     ...(extra.answeredByName ? { answeredByName: extra.answeredByName } : {}),
     ...(current && !current.callRef && extra.callRef ? { callRef: extra.callRef } : {}),
     ...(extra.snapshotId ? { snapshotId: extra.snapshotId } : {}),
+    ...(extra.residentId ? { residentId: extra.residentId } : {}),
   }
   const row = current
     ? await ctx.tx.call.update({

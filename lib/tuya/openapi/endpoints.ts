@@ -14,6 +14,8 @@ export const TUYA_PATHS = {
   device: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}`,
   deviceStatus: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/status`,
   deviceSpecifications: (deviceId: string) => `/v1.1/devices/${enc(deviceId)}/specifications`,
+  /** GET → [{type, type_desc, current_version, version, upgrade_status, …}]: one entry per firmware module. */
+  deviceFirmware: (deviceId: string) => `/v2.0/cloud/thing/${enc(deviceId)}/firmware`,
   /** POST {commands:[{code,value}]} */
   deviceCommands: (deviceId: string) => `/v1.0/devices/${enc(deviceId)}/commands`,
 

@@ -12,6 +12,8 @@ export const tuyaDeviceSchema = z.looseObject({
   category: z.string().optional(),
   product_id: z.string().optional(),
   product_name: z.string().optional(),
+  /** The product model (device details; not every list carries it). */
+  model: z.string().optional(),
   online: z.boolean().optional(),
   uid: z.string().optional(),
   uuid: z.string().optional(),
@@ -86,6 +88,9 @@ export function createDeviceApi(request: TuyaRequest) {
       request({ method: 'GET', path: TUYA_PATHS.device(deviceId), schema: tuyaDeviceSchema }),
     getDeviceStatus: (deviceId: string) =>
       request({ method: 'GET', path: TUYA_PATHS.deviceStatus(deviceId), schema: z.array(deviceStatusItemSchema) }),
+    /** The device's firmware modules, as Tuya answers (read with firmwareModulesOf, lib/devices/device-details.ts). */
+    getDeviceFirmware: (deviceId: string) =>
+      request({ method: 'GET', path: TUYA_PATHS.deviceFirmware(deviceId), schema: z.unknown() }),
     getDeviceSpecifications: (deviceId: string) =>
       request({ method: 'GET', path: TUYA_PATHS.deviceSpecifications(deviceId), schema: deviceSpecificationSchema }),
     /** Not idempotent: a command may toggle or trigger something on the device. */
