@@ -6,7 +6,7 @@
 import dynamic from 'next/dynamic'
 import Link from 'next/link'
 import { Printer } from 'lucide-react'
-import { useTranslations } from 'next-intl'
+import { useFormatter, useTranslations } from 'next-intl'
 import type { ReactNode } from 'react'
 import { AccessFilters } from '@/components/access/access-filters'
 import { apiFiltersOf, useAccessUrlFilters } from '@/components/access/access-url-filters'
@@ -84,6 +84,7 @@ function Ranking({
   testId: string
 }) {
   const t = useTranslations('reports')
+  const format = useFormatter()
   return (
     <section className="report-section space-y-2">
       <h2 className="text-sm font-medium">{title}</h2>
@@ -94,7 +95,7 @@ function Ranking({
           {rows.map((r) => (
             <li key={r.key} className="flex justify-between gap-3 px-3 py-1.5">
               <span>{r.text}</span>
-              <span className="tabular-nums">{r.n.toLocaleString('en')}</span>
+              <span className="tabular-nums">{format.number(r.n)}</span>
             </li>
           ))}
         </ol>
@@ -136,6 +137,7 @@ function RecentRefused({ report }: { report: AccessReport }) {
 export function ReportView({ timeZone }: { timeZone: string }) {
   const t = useTranslations('reports')
   const format = useFormatTime()
+  const numbers = useFormatter()
   const { filters, setFilters, query } = useAccessUrlFilters()
   const apiFilters = apiFiltersOf(filters, timeZone)
   const devices = useDevices({ retry: false })
@@ -174,13 +176,13 @@ export function ReportView({ timeZone }: { timeZone: string }) {
             </p>
             <p>
               <span className="block text-2xl font-semibold" data-testid="total-entries">
-                {report.data.totals.entries.toLocaleString('en')}
+                {numbers.number(report.data.totals.entries)}
               </span>
               <span className="text-sm text-muted">{t('entries')}</span>
             </p>
             <p>
               <span className="block text-2xl font-semibold text-danger" data-testid="total-refused">
-                {report.data.totals.refused.toLocaleString('en')}
+                {numbers.number(report.data.totals.refused)}
               </span>
               <span className="text-sm text-muted">{t('refusedAttempts')}</span>
             </p>
