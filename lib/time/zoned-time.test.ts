@@ -22,7 +22,12 @@ describe('isTimeZone', () => {
     expect(isTimeZone('Europe/Berlin')).toBe(true)
     expect(isTimeZone('America/New_York')).toBe(true)
     expect(isTimeZone('UTC')).toBe(true)
+    // Today's names, which Node's list spells the old way (Asia/Calcutta, Asia/Katmandu, Europe/Kiev).
+    expect(isTimeZone('Asia/Kolkata')).toBe(true)
+    expect(isTimeZone('Asia/Kathmandu')).toBe(true)
+    expect(isTimeZone('Europe/Kyiv')).toBe(true)
     expect(isTimeZone('Mars/Olympus')).toBe(false)
+    expect(isTimeZone('EST')).toBe(false)
     expect(isTimeZone('+08:00')).toBe(false)
     expect(isTimeZone('')).toBe(false)
   })

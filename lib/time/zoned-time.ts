@@ -7,10 +7,20 @@
 const QUARTER_HOUR_MS = 15 * 60_000
 const MINUTE_MS = 60_000
 
-/** Whether `name` is a time zone this runtime knows (Intl.supportedValuesOf, plus UTC which some omit). */
+/**
+ * Whether `name` is an IANA time zone this runtime knows: a canonical name from Intl.supportedValuesOf, UTC (which
+ * some omit), or an alias Intl accepts. Node's list spells some zones the old way (Asia/Calcutta), so today's names
+ * (Asia/Kolkata, Asia/Kathmandu, Europe/Kyiv) are aliases here. Offsets and abbreviations are not zones.
+ */
 export function isTimeZone(name: string): boolean {
-  if (name === 'UTC') return true
-  return supportedZones().has(name)
+  if (name === 'UTC' || supportedZones().has(name)) return true
+  if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(name)) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
 }
 
 let zones: Set<string> | undefined
