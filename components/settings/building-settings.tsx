@@ -10,8 +10,10 @@ import { Button } from '@/components/ui/button'
 import { useFormatTime } from '@/components/ui/format-time'
 import { zoneLabel } from '@/lib/time/zoned-time'
 
-function zoneNames(): string[] {
-  return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]
+/** The browser's zones, plus the stored one when the browser spells it differently (Asia/Kolkata vs Asia/Calcutta). */
+function zoneNames(stored: string | undefined): string[] {
+  const names = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]
+  return stored && !names.includes(stored) ? [stored, ...names] : names
 }
 
 export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
@@ -48,7 +50,7 @@ export function BuildingSettings({ canWrite }: { canWrite: boolean }) {
             onChange={(e) => setZone(e.target.value)}
             className="w-full max-w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
           >
-            {zoneNames().map((name) => (
+            {zoneNames(current).map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
