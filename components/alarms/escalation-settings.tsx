@@ -7,8 +7,8 @@ import { useState, type FormEvent } from 'react'
 import { useEscalationSettings, useSaveEscalationSettings } from '@/components/data/alarm-queries'
 import { useErrorMessage } from '@/components/i18n/use-error-message'
 import { Button } from '@/components/ui/button'
-import { MAX_ESCALATION_MINUTES, type EscalationSettings } from '@/lib/alarms/schema'
-import { ALARM_PRIORITIES } from '@/lib/domain/enums'
+import type { EscalationSettings } from '@/lib/alarms/schema'
+import { ALARM_PRIORITIES, MAX_ESCALATION_MINUTES } from '@/lib/domain/vocabularies'
 
 type Draft = Record<keyof EscalationSettings, string>
 

@@ -18,7 +18,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { RelativeTime } from '@/components/ui/relative-time'
 import { SnapshotThumb } from '@/components/ui/snapshot-thumb'
 import type { AccessEventItem } from '@/lib/access/schema'
-import { ACCESS_METHODS, ACCESS_RESULTS } from '@/lib/domain/enums'
+import { ACCESS_METHODS, ACCESS_RESULTS } from '@/lib/domain/vocabularies'
 
 const ROW_HEIGHT = 72
 const VIEW_HEIGHT = 640

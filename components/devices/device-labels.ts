@@ -2,7 +2,8 @@
 // the raw category for one the console does not know.
 import { useTranslations } from 'next-intl'
 import { useCallback } from 'react'
-import { DEVICE_CATEGORIES, type DeviceCategory } from '@/lib/domain/enums'
+import type { DeviceCategory } from '@/lib/domain/enums'
+import { DEVICE_CATEGORIES } from '@/lib/domain/vocabularies'
 
 const isCategory = (value: string): value is DeviceCategory => DEVICE_CATEGORIES.some((c) => c === value)
 

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { because } from '@/lib/http/field-issues'
 import { alarmPrioritySchema, alarmStateSchema, alarmTypeSchema, roleSchema } from '@/lib/domain/enums'
+import { ALARM_STATE_FILTERS, MAX_ESCALATION_MINUTES } from '@/lib/domain/vocabularies'
 import { limitSchema } from '@/lib/http/cursor'
 import { isoTimeOrNull, isoTimeSchema, pageSchema } from '@/lib/http/page'
 
@@ -54,7 +55,6 @@ const queryTime = (name: string) =>
     .transform((v) => new Date(v))
 
 /** `unresolved` = open or acknowledged: what the console's panel shows. */
-export const ALARM_STATE_FILTERS = ['unresolved', 'open', 'acknowledged', 'resolved'] as const
 export const ALARM_SORTS = ['priority', 'recent'] as const
 export type AlarmSort = (typeof ALARM_SORTS)[number]
 
@@ -106,7 +106,6 @@ export type AlarmAssignee = z.infer<typeof alarmAssigneeSchema>
 export const alarmAssigneePageSchema = pageSchema(alarmAssigneeSchema)
 
 /** Escalation times are whole or fractional minutes: more than zero, at most a week. */
-export const MAX_ESCALATION_MINUTES = 7 * 24 * 60
 const escalationMinutes = (priority: string) =>
   z
     .number({ error: `${priority}: minutes, a number` })
@@ -121,3 +120,5 @@ export const escalationSettingsSchema = z.object({
   low: escalationMinutes('low'),
 })
 export type EscalationSettings = z.infer<typeof escalationSettingsSchema>
+
+export { ALARM_STATE_FILTERS, MAX_ESCALATION_MINUTES }

@@ -1,46 +1,40 @@
 // Domain vocabularies shared by the database, REST API, live stream and normaliser.
 import { z } from 'zod'
-import { ACCESS_METHODS, ACCESS_RESULTS } from '@/lib/access/access-constants'
-import { ROLES } from '@/lib/domain/roles'
+import {
+  ACCESS_METHODS,
+  ACCESS_RESULTS,
+  ALARM_PRIORITIES,
+  ALARM_STATES,
+  ALARM_TYPES,
+  CALL_STATES,
+  DEVICE_CATEGORIES,
+  ROLES,
+} from '@/lib/domain/vocabularies'
 
-export { ACCESS_METHODS, ACCESS_RESULTS }
+export { ACCESS_METHODS, ACCESS_RESULTS, ALARM_PRIORITIES, ALARM_STATES, ALARM_TYPES, CALL_STATES, DEVICE_CATEGORIES }
 export const accessMethodSchema = z.enum(ACCESS_METHODS)
 export type AccessMethod = z.infer<typeof accessMethodSchema>
 
 export const accessResultSchema = z.enum(ACCESS_RESULTS)
 export type AccessResult = z.infer<typeof accessResultSchema>
 
-export const CALL_STATES = ['ringing', 'answered', 'declined', 'missed', 'cancelled', 'door_opened'] as const
 export const callStateSchema = z.enum(CALL_STATES)
 export type CallState = z.infer<typeof callStateSchema>
 
-export const ALARM_TYPES = [
-  'tamper',
-  'loitering',
-  'repeated_failures',
-  'duress',
-  'low_battery',
-  'device_offline',
-  'door_left_open',
-  'other',
-] as const
 export const alarmTypeSchema = z.enum(ALARM_TYPES)
 export type AlarmType = z.infer<typeof alarmTypeSchema>
 
-export const ALARM_STATES = ['open', 'acknowledged', 'resolved'] as const
 export const alarmStateSchema = z.enum(ALARM_STATES)
 export type AlarmState = z.infer<typeof alarmStateSchema>
 
-export const ALARM_PRIORITIES = ['critical', 'high', 'medium', 'low'] as const
 export const alarmPrioritySchema = z.enum(ALARM_PRIORITIES)
 export type AlarmPriority = z.infer<typeof alarmPrioritySchema>
 
-// The role names live in a zod-free module so browser code can list them without loading zod up front.
+// The value lists live in lib/domain/vocabularies.ts (zod-free) so browser code can list them without loading zod.
 export { ROLES }
 export const roleSchema = z.enum(ROLES)
 export type Role = z.infer<typeof roleSchema>
 
-export const DEVICE_CATEGORIES = ['face_terminal', 'door_station', 'smart_lock', 'other'] as const
 export const deviceCategorySchema = z.enum(DEVICE_CATEGORIES)
 export type DeviceCategory = z.infer<typeof deviceCategorySchema>
 
