@@ -11,38 +11,10 @@ import { ResidentPicker } from '@/components/access/resident-picker'
 import { Button } from '@/components/ui/button'
 import { ACCESS_METHODS, ACCESS_RESULTS } from '@/lib/access/access-constants'
 import type { DeviceItem } from '@/lib/devices/schema'
+import { FilterSelect, filterFieldClass } from '@/components/ui/filter-select'
 
 /** The quick ranges in the order offered; each is named by `accessLog.ranges.<choice or "all">`. */
 const RANGES: RangeChoice[] = ['', 'today', '24h', '7d', 'custom']
-
-const fieldClass = 'w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm'
-
-function Select({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string
-  value: string
-  onChange: (v: string) => void
-  options: [string, string][]
-}) {
-  const t = useTranslations('accessLog')
-  return (
-    <label className="space-y-1 text-sm">
-      <span className="block font-medium">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} className={fieldClass}>
-        <option value="">{t('all')}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-}
 
 /** A text filter applied when the manager leaves the field or presses Enter (one history entry, not one per key). */
 function UnitInput({ value, onCommit }: { value: string; onCommit: (v: string) => void }) {
@@ -59,7 +31,7 @@ function UnitInput({ value, onCommit }: { value: string; onCommit: (v: string) =
         onChange={(e) => setText(e.target.value)}
         onBlur={() => onCommit(text.trim())}
         onKeyDown={(e) => e.key === 'Enter' && onCommit(text.trim())}
-        className={fieldClass}
+        className={filterFieldClass}
       />
     </label>
   )
@@ -109,7 +81,7 @@ export function AccessFilters({
                 type="datetime-local"
                 value={filters.from}
                 onChange={(e) => set('from')(e.target.value)}
-                className={fieldClass}
+                className={filterFieldClass}
               />
             </label>
             <label className="space-y-1 text-sm">
@@ -118,24 +90,27 @@ export function AccessFilters({
                 type="datetime-local"
                 value={filters.to}
                 onChange={(e) => set('to')(e.target.value)}
-                className={fieldClass}
+                className={filterFieldClass}
               />
             </label>
           </>
         )}
-        <Select
+        <FilterSelect
+          allLabel={t('all')}
           label={t('method')}
           value={filters.method}
           onChange={set('method')}
           options={ACCESS_METHODS.map((m) => [m, methodLabel(m)])}
         />
-        <Select
+        <FilterSelect
+          allLabel={t('all')}
           label={t('result')}
           value={filters.result}
           onChange={set('result')}
           options={ACCESS_RESULTS.map((r) => [r, resultLabel(r)])}
         />
-        <Select
+        <FilterSelect
+          allLabel={t('all')}
           label={t('door')}
           value={filters.deviceId}
           onChange={set('deviceId')}

@@ -3,10 +3,10 @@
 // The alarms page's filters as the operator sets them (local `datetime-local` times), and their API form.
 import { useTranslations } from 'next-intl'
 import { Button } from '@/components/ui/button'
-import { ALARM_STATE_FILTERS } from '@/lib/alarms/schema'
 import type { DeviceItem } from '@/lib/devices/schema'
-import { ALARM_PRIORITIES, ALARM_TYPES } from '@/lib/domain/enums'
+import { ALARM_PRIORITIES, ALARM_STATE_FILTERS, ALARM_TYPES } from '@/lib/domain/vocabularies'
 import type { AlarmFilters } from '@/lib/http/api-paths'
+import { FilterSelect } from '@/components/ui/filter-select'
 
 export type AlarmFilterForm = {
   state: string
@@ -44,37 +44,6 @@ export function apiAlarmFilters(form: AlarmFilterForm): AlarmFilters {
   }
 }
 
-function Select({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string
-  value: string
-  onChange: (v: string) => void
-  options: [string, string][]
-}) {
-  const t = useTranslations('alarmFilters')
-  return (
-    <label className="space-y-1 text-sm">
-      <span className="block font-medium">{label}</span>
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="w-full rounded-md border border-border bg-panel-2 px-2 py-2 text-sm"
-      >
-        <option value="">{t('all')}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-}
-
 function TimeInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
   return (
     <label className="space-y-1 text-sm">
@@ -105,25 +74,29 @@ export function AlarmFilterBar({
   const set = (key: keyof AlarmFilterForm) => (value: string) => onChange({ ...filters, [key]: value })
   return (
     <div className="grid gap-3 rounded-xl border border-border bg-panel p-4 sm:grid-cols-3 lg:grid-cols-7">
-      <Select
+      <FilterSelect
+        allLabel={t('all')}
         label={t('state')}
         value={filters.state}
         onChange={set('state')}
         options={ALARM_STATE_FILTERS.map((s) => [s, states(s)])}
       />
-      <Select
+      <FilterSelect
+        allLabel={t('all')}
         label={t('priority')}
         value={filters.priority}
         onChange={set('priority')}
         options={ALARM_PRIORITIES.map((p) => [p, priorities(p)])}
       />
-      <Select
+      <FilterSelect
+        allLabel={t('all')}
         label={t('type')}
         value={filters.type}
         onChange={set('type')}
         options={ALARM_TYPES.map((type) => [type, types(type)])}
       />
-      <Select
+      <FilterSelect
+        allLabel={t('all')}
         label={t('device')}
         value={filters.deviceId}
         onChange={set('deviceId')}
