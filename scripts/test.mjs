@@ -66,6 +66,9 @@ const steps = [
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
   ],
   ['production build', 'npx', ['next', 'build']],
+  // Bytes, not time: the console's first JavaScript stays within its budget (zod or a chart library slipping into
+  // it is how it grew before).
+  ['first-load budget', process.execPath, ['scripts/first-load-js.mjs', '--budget=200']],
   ['e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],
 ]
 
