@@ -1,15 +1,12 @@
 'use client'
 
-// Opening the door from the call dialog, under the console's confirmation rule: "Open door" (or O) asks, and only
-// "Confirm" (focused, so Enter confirms) sends the unlock. useUnlockDoor keeps one Idempotency-Key per confirmed
-// request, so a retried request never opens the door twice; cancelling forgets it.
+// Opening the door from the call dialog, under the console's confirmation rule (useDoorOpening): "Open door" (or O)
+// asks, and only "Confirm" (focused, so Enter confirms) sends the unlock.
 import { DoorOpen } from 'lucide-react'
 import { useTranslations } from 'next-intl'
-import { useState } from 'react'
-import { useUnlockDoor } from '@/components/data/device-queries'
 import { Button } from '@/components/ui/button'
 import { Kbd, SHORTCUT } from '@/components/calls/kbd'
-import { useErrorMessage } from '@/components/i18n/use-error-message'
+import { useDoorOpening } from '@/components/devices/use-door-opening'
 
 export function CallOpenDoor({
   deviceId,
@@ -25,24 +22,8 @@ export function CallOpenDoor({
   setConfirming(value: boolean): void
 }) {
   const t = useTranslations('calls.openDoor')
-  const errorMessage = useErrorMessage()
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
-  const unlock = useUnlockDoor(deviceId)
-  const confirm = () =>
-    unlock.mutate(
-      { callId, reason: 'Opened from a door call' },
-      {
-        onSuccess: (result) => {
-          setConfirming(false)
-          setMessage(result.ok ? { ok: true, text: t('opened') } : { ok: false, text: t('refused') })
-        },
-        onError: (error) => setMessage({ ok: false, text: errorMessage(error) }),
-      },
-    )
-  const cancel = () => {
-    unlock.forgetRequest()
-    setConfirming(false)
-  }
+  const door = useDoorOpening({ deviceId, callId, setConfirming })
+  const { message } = door
 
   if (!confirming) {
     return (
@@ -52,10 +33,7 @@ export function CallOpenDoor({
           aria-keyshortcuts="O"
           // Where focus goes once Answer or Confirm has gone (Answer, earlier in the dialog, wins while ringing).
           data-autofocus
-          onClick={() => {
-            setMessage(null)
-            setConfirming(true)
-          }}
+          onClick={door.ask}
         >
           <DoorOpen size={16} aria-hidden /> {t('open')} <Kbd>{SHORTCUT.openDoor}</Kbd>
         </Button>
@@ -74,10 +52,10 @@ export function CallOpenDoor({
       className="inline-flex flex-wrap items-center gap-2"
     >
       <span className="text-sm font-medium">{t('question', { device: deviceName })}</span>
-      <Button variant="danger" onClick={confirm} disabled={unlock.isPending} autoFocus data-autofocus>
-        {unlock.isPending ? t('opening') : t('confirm')} <Kbd>{SHORTCUT.confirm}</Kbd>
+      <Button variant="danger" onClick={door.confirm} disabled={door.pending} autoFocus data-autofocus>
+        {door.pending ? t('opening') : t('confirm')} <Kbd>{SHORTCUT.confirm}</Kbd>
       </Button>
-      <Button variant="ghost" onClick={cancel} disabled={unlock.isPending}>
+      <Button variant="ghost" onClick={door.cancel} disabled={door.pending}>
         {t('cancel')} <Kbd>{SHORTCUT.cancel}</Kbd>
       </Button>
       {message && !message.ok && (

@@ -1,11 +1,10 @@
 'use client'
 
-// Remote unlock with an explicit confirmation; useUnlockDoor keeps one Idempotency-Key per confirmed click.
+// Remote unlock from a device card or page, with the console's explicit confirmation (useDoorOpening).
 import { DoorOpen } from 'lucide-react'
 import { useTranslations } from 'next-intl'
 import { useState } from 'react'
-import { useUnlockDoor } from '@/components/data/device-queries'
-import { useErrorMessage } from '@/components/i18n/use-error-message'
+import { useDoorOpening } from '@/components/devices/use-door-opening'
 import { Button } from '@/components/ui/button'
 
 export function OpenDoorButton({
@@ -18,30 +17,14 @@ export function OpenDoorButton({
   callId?: string
 }) {
   const t = useTranslations('calls.openDoor')
-  const errorMessage = useErrorMessage()
   const [confirming, setConfirming] = useState(false)
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
-  const unlock = useUnlockDoor(deviceId)
-  const confirm = () =>
-    unlock.mutate(
-      { callId, reason: callId ? 'Opened from a door call' : 'Opened from the console' },
-      {
-        onSuccess: (result) => {
-          setConfirming(false)
-          setMessage(result.ok ? { ok: true, text: t('opened') } : { ok: false, text: t('refused') })
-        },
-        onError: (error) => setMessage({ ok: false, text: errorMessage(error) }),
-      },
-    )
+  const door = useDoorOpening({ deviceId, callId, setConfirming })
+  const { message } = door
 
   if (!confirming) {
     return (
       <span className="inline-flex items-center gap-2">
-        <Button
-          variant="secondary"
-          className="px-2 py-1 text-xs"
-          onClick={() => (setMessage(null), setConfirming(true))}
-        >
+        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={door.ask}>
           <DoorOpen size={14} aria-hidden /> {t('open')}
         </Button>
         {message && (
@@ -59,15 +42,10 @@ export function OpenDoorButton({
       className="inline-flex flex-wrap items-center gap-2"
     >
       <span className="text-xs">{t('question', { device: deviceName })}</span>
-      <Button variant="danger" className="px-2 py-1 text-xs" onClick={confirm} disabled={unlock.isPending}>
-        {unlock.isPending ? t('opening') : t('confirm')}
+      <Button variant="danger" className="px-2 py-1 text-xs" onClick={door.confirm} disabled={door.pending}>
+        {door.pending ? t('opening') : t('confirm')}
       </Button>
-      <Button
-        variant="ghost"
-        className="px-2 py-1 text-xs"
-        onClick={() => (unlock.forgetRequest(), setConfirming(false))}
-        disabled={unlock.isPending}
-      >
+      <Button variant="ghost" className="px-2 py-1 text-xs" onClick={door.cancel} disabled={door.pending}>
         {t('cancel')}
       </Button>
       {message && !message.ok && (
