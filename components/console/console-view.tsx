@@ -11,7 +11,7 @@ import { DeviceList } from '@/components/devices/device-list'
 export function ConsoleView() {
   const t = useTranslations('consoleView')
   return (
-    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_minmax(0,1fr)]">
+    <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_minmax(0,1fr)]">
       <CallCenter />
       <div className="space-y-4">
         <CallPanel />
